@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Clock } from './clock.ts';
+import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
+import { notFound, payloadTooLarge } from './errors.ts';
+import { docsPage } from './http/docs-page.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { ordersRoutes } from './http/orders-routes.ts';
+import { problemHandler } from './http/problem-handler.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { Store } from './store/store.ts';
+import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
+
+export interface AppOptions {
+  store: Store;
+  clock: Clock;
+  logger?: Logger;
+  /** The engine; built from the store and clock when not given. */
+  engine?: Engine;
+  /** Options for the engine built here (machine with calendar, deadline policy). */
+  engineOptions?: Omit<EngineOptions, 'store' | 'clock'>;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+  /** Interval of the background timer sweep (started by `start()`, never by tests that move the clock). */
+  sweepIntervalMs?: number;
+}
+
+/** Builds the service from its parts. Reads no environment and opens no connection. */
+export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000 }: AppOptions) {
+  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions });
+  const sweeper: TimerSweeper = createTimerSweeper({ store, engine: theEngine, clock, logger, intervalMs: sweepIntervalMs });
+  const startedAt = clock.now();
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw payloadTooLarge(`the body exceeds ${maxBodyBytes} bytes`);
+      },
+    }),
+  );
+  app.onError(problemHandler(logger));
+  app.notFound((c) => {
+    throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);
+  });
+
+  app.get('/healthz', (c) =>
+    c.json({
+      status: 'ok',
+      uptimeMs: clock.now() - startedAt,
+      timers: { ...sweeper.stats, lastSweepAt: sweeper.stats.lastSweepAt === null ? null : new Date(sweeper.stats.lastSweepAt).toISOString() },
+    }),
+  );
+  const document = openApiDocument();
+  app.get('/openapi.json', (c) => c.json(document));
+  app.get('/docs', (c) => c.html(docsPage));
+  app.route('/orders', ordersRoutes({ engine: theEngine, store }));
+
+  return Object.assign(app, { engine: theEngine, sweeper });
+}
+
+export type App = ReturnType<typeof createApp>;

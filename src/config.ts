@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const days = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
+
+/** Configuration from the environment; only the entry point reads it. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_FILE: z.string().min(1).default('data/aftersales.db'),
+  /** A calendar file of your own (see README); default: the bundled mainland China calendar. */
+  CALENDAR_FILE: z.string().min(1).optional(),
+  /** IANA zone the working days are counted in; default: the calendar's own (Asia/Shanghai). */
+  CALENDAR_ZONE: z.string().min(1).optional(),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  EXPEDITE_AFTER_DAYS: days(1, 60),
+  SWITCH_SUPPLIER_AFTER_DAYS: days(1, 60),
+  EVIDENCE_DAYS: days(1, 90),
+  PROTECTION_WINDOW_DAYS: days(1, 365),
+  CUSTOMS_REMINDER_DAYS: days(1, 60),
+  RESOLUTION_WORKING_DAYS: days(1, 120),
+  LOG_QUIET: z.enum(['0', '1']).default('0'),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,70 @@
+import {
+  activeMeta,
+  armedDeadlines,
+  refundable,
+  refundedTotal,
+  type OrderContext,
+  type OrderSnapshot,
+  type ClientEventType,
+} from '../../machines/order/index.ts';
+import type { OrderRecord } from '../store/store.ts';
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+/** What a client sees of an order: where it stands, what it owes, what it waits for, and what it takes now. */
+export function orderView(record: OrderRecord, snapshot: OrderSnapshot, accepted: ClientEventType[]) {
+  const c = snapshot.context as OrderContext;
+  const metas = activeMeta(snapshot);
+  const leaf = metas.at(-1);
+  const problem = [...metas].reverse().find((m) => m.problem)?.problem ?? null;
+  const resolutionDueAt = c.claim?.verification === 'approved' && c.deadlines.resolutionDueAt !== undefined ? c.deadlines.resolutionDueAt : null;
+  return {
+    id: record.id,
+    state: record.state,
+    status: snapshot.status === 'done' ? ('closed' as const) : ('open' as const),
+    description: leaf?.description ?? null,
+    waitsOn: leaf?.waitsOn ?? null,
+    scope: c.scope,
+    sellerEmail: c.sellerEmail,
+    currency: c.currency,
+    items: c.items,
+    shipBy: iso(c.shipBy),
+    money: {
+      paid: c.paid,
+      refunded: refundedTotal(c),
+      refundable: refundable(c),
+      pendingRefund: c.refundRequest?.amount ?? 0,
+      refunds: c.refunds.map((r) => ({ ...r, at: iso(r.at) })),
+    },
+    suppliers: c.suppliers.map((s) => ({ ...s, since: iso(s.since), replacedAt: iso(s.replacedAt) })),
+    shipments: c.shipments.map((s) => ({ ...s, at: iso(s.at) })),
+    problem,
+    claim: c.claim && {
+      ...c.claim,
+      reportedAt: iso(c.claim.reportedAt),
+      evidence: c.claim.evidence.map((e) => ({ ...e, at: iso(e.at) })),
+    },
+    resolution:
+      resolutionDueAt === null
+        ? null
+        : {
+            dueAt: iso(resolutionDueAt),
+            escalated: c.escalatedAt !== null,
+            escalatedAt: iso(c.escalatedAt),
+            calendarNote: c.calendarGaps.length
+              ? `the holiday calendar does not cover ${c.calendarGaps.join(', ')}: only weekends were skipped in those years`
+              : null,
+          },
+    cancellation: c.cancellation && { ...c.cancellation, requestedAt: iso(c.cancellation.requestedAt) },
+    deadlines: armedDeadlines(snapshot).map((d) => ({ name: d.name, dueAt: iso(d.dueAt), event: d.event })),
+    outcome: c.outcome,
+    lastNote: c.lastNote && { ...c.lastNote, at: iso(c.lastNote.at) },
+    acceptedEvents: accepted,
+    version: record.version,
+    machine: record.snapshot.machine,
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+  };
+}
+
+export type OrderView = ReturnType<typeof orderView>;

@@ -1,0 +1,39 @@
+/** An RFC 9457 problem: what the client did, what is wrong, and what to do about it. */
+export interface Problem {
+  /** A stable identifier of the kind of problem; a URI relative to the service. */
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+/**
+ * The one error type that knows its response. Everything the API refuses is one of these;
+ * anything else is a bug, logged and answered with a generic 500.
+ */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  constructor(readonly problem: Problem, options?: { cause?: unknown }) {
+    super(`${problem.title}: ${problem.detail}`, options);
+  }
+}
+
+const problem = (status: number, slug: string, title: string) =>
+  (detail: string, extensions: Record<string, unknown> = {}, options?: { cause?: unknown }) =>
+    new ProblemError({ type: `/problems/${slug}`, title, status, detail, ...extensions }, options);
+
+export const malformedRequest = problem(400, 'malformed-request', 'Malformed request');
+export const unauthorized = problem(401, 'unauthorized', 'Unauthorized');
+export const forbidden = problem(403, 'forbidden', 'Forbidden');
+export const notFound = problem(404, 'not-found', 'Not found');
+export const notAccepted = problem(409, 'event-not-accepted', 'Event not accepted in this state');
+export const conflict = problem(409, 'conflict', 'Conflict');
+export const versionMismatch = problem(412, 'version-mismatch', 'Version mismatch');
+export const payloadTooLarge = problem(413, 'payload-too-large', 'Payload too large');
+export const unsupportedMediaType = problem(415, 'unsupported-media-type', 'Unsupported media type');
+export const invalidInput = problem(422, 'invalid-input', 'Invalid input');
+export const unavailable = problem(503, 'unavailable', 'Service unavailable');
+
+/** A field error in the shape clients get: a dotted path and a message. */
+export interface FieldError { path: string; message: string }

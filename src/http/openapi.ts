@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
+import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
+
+type Schema = z.ZodType;
+interface Operation {
+  method: 'get' | 'post' | 'delete' | 'put';
+  path: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodObject;
+  headers?: { name: string; description: string }[];
+  body?: Schema;
+  responses: Record<number, { description: string; schema?: Schema; problem?: boolean }>;
+}
+
+const json = (schema: Schema) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' });
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { description: problemText[c] ?? 'Problem', problem: true }]));
+const problemText: Record<number, string> = {
+  400: 'Malformed JSON',
+  404: 'No such order',
+  409: 'Not accepted in this state (lists the accepted events), or a conflicting request',
+  412: 'If-Match does not match the current version',
+  413: 'Body too large',
+  415: 'Body is not application/json',
+  422: 'Invalid input (lists the field errors)',
+};
+
+const orderId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** Every operation of the API, with the schemas it validates against. */
+export const operations: Operation[] = [
+  {
+    method: 'post',
+    path: '/orders',
+    summary: 'Create an order',
+    description: 'Creates an order in preShipment. The same id with the same body again answers 200 with the order; with another body, 409.',
+    body: createOrderSchema,
+    responses: { 201: { description: 'Created', schema: orderViewSchema }, 200: { description: 'Existed already with this body', schema: orderViewSchema }, ...problems(400, 409, 413, 415, 422) },
+  },
+  {
+    method: 'get',
+    path: '/orders',
+    summary: 'List orders by state or by next deadline (the at-risk list)',
+    query: listQuerySchema,
+    responses: { 200: { description: 'A page of orders', schema: orderListSchema }, ...problems(422) },
+  },
+  {
+    method: 'get',
+    path: '/orders/{id}',
+    summary: 'The order view: state, money, deadlines, problem, accepted events',
+    headers: [],
+    responses: { 200: { description: 'The order; ETag carries its version', schema: orderViewSchema }, ...problems(404) },
+  },
+  {
+    method: 'post',
+    path: '/orders/{id}/events',
+    summary: 'Apply an event',
+    description: `Applies one client event. Event payloads:\n\n${Object.keys(clientEventSchemas).map((t) => `- ${t}`).join('\n')}\n\nSee the EventPayloads schemas.`,
+    headers: [
+      { name: 'Idempotency-Key', description: 'Retries with the same key answer the first result and apply nothing twice' },
+      { name: 'If-Match', description: 'Apply only if the order is at this version (the ETag)' },
+    ],
+    body: eventRequestSchema,
+    responses: { 200: { description: 'Applied; the new order view', schema: orderViewSchema }, ...problems(400, 404, 409, 412, 413, 415, 422) },
+  },
+  {
+    method: 'get',
+    path: '/orders/{id}/history',
+    summary: 'Every applied event, in order',
+    responses: { 200: { description: 'The history', schema: z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }) }, ...problems(404) },
+  },
+];
+
+/** The OpenAPI 3.1 document, generated from the zod schemas the API validates with. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters: unknown[] = [];
+    if (op.path.includes('{id}')) parameters.push(orderId);
+    if (op.query) {
+      const shape = json(op.query) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(shape.properties ?? {})) parameters.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema });
+    }
+    for (const h of op.headers ?? []) parameters.push({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } });
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(op.body) } } } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([code, r]) => [
+          code,
+          {
+            description: r.description,
+            ...(r.problem ? { content: { 'application/problem+json': { schema: json(problemSchema) } } } : r.schema ? { content: { 'application/json': { schema: json(r.schema) } } } : {}),
+          },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'aftersales', version: '0.1.0', description: "Each order's after-sales lifecycle as a state machine: create orders, send events, read where they stand." },
+    paths,
+    components: {
+      schemas: {
+        EventPayloads: { type: 'object', properties: Object.fromEntries(Object.entries(clientEventSchemas).map(([t, s]) => [t, json(s)])) },
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { serve } from '@hono/node-server';
+import { createOrderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
+import { createApp } from './app.ts';
+import { loadCalendar } from './calendar/load-calendar.ts';
+import { addWorkingDays } from './calendar/working-days.ts';
+import { systemClock } from './clock.ts';
+import { readConfig, type Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { openSqliteStore } from './store/sqlite/open-sqlite-store.ts';
+
+function policyFrom(config: Config): Partial<DeadlinePolicy> {
+  const entries: [keyof DeadlinePolicy, number | undefined][] = [
+    ['expediteAfterDays', config.EXPEDITE_AFTER_DAYS],
+    ['switchSupplierAfterDays', config.SWITCH_SUPPLIER_AFTER_DAYS],
+    ['evidenceDays', config.EVIDENCE_DAYS],
+    ['protectionWindowDays', config.PROTECTION_WINDOW_DAYS],
+    ['customsReminderDays', config.CUSTOMS_REMINDER_DAYS],
+    ['resolutionWorkingDays', config.RESOLUTION_WORKING_DAYS],
+  ];
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+}
+
+/** The entry point: reads the environment, opens the store, serves, and shuts down cleanly. */
+async function main() {
+  const config = readConfig();
+  const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
+  const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
+  const store = await openSqliteStore(config.DATABASE_FILE);
+  const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
+  const app = createApp({ store, clock: systemClock, logger, engineOptions: { machine, policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
+  app.sweeper.start();
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database: config.DATABASE_FILE, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    await app.sweeper.stop();
+    server.close(() => {
+      void store.close().then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+    });
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`aftersales failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/** Schema migrations, applied in order; each runs once and is recorded in `schema_migrations`. */
+export const sqliteMigrations: string[] = [
+  `CREATE TABLE orders (
+     id TEXT PRIMARY KEY,
+     version INTEGER NOT NULL,
+     state TEXT NOT NULL,
+     snapshot TEXT NOT NULL,
+     create_hash TEXT NOT NULL,
+     next_deadline_at INTEGER,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX orders_state ON orders (state, id);
+   CREATE INDEX orders_next_deadline ON orders (next_deadline_at, id) WHERE next_deadline_at IS NOT NULL;
+   CREATE TABLE history (
+     order_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     from_state TEXT,
+     to_state TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     idempotency_key TEXT,
+     source TEXT NOT NULL,
+     due_at INTEGER,
+     PRIMARY KEY (order_id, seq)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE outbox (
+     id TEXT PRIMARY KEY,
+     order_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     action TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     delivered_at INTEGER,
+     last_error TEXT,
+     lease_until INTEGER
+   ) STRICT;
+   CREATE INDEX outbox_order ON outbox (order_id, seq);
+   CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+   CREATE TABLE timers (
+     order_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     event TEXT NOT NULL,
+     due_at INTEGER NOT NULL,
+     PRIMARY KEY (order_id, name)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX timers_due ON timers (due_at);
+   CREATE TABLE idempotency (
+     order_id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     request_hash TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     response TEXT NOT NULL,
+     PRIMARY KEY (order_id, key)
+   ) STRICT, WITHOUT ROWID;`,
+];

@@ -1,0 +1,95 @@
+import type { Clock } from '../clock.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
+
+export interface TimerSweeperOptions {
+  store: Store;
+  engine: Engine;
+  clock: Clock;
+  logger: Logger;
+  /** How often the background loop looks for due timers. */
+  intervalMs?: number;
+  /** Timers read per query. */
+  batchSize?: number;
+}
+
+/** What the sweeper has done, for `/healthz`. Lateness is fired time minus due time. */
+export interface SweeperStats { fired: number; stale: number; failed: number; lastSweepAt: number | null; lastLatenessMs: number | null; maxLatenessMs: number }
+
+/**
+ * Fires due timers as internal events through the engine, earliest first, one commit each.
+ * Any number of sweepers may run against one store: the order's version makes each fire once.
+ * After downtime the first sweep catches up on everything that fell due meanwhile.
+ */
+export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200 }: TimerSweeperOptions) {
+  const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function sweepOnce(): Promise<number> {
+    let fired = 0;
+    const failedHere = new Set<string>();
+    for (;;) {
+      const now = clock.now();
+      const due = (await store.dueTimers(now, batchSize)).filter((t) => !failedHere.has(`${t.orderId}/${t.name}/${t.dueAt}`));
+      if (due.length === 0) break;
+      let progressed = false;
+      for (const t of due) {
+        try {
+          const outcome = await engine.fireTimer(t);
+          if (outcome === 'fired') {
+            const lateness = clock.now() - t.dueAt;
+            stats.fired += 1;
+            stats.lastLatenessMs = lateness;
+            stats.maxLatenessMs = Math.max(stats.maxLatenessMs, lateness);
+            fired += 1;
+            progressed = true;
+            logger.info('timer fired', { orderId: t.orderId, deadline: t.name, event: t.event, dueAt: new Date(t.dueAt).toISOString(), latenessMs: lateness });
+          } else {
+            stats.stale += 1;
+            failedHere.add(`${t.orderId}/${t.name}/${t.dueAt}`);
+          }
+        } catch (error) {
+          stats.failed += 1;
+          failedHere.add(`${t.orderId}/${t.name}/${t.dueAt}`);
+          logger.error('timer failed', { orderId: t.orderId, deadline: t.name, error: String(error) });
+        }
+      }
+      if (!progressed && due.length < batchSize) break;
+    }
+    stats.lastSweepAt = clock.now();
+    return fired;
+  }
+
+  /** Fires everything due now; concurrent calls share one sweep. Resolves to the number fired. */
+  function sweep(): Promise<number> {
+    running ??= sweepOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    stats,
+    sweep,
+    start() {
+      if (timer) return;
+      const loop = () => {
+        sweep()
+          .catch((error) => logger.error('sweep failed', { error: String(error) }))
+          .finally(() => {
+            if (timer) timer = setTimeout(loop, intervalMs);
+          });
+      };
+      timer = setTimeout(loop, 0);
+    },
+    async stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
+
+export type TimerSweeper = ReturnType<typeof createTimerSweeper>;
