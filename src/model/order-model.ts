@@ -147,6 +147,27 @@ export function modelEvents(snapshot: AnyMachineSnapshot): OrderEvent[] {
   return events;
 }
 
+/**
+ * The payload class of an event: what the graph keys its edges by. Payloads are rebuilt from the
+ * order at hand, so one class (say, a partial refund) is one edge whatever the amounts.
+ */
+export function eventLabel(event: OrderEvent): string {
+  switch (event.type) {
+    case 'REQUEST_REFUND':
+      return `${event.type}:${event.amount === undefined ? 'full' : 'partial'}`;
+    case 'REFUND_ISSUED':
+      return `${event.type}:${event.reference === 'refund-part' ? 'partial' : 'full'}`;
+    case 'ISSUE_REPORTED':
+      return `${event.type}:${event.kind}`;
+    case 'EVIDENCE_SUBMITTED':
+      return `${event.type}:${event.media.map((m) => m.kind).join('+')}`;
+    case 'CANCEL_REQUESTED':
+      return `${event.type}:${event.reason}`;
+    default:
+      return event.type;
+  }
+}
+
 function historyTarget(snapshot: AnyMachineSnapshot): string | undefined {
   const value = statePath(snapshot.value as StateValue);
   const parent = value.startsWith('preShipment.intercepting') ? 'order.preShipment.processing.hist' : value.startsWith('inTransit.intercepting') ? 'order.inTransit.shipping.hist' : undefined;
@@ -155,25 +176,22 @@ function historyTarget(snapshot: AnyMachineSnapshot): string | undefined {
   return nodes?.map((n) => n.id).join('+') ?? 'none';
 }
 
-const claimStates = ['dispute', 'verification', 'reship', 'refund'];
-
 /**
  * The behaviour-relevant abstraction of a snapshot: two snapshots with the same key take the same
  * events to the same keys. Left out: times, notes, references, tracking numbers, the cancellation
- * outcome (a failed interception may be retried) and the claim outside the states that act on it.
+ * outcome (a failed interception may be retried).
  */
 export function modelKey(snapshot: AnyMachineSnapshot): string {
   const c = snapshot.context as OrderContext;
   const state = statePath(snapshot.value as StateValue);
   if (snapshot.status !== 'active') return JSON.stringify({ state, scope: c.scope });
   const left = refundable(c);
-  const top = state.split('.')[0]!;
   return JSON.stringify({
     state,
     scope: c.scope,
     refundable: left === c.paid ? 'all' : left > 0 ? 'part' : 'none',
     pendingRefund: c.refundRequest !== null,
-    claim: c.claim && claimStates.includes(top) ? `${c.claim.verification ?? 'reported'}/${c.claim.items.length > 0 ? 'items' : 'whole'}` : null,
+    claim: c.claim && `${c.claim.verification ?? 'reported'}/${c.claim.items.length > 0 ? 'items' : 'whole'}`,
     resolutionDue: c.deadlines.resolutionDueAt !== undefined,
     escalated: c.escalatedAt !== null,
     returnsTo: historyTarget(snapshot),

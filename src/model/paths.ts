@@ -1,4 +1,4 @@
-import type { AnyMachineSnapshot, StateValue } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import {
   armedDeadlines,
@@ -11,7 +11,7 @@ import {
   type OrderEvent,
   type OrderMachine,
 } from '../../machines/order/index.ts';
-import { modelEvents, modelInput, modelKey, modelMachine, modelVariants, type ModelVariant } from './order-model.ts';
+import { eventLabel, modelEvents, modelInput, modelKey, modelMachine, modelVariants, type ModelVariant } from './order-model.ts';
 
 /** What an order looks like after a step, in the terms of the order view (`GET /orders/{id}`). */
 export interface ExpectedOrder {
@@ -74,8 +74,32 @@ function traversal(variant: ModelVariant) {
     input: modelInput(variant),
     events: modelEvents,
     serializeState: (s: AnyMachineSnapshot) => `${variant.name}|${modelKey(s)}`,
+    serializeEvent: (e: OrderEvent) => eventLabel(e),
     ...(variant.stopWhen ? { stopWhen: variant.stopWhen } : {}),
   };
+}
+
+/**
+ * Turns a path of the abstract graph (event classes) into a concrete one: each event is rebuilt
+ * from the order as it stands after the previous one and applied with the machine's own pure
+ * `transition()`. Throws when a step lands in another abstract state than the graph says: the
+ * abstraction would then hide behaviour.
+ */
+function realize(machine: OrderMachine, variant: ModelVariant, abstract: GraphStep[]): GraphPath {
+  const [start] = initialTransition(machine, modelInput(variant));
+  let here: AnyMachineSnapshot = start;
+  const steps = abstract.map((step, i) => {
+    const label = eventLabel(step.event);
+    const event = modelEvents(here).find((e) => eventLabel(e) === label);
+    if (!event) throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) is not offered in ${modelKey(here)}`);
+    const [next] = transition(machine, here as never, event as never);
+    if (modelKey(next) !== modelKey(step.state)) {
+      throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) leads to ${modelKey(next)}, the graph says ${modelKey(step.state)}`);
+    }
+    here = next;
+    return { event, state: next as AnyMachineSnapshot };
+  });
+  return { variant, start, steps };
 }
 
 /** The model's graph for one variant: every abstract state and, from each, every offered event. */
@@ -86,10 +110,7 @@ export function modelGraph(variant: ModelVariant, machine: OrderMachine = modelM
 /** Shortest paths from a new order to every abstract state, per variant (xstate/graph `getShortestPaths`). */
 export function shortestGraphPaths(machine: OrderMachine = modelMachine()): GraphPath[] {
   return modelVariants.flatMap((variant) =>
-    getShortestPaths(machine, traversal(variant) as never).map((p) => {
-      const [init, ...steps] = p.steps as unknown as GraphStep[];
-      return { variant, start: init!.state, steps };
-    }),
+    getShortestPaths(machine, traversal(variant) as never).map((p) => realize(machine, variant, (p.steps as unknown as GraphStep[]).slice(1))),
   );
 }
 
@@ -125,10 +146,10 @@ export function transitionGraphPaths(machine: OrderMachine = modelMachine()): Gr
         const prefix = shortest.get(from) ?? [];
         let here = start;
         for (const step of prefix) {
-          taken.add(edgeId(here, JSON.stringify(step.event)));
+          taken.add(edgeId(here, eventLabel(step.event)));
           here = serializeState(step.state);
         }
-        paths.push({ variant, start: adjacency[start]!.state, steps: take(here, [...prefix]) });
+        paths.push(realize(machine, variant, take(here, [...prefix])));
       }
     }
   }
