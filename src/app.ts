@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
 import { docsPage } from './http/docs-page.ts';
+import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
@@ -58,6 +59,7 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));
   app.route('/orders', ordersRoutes({ engine: theEngine, store }));
+  app.route('/machines', machinesRoutes({ engine: theEngine }));
 
   return Object.assign(app, { engine: theEngine, sweeper });
 }

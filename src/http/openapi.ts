@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
+import { orderPathsSchema } from '../model/paths-schema.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
@@ -69,6 +70,14 @@ export const operations: Operation[] = [
     path: '/orders/{id}/history',
     summary: 'Every applied event, in order',
     responses: { 200: { description: 'The history', schema: z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }) }, ...problems(404) },
+  },
+  {
+    method: 'get',
+    path: '/machines/order/paths',
+    summary: 'Test paths generated from the order machine\'s graph',
+    description:
+      'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
+    responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', schema: orderPathsSchema } },
   },
 ];
 

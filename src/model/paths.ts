@@ -3,6 +3,8 @@ import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import {
   armedDeadlines,
   deadlineEvents,
+  MACHINE_ID,
+  MACHINE_VERSION,
   refundable,
   refundedTotal,
   statePath,
@@ -170,7 +172,7 @@ export function orderPathsDocument(machine: OrderMachine = modelMachine()) {
   const shortest = exportPaths('shortest', shortestGraphPaths(machine));
   const transition = exportPaths('transition', transitionGraphPaths(machine));
   return {
-    machine: { id: machine.id, version: machine.version ?? null },
+    machine: { id: MACHINE_ID, version: MACHINE_VERSION },
     howToReplay: [
       'For each path: create the order of its variant (POST /orders with variant.order and a fresh id) in a deployment with variant.policy.',
       'Then take each step in turn: for kind "event", POST /orders/{id}/events with { type, payload }; for kind "timer", move your clock to the due time of the named deadline (GET /orders/{id} lists it in deadlines[]) and let the service fire it.',
