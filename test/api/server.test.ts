@@ -36,7 +36,7 @@ describe('the service on a real socket', () => {
       body: JSON.stringify({ type: 'SHIPPED', payload: { carrier: 'SF', trackingNumber: 'SF1' } }),
     });
     expect(shipped.status).toBe(200);
-    expect((await shipped.json()).state).toBe('inTransit.shipping.onTheWay');
+    expect(((await shipped.json()) as { state: string }).state).toBe('inTransit.shipping.onTheWay');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.log()).toContain('"msg":"stopped"');
