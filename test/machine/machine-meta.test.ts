@@ -3,7 +3,8 @@ import type { AnyStateNode } from 'xstate';
 import { createOrderMachine, deadlineEvents, type StateMeta } from '../../machines/order/index.ts';
 
 const machine = createOrderMachine();
-const nodes = [...(machine.idMap as Map<string, AnyStateNode>).values()];
+const walk = (n: AnyStateNode): AnyStateNode[] => [n, ...Object.values(n.states).flatMap(walk)];
+const nodes = walk(machine.root);
 const leaves = nodes.filter((n) => n.type === 'atomic');
 const metaOf = (n: AnyStateNode) => n.meta as StateMeta | undefined;
 const ancestors = (n: AnyStateNode): AnyStateNode[] => (n.parent ? [n.parent, ...ancestors(n.parent)] : []);
