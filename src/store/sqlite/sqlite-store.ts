@@ -47,7 +47,7 @@ const toHistory = (r: HistoryRow): HistoryEntry => ({
  * The states below a prefix `p` are the range ['p.', 'p/'), '/' being the character after '.':
  * literal and case-sensitive (unlike SQLite's LIKE), and served by the state index.
  */
-export const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
+const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
 
 /**
  * The embedded store on SQLite (better-sqlite3): WAL, `synchronous=FULL` so that a commit is on
@@ -160,7 +160,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
 }
 
 /** Earliest first, then by order id and name, compared as the database does (bytewise). */
-export const byDueTime = (a: TimerEntry, b: TimerEntry) => a.dueAt - b.dueAt || compare(a.orderId, b.orderId) || compare(a.name, b.name);
+const byDueTime = (a: TimerEntry, b: TimerEntry) => a.dueAt - b.dueAt || compare(a.orderId, b.orderId) || compare(a.name, b.name);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Due, unclaimed (or lease ended), and the earliest of its order. Parameters: now, now. */
