@@ -1,0 +1,49 @@
+import type { CommittedChange } from '../engine/engine.ts';
+
+export type ChangeListener = (change: CommittedChange) => void;
+
+/**
+ * In-process fan-out of committed changes to live views (the inspector's event stream).
+ * It sees the commits of this process only: with several instances on PostgreSQL, a view follows
+ * the changes made through the instance it is connected to (and the sweeps that instance runs).
+ */
+export interface OrderEvents {
+  publish(change: CommittedChange): void;
+  /** Calls `listener` for each change of `orderId` until the returned function is called. */
+  subscribe(orderId: string, listener: ChangeListener): () => void;
+  /** Open subscriptions, for tests and /healthz. */
+  readonly subscribers: number;
+}
+
+export function createOrderEvents(): OrderEvents {
+  const byOrder = new Map<string, Set<ChangeListener>>();
+  let subscribers = 0;
+  return {
+    publish(change) {
+      for (const listener of byOrder.get(change.orderId) ?? []) {
+        try {
+          listener(change);
+        } catch {
+          // A broken viewer must never fail the commit that already happened.
+        }
+      }
+    },
+    subscribe(orderId, listener) {
+      const set = byOrder.get(orderId) ?? new Set();
+      byOrder.set(orderId, set);
+      set.add(listener);
+      subscribers++;
+      let open = true;
+      return () => {
+        if (!open) return;
+        open = false;
+        subscribers--;
+        set.delete(listener);
+        if (set.size === 0) byOrder.delete(orderId);
+      };
+    },
+    get subscribers() {
+      return subscribers;
+    },
+  };
+}
