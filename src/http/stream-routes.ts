@@ -19,11 +19,19 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
     const id = c.req.param('id');
     const queue: CommittedChange[] = [];
     let wake: (() => void) | undefined;
+    let closed = false;
     // Subscribe before reading the order, so no commit falls between the two.
-    const unsubscribe = events.subscribe(id, (change) => {
-      queue.push(change);
-      wake?.();
-    });
+    const unsubscribe = events.subscribe(
+      id,
+      (change) => {
+        queue.push(change);
+        wake?.();
+      },
+      () => {
+        closed = true;
+        wake?.();
+      },
+    );
     let order;
     try {
       order = await engine.getOrder(id);
@@ -35,7 +43,6 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
     return streamSSE(
       c,
       async (stream) => {
-        let closed = false;
         stream.onAbort(() => {
           closed = true;
           wake?.();

@@ -10,13 +10,16 @@ export type ChangeListener = (change: CommittedChange) => void;
 export interface OrderEvents {
   publish(change: CommittedChange): void;
   /** Calls `listener` for each change of `orderId` until the returned function is called. */
-  subscribe(orderId: string, listener: ChangeListener): () => void;
+  subscribe(orderId: string, listener: ChangeListener, onClose?: () => void): () => void;
+  /** Ends every subscription (calls its `onClose`), so open streams finish and the server can stop. */
+  close(): void;
   /** Open subscriptions, for tests and /healthz. */
   readonly subscribers: number;
 }
 
 export function createOrderEvents(): OrderEvents {
   const byOrder = new Map<string, Set<ChangeListener>>();
+  const closers = new Set<() => void>();
   let subscribers = 0;
   return {
     publish(change) {
@@ -28,19 +31,25 @@ export function createOrderEvents(): OrderEvents {
         }
       }
     },
-    subscribe(orderId, listener) {
+    subscribe(orderId, listener, onClose) {
       const set = byOrder.get(orderId) ?? new Set();
       byOrder.set(orderId, set);
       set.add(listener);
       subscribers++;
       let open = true;
+      const closer = () => onClose?.();
+      closers.add(closer);
       return () => {
         if (!open) return;
         open = false;
         subscribers--;
+        closers.delete(closer);
         set.delete(listener);
         if (set.size === 0) byOrder.delete(orderId);
       };
+    },
+    close() {
+      for (const closer of [...closers]) closer();
     },
     get subscribers() {
       return subscribers;
