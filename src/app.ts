@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { createOrderMachine } from '../machines/order/index.ts';
+import { loadCalendar } from './calendar/load-calendar.ts';
+import { addWorkingDays, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
 import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
@@ -9,6 +12,9 @@ import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
+import { streamRoutes } from './http/stream-routes.ts';
+import { inspectorRoutes } from './inspector/inspector-routes.ts';
+import { createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
@@ -21,6 +27,8 @@ export interface AppOptions {
   engine?: Engine;
   /** Options for the engine built here (machine with calendar, deadline policy). */
   engineOptions?: Omit<EngineOptions, 'store' | 'clock'>;
+  /** Holiday calendar for the R7 working days; default: the bundled mainland China calendar (Asia/Shanghai). */
+  calendar?: WorkingCalendar;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
   /** Interval of the background timer sweep (started by `start()`, never by tests that move the clock). */
@@ -28,8 +36,12 @@ export interface AppOptions {
 }
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000 }: AppOptions) {
-  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions });
+export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000 }: AppOptions) {
+  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: (from, days) => addWorkingDays(from, days, calendar) });
+  // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
+  const events = createOrderEvents();
+  const { onCommit } = engineOptions;
+  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions, machine, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
   const sweeper: TimerSweeper = createTimerSweeper({ store, engine: theEngine, clock, logger, intervalMs: sweepIntervalMs });
   const startedAt = clock.now();
   const app = new Hono();
@@ -59,9 +71,11 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));
   app.route('/orders', ordersRoutes({ engine: theEngine, store }));
-  app.route('/machines', machinesRoutes({ engine: theEngine }));
+  app.route('/orders', streamRoutes({ engine: theEngine, events }));
+  app.route('/machines', machinesRoutes({ machine: theEngine.machine }));
+  app.route('/inspector', inspectorRoutes());
 
-  return Object.assign(app, { engine: theEngine, sweeper });
+  return Object.assign(app, { engine: theEngine, sweeper, events });
 }
 
 export type App = ReturnType<typeof createApp>;
