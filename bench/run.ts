@@ -88,6 +88,7 @@ interface Medians {
   serverPeakRssMb: number;
   serverCpuUsPerEvent: number;
   httpCeilingPerSecond: number;
+  httpCeilingServerCpuUs: number;
   storageCeilingPerSecond: number;
   xstateCeilingPerSecond: number;
   ratioToHttp: number;
@@ -139,7 +140,9 @@ try {
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     await load(server.url, 'noop', Number(values.warmup), state);
+    const httpCpuBefore = cpuMs(server.pid);
     const http = await load(server.url, 'noop', duration, state);
+    const httpServerCpuUs = ((cpuMs(server.pid) - httpCpuBefore) * 1000) / http.requests;
     say(`  full event path (POST /orders/:id/events), ${duration} s`);
     await load(server.url, 'events', Number(values.warmup), state);
     const cpuBefore = cpuMs(server.pid);
@@ -161,7 +164,7 @@ try {
     return {
       run,
       loadAverage: loadavg()[0],
-      httpCeiling: { requestsPerSecond: http.requestsPerSecond, latencyMs: http.latencyMs, errors: http.errors },
+      httpCeiling: { requestsPerSecond: http.requestsPerSecond, latencyMs: http.latencyMs, errors: http.errors, serverCpuUsPerRequest: httpServerCpuUs },
       events: { ...events, serverCpuUsPerRequest, peakRssKb, rssAtStartKb },
       storageCeiling: storage,
       xstateCeiling: xstate,
@@ -192,6 +195,7 @@ try {
       serverPeakRssMb: pick((r) => r.events.peakRssKb / 1024),
       serverCpuUsPerEvent: pick((r) => r.events.serverCpuUsPerRequest),
       httpCeilingPerSecond: pick((r) => r.httpCeiling.requestsPerSecond),
+      httpCeilingServerCpuUs: pick((r) => r.httpCeiling.serverCpuUsPerRequest),
       storageCeilingPerSecond: pick((r) => r.storageCeiling.commitsPerSecond),
       xstateCeilingPerSecond: pick((r) => r.xstateCeiling.transitionsPerSecond),
       ratioToHttp: pick((r) => r.ratios.toHttp),
@@ -219,7 +223,7 @@ function printSummary(s: { command: string; orders: number; preloadSeconds: numb
     '',
     `full event path   ${n(m.eventsPerSecond)} events/s (${n(m.acceptedEventsPerSecond)} accepted/s)  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  max ${m.latencyMs.max} ms  errors ${m.errors}`,
     `server            peak RSS ${n(m.serverPeakRssMb, 1)} MB, ${n(m.serverCpuUsPerEvent)} µs CPU per event`,
-    `HTTP ceiling      ${n(m.httpCeilingPerSecond)} req/s  (full path = ${pct(m.ratioToHttp)})`,
+    `HTTP ceiling      ${n(m.httpCeilingPerSecond)} req/s, ${n(m.httpCeilingServerCpuUs)} µs server CPU per request  (full path = ${pct(m.ratioToHttp)})`,
     `storage ceiling   ${n(m.storageCeilingPerSecond)} commits/s  (full path = ${pct(m.ratioToStorage)})`,
     `XState ceiling    ${n(m.xstateCeilingPerSecond)} transitions/s  (full path = ${pct(m.ratioToXstate)})`,
     '',
