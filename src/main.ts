@@ -1,12 +1,11 @@
 import { serve } from '@hono/node-server';
-import { createOrderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
+import type { DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
-import { addWorkingDays } from './calendar/working-days.ts';
 import { systemClock } from './clock.ts';
 import { readConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { openSqliteStore } from './store/sqlite/open-sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 
 function policyFrom(config: Config): Partial<DeadlinePolicy> {
   const entries: [keyof DeadlinePolicy, number | undefined][] = [
@@ -25,12 +24,11 @@ async function main() {
   const config = readConfig();
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
-  const store = await openSqliteStore(config.DATABASE_FILE);
-  const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
-  const app = createApp({ store, clock: systemClock, logger, engineOptions: { machine, policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
+  const { store, database } = await openStore(config, { onIdleError: (error) => logger.warn('database connection lost', { error: error.message }) });
+  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
   app.sweeper.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database: config.DATABASE_FILE, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
+    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
   });
   let stopping = false;
   const stop = async (signal: string) => {

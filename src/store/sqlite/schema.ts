@@ -57,4 +57,6 @@ export const sqliteMigrations: string[] = [
      response TEXT NOT NULL,
      PRIMARY KEY (order_id, key)
    ) STRICT, WITHOUT ROWID;`,
+  // Sweeper claims (`claimDueTimers`): a claimed timer is not handed out again before its lease ends.
+  `ALTER TABLE timers ADD COLUMN lease_until INTEGER;`,
 ];
