@@ -3,7 +3,8 @@
  *
  *   npm run bench -- [--orders 10000] [--duration 10] [--warmup 3] [--connections 50] [--runs 1] [--json]
  *
- * Preloads the orders into a fresh SQLite database, then for each run: starts the service as its
+ * Preloads the orders into a fresh SQLite database (or, with DATABASE_URL, a fresh PostgreSQL
+ * database beside the one it names, dropped at the end), then for each run: starts the service as its
  * own process, measures the HTTP ceiling and the full event path with autocannon from another
  * process, reads the server's peak RSS, stops it, and measures the storage and XState ceilings
  * and the per-step breakdown in this process. Prints medians over the runs.
@@ -17,9 +18,9 @@ import { parseArgs } from 'node:util';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { addWorkingDays } from '../src/calendar/working-days.ts';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
-import { breakdown, phases } from './breakdown.ts';
+import { breakdown, phases, timedSqliteStore } from './breakdown.ts';
 import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
+import { freshDatabase } from './database.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({
@@ -40,14 +41,13 @@ const runs = Number(values.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const root = new URL('..', import.meta.url).pathname;
 
-if (process.env.DATABASE_URL) say('DATABASE_URL is set, but the PostgreSQL adapter has not landed yet: benchmarking SQLite only.');
 
 function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-async function startServer(file: string) {
-  const child = node('bench/server.ts', [], { DATABASE_FILE: file });
+async function startServer(env: Record<string, string>) {
+  const child = node('bench/server.ts', [], env);
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
@@ -107,8 +107,8 @@ const median = (xs: number[]) => {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-bench-'));
-const file = join(dir, 'bench.db');
 const state = join(dir, 'positions.bin');
+const database = await freshDatabase(dir);
 try {
   const calendar = loadCalendar();
   const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) }); // as the service builds it
@@ -118,7 +118,7 @@ try {
   const stored = commitFor(benchOrderId(0)).order.snapshot;
 
   const started = performance.now();
-  const store = await openSqliteStore(file);
+  const { store } = await database.open();
   let lastReport = 0;
   await preloadOrders(store, orders, {
     now,
@@ -136,7 +136,7 @@ try {
   /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const server = await startServer(file);
+    const server = await startServer(database.config);
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     await load(server.url, 'noop', Number(values.warmup), state);
@@ -154,13 +154,13 @@ try {
     const positions = new Uint32Array(readFileSync(state).buffer.slice(0));
     const options: CeilingOptions = { orders, positions, connections, seconds: Math.min(duration, 5), creationTimers };
     say('  storage ceiling (load + compare-and-swap update + history insert, no HTTP)');
-    const storeForCeiling = await openSqliteStore(file);
+    const { store: storeForCeiling } = await database.open();
     const storage = await storageCeiling(storeForCeiling, options);
     await storeForCeiling.close();
     say('  XState ceiling (restore + transition)');
     const xstate = xstateCeiling(machine, stored, Math.min(duration, 3));
     say('  breakdown of one event');
-    const steps = await breakdown(file, machine, options);
+    const steps = await breakdown(database.kind === 'sqlite' ? timedSqliteStore(database.config.DATABASE_FILE) : await database.open(), machine, options);
     return {
       run,
       loadAverage: loadavg()[0],
@@ -184,7 +184,7 @@ try {
   const summary = {
     command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    store: 'sqlite (WAL, synchronous=FULL, group commit)',
+    store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
     orders,
     preloadSeconds,
     medians: ({
@@ -210,6 +210,7 @@ try {
   if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printSummary(summary);
 } finally {
+  await database.drop();
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else say(`kept ${dir}`);
 }

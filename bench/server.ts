@@ -1,6 +1,7 @@
 /**
- * The service as the bench runs it: the same wiring as src/main.ts (SQLite store, holiday
- * calendar, timer sweeper, @hono/node-server), plus one trivial route for the HTTP ceiling.
+ * The service as the bench runs it: the same wiring as src/main.ts (the store that DATABASE_URL
+ * or DATABASE_FILE names, holiday calendar, timer sweeper, @hono/node-server), plus one trivial
+ * route for the HTTP ceiling.
  * Prints one JSON line `{ "port", "pid" }` on stdout when it listens; stops on SIGTERM.
  */
 import { serve } from '@hono/node-server';
@@ -10,13 +11,13 @@ import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { addWorkingDays } from '../src/calendar/working-days.ts';
 import { systemClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
+import { openStore } from '../src/store/open-store.ts';
 
 const file = process.env.DATABASE_FILE;
-if (!file) throw new Error('bench/server.ts needs DATABASE_FILE');
+if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_URL for PostgreSQL)');
 
 const calendar = loadCalendar();
-const store = await openSqliteStore(file);
+const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
 const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
 const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), engineOptions: { machine } });
 
