@@ -24,6 +24,8 @@ export const configSchema = z.object({
   CUSTOMS_REMINDER_DAYS: days(1, 60),
   RESOLUTION_WORKING_DAYS: days(1, 120),
   LOG_QUIET: z.enum(['0', '1']).default('0'),
+  /** Stream XState inspection events (@statelyai/inspect WebSocket protocol) to this receiver, e.g. ws://127.0.0.1:4242. */
+  INSPECT_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

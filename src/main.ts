@@ -1,9 +1,12 @@
 import { serve } from '@hono/node-server';
+import { createWebSocketInspector } from '@statelyai/inspect';
 import type { DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
 import { systemClock } from './clock.ts';
+import type { CommittedChange } from './engine/engine.ts';
 import { readConfig, type Config } from './config.ts';
+import { xstateInspection } from './inspector/xstate-inspection.ts';
 import { createLogger } from './logger.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -25,10 +28,13 @@ async function main() {
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
   const { store, database } = await openStore(config, { onIdleError: (error) => logger.warn('database connection lost', { error: error.message }) });
-  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
+  const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
+  let inspect: ((change: CommittedChange) => void) | undefined;
+  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
+  if (inspector) inspect = xstateInspection({ inspector, machine: app.engine.machine });
   app.sweeper.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
+    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years, inspector: `http://${config.HOST}:${info.port}/inspector`, ...(config.INSPECT_WS_URL ? { inspection: config.INSPECT_WS_URL } : {}) });
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -36,6 +42,8 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     await app.sweeper.stop();
+    inspector?.stop();
+    app.events.close();
     server.close(() => {
       void store.close().then(() => {
         logger.info('stopped');
