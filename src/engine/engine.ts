@@ -125,7 +125,7 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
         const now = clock.now();
         const [snapshot, actions] = initialTransition(machine, { ...input, createdAt: now, policyDefaults: policy });
         const record = nextRecord(null, input.id, hash, snapshot, now);
-        const commit = commitFor(record, snapshot, actions, { type: 'ORDER_CREATED', payload: input, fromState: null, at: now, idempotencyKey: null, source: 'client', dueAt: null }, null);
+        const commit = commitFor(record, snapshot, actions, { type: 'ORDER_CREATED', payload: Object.keys(policy).length ? { ...input, policyDefaults: policy } : input, fromState: null, at: now, idempotencyKey: null, source: 'client', dueAt: null }, null);
         await store.commit(commit);
         onCommit?.({ orderId: record.id, version: record.version, event: { type: 'ORDER_CREATED' }, fromState: null, toState: record.state, snapshot, source: 'client' });
         return { order: view(record, snapshot), created: true };

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { orderBody } from '../support/test-app.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'aftersales-server-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts the service as `npm start` does (tsx src/main.ts) and resolves with its URL once it listens. */
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /"url":"(http:[^"]+)"/.exec(log);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${log}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url, exited, log: () => log };
+}
+
+describe('the service on a real socket', () => {
+  it('starts on a fresh database, takes an order and an event, and stops cleanly on SIGTERM', async () => {
+    const server = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'nested', 'orders.db') });
+    const url = await server.url;
+    const created = await fetch(`${url}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderBody({ id: 'sock-1' })) });
+    expect(created.status).toBe(201);
+    const shipped = await fetch(`${url}/orders/sock-1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'k1' },
+      body: JSON.stringify({ type: 'SHIPPED', payload: { carrier: 'SF', trackingNumber: 'SF1' } }),
+    });
+    expect(shipped.status).toBe(200);
+    expect(((await shipped.json()) as { state: string }).state).toBe('inTransit.shipping.onTheWay');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.log()).toContain('"msg":"stopped"');
+
+    // What was acknowledged is on disk: a second start on the same file still has it.
+    const again = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'nested', 'orders.db') });
+    const url2 = await again.url;
+    const order = await (await fetch(`${url2}/orders/sock-1`)).json();
+    expect(order).toMatchObject({ state: 'inTransit.shipping.onTheWay', version: 2 });
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('refuses to start on invalid configuration, saying what is wrong', async () => {
+    const server = startServer({ PORT: 'eighty', DATABASE_FILE: join(dir, 'x.db') });
+    await expect(server.url).rejects.toThrow(/PORT/);
+    expect(await server.exited).toBe(1);
+  });
+});
