@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import nodemailer from 'nodemailer';
 import { createOrderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
@@ -27,8 +28,20 @@ async function main() {
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
   const store = await openSqliteStore(config.DATABASE_FILE);
   const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
-  const app = createApp({ store, clock: systemClock, logger, engineOptions: { machine, policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
+  const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
+  const delivery = {
+    ...(mailer ? { mailer } : {}),
+    from: config.SMTP_FROM,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    backoffBaseMs: config.DELIVERY_BACKOFF_MS,
+    intervalMs: config.DELIVERY_INTERVAL_MS,
+    webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+  };
+  const app = createApp({ store, clock: systemClock, logger, engineOptions: { machine, policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery });
+  if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
+  else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
   app.sweeper.start();
+  app.deliveryWorker.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database: config.DATABASE_FILE, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
   });
@@ -38,6 +51,8 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     await app.sweeper.stop();
+    await app.deliveryWorker.stop();
+    mailer?.close();
     server.close(() => {
       void store.close().then(() => {
         logger.info('stopped');

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
+import { deliveryOperations } from './delivery-openapi.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
-interface Operation {
+export interface Operation {
   method: 'get' | 'post' | 'delete' | 'put';
   path: string;
   summary: string;
@@ -70,6 +71,7 @@ export const operations: Operation[] = [
     summary: 'Every applied event, in order',
     responses: { 200: { description: 'The history', schema: z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }) }, ...problems(404) },
   },
+  ...deliveryOperations,
 ];
 
 /** The OpenAPI 3.1 document, generated from the zod schemas the API validates with. */
