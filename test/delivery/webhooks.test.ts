@@ -196,7 +196,8 @@ describe('webhook delivery', () => {
     await t.send('W-5', 'SUPPLIER_CONTACTED', { note: 'asked to hurry' });
     await t.send('W-5', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF5' });
     expect(await t.app.deliveryWorker.runOnce()).toMatchObject({ dispatched: 2, delivered: 2 });
-    const bodies = r.received.map((x) => JSON.parse(x.body));
+    // Deliveries run in parallel: receivers order by data.version, not by arrival.
+    const bodies = r.received.map((x) => JSON.parse(x.body)).sort((a, b) => a.data.version - b.data.version);
     expect(bodies.map((b) => [b.type, b.data.event, b.data.fromState, b.data.toState, b.data.version])).toEqual([
       ['state.changed', 'ORDER_CREATED', null, 'preShipment.processing.awaitingShipment', 1],
       ['state.changed', 'SHIPPED', 'preShipment.processing.awaitingShipment', 'inTransit.shipping.onTheWay', 3],

@@ -35,7 +35,7 @@ export async function webhookReceiver(answer: (n: number) => number | 'hang' = (
 }
 
 /** An SMTP server on 127.0.0.1 that keeps every message, parsed. `reject(rcpt)` answers 550 for a recipient. */
-export async function smtpReceiver({ reject = (_rcpt: string) => false } = {}) {
+export async function smtpReceiver({ reject = (_rcpt: string): boolean => false } = {}) {
   const messages: (ParsedMail & { envelopeTo: string[] })[] = [];
   const server = new SMTPServer({
     authOptional: true,
