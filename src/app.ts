@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { createOrderMachine } from '../machines/order/index.ts';
+import { loadCalendar } from './calendar/load-calendar.ts';
+import { addWorkingDays, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
 import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
@@ -22,6 +25,8 @@ export interface AppOptions {
   engine?: Engine;
   /** Options for the engine built here (machine with calendar, deadline policy). */
   engineOptions?: Omit<EngineOptions, 'store' | 'clock'>;
+  /** Holiday calendar for the R7 working days; default: the bundled mainland China calendar (Asia/Shanghai). */
+  calendar?: WorkingCalendar;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
   /** Interval of the background timer sweep (started by `start()`, never by tests that move the clock). */
@@ -31,8 +36,9 @@ export interface AppOptions {
 }
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {} }: AppOptions) {
-  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions });
+export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {} }: AppOptions) {
+  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: (from, days) => addWorkingDays(from, days, calendar) });
+  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions, machine });
   const sweeper: TimerSweeper = createTimerSweeper({ store, engine: theEngine, clock, logger, intervalMs: sweepIntervalMs });
   const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, ...delivery });
   const startedAt = clock.now();

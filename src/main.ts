@@ -1,9 +1,8 @@
 import { serve } from '@hono/node-server';
 import nodemailer from 'nodemailer';
-import { createOrderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
+import type { DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
-import { addWorkingDays } from './calendar/working-days.ts';
 import { systemClock } from './clock.ts';
 import { readConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -27,7 +26,6 @@ async function main() {
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
   const store = await openSqliteStore(config.DATABASE_FILE);
-  const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
   const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
   const delivery = {
     ...(mailer ? { mailer } : {}),
@@ -37,7 +35,7 @@ async function main() {
     intervalMs: config.DELIVERY_INTERVAL_MS,
     webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
   };
-  const app = createApp({ store, clock: systemClock, logger, engineOptions: { machine, policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery });
+  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
   app.sweeper.start();

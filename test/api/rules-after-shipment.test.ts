@@ -61,19 +61,20 @@ describe('R7: wrong or missing items', () => {
     expect(await step(t, 'R7', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'video', url: 'https://img.example/2.mp4' }] })).toMatchObject({ state: 'verification.awaitingPlatform' });
     expect((await t.store.outbox('R7')).map((o) => o.action)).toEqual(['requestVerification']);
 
-    // Approved on Monday 2026-03-02 (UTC, weekends only in the default machine): counting from
-    // Tuesday 3rd, working days 1-4 are 3-6 Mar, 5-9 are 9-13, 10-14 are 16-20, and the 15th is
-    // Monday 23 Mar, so the deadline is the start of Tuesday 2026-03-24.
+    // Approved on Monday 2026-03-02 09:00 in Shanghai (the default calendar; March 2026 has no
+    // holidays): counting from Tuesday 3rd, working days 1-4 are 3-6 Mar, 5-9 are 9-13, 10-14 are
+    // 16-20, and the 15th is Monday 23 Mar, so the deadline is the start of Tuesday 24 Mar in
+    // Shanghai: 2026-03-23T16:00Z.
     const approved = await step(t, 'R7', 'VERIFICATION_APPROVED', { reason: 'photo shows a red mug' });
     expect(approved.state).toBe('verification.awaitingResolution');
-    expect(approved.resolution).toMatchObject({ dueAt: '2026-03-24T00:00:00.000Z', escalated: false });
-    expect(approved.deadlines).toEqual([{ name: 'resolutionDueAt', dueAt: '2026-03-24T00:00:00.000Z', event: 'TIMER.RESOLUTION_DUE' }]);
+    expect(approved.resolution).toMatchObject({ dueAt: '2026-03-23T16:00:00.000Z', escalated: false });
+    expect(approved.deadlines).toEqual([{ name: 'resolutionDueAt', dueAt: '2026-03-23T16:00:00.000Z', event: 'TIMER.RESOLUTION_DUE' }]);
     expect(approved.problem.recommendedEvents).toEqual(['REQUEST_RESHIP', 'REQUEST_REFUND']);
 
     const reship = await step(t, 'R7', 'REQUEST_RESHIP');
     expect(reship.state).toBe('reship');
     expect(reship.claim).toMatchObject({ resolution: 'reship', items: [{ sku: 'mug-blue', quantity: 1 }] });
-    expect(reship.resolution.dueAt).toBe('2026-03-24T00:00:00.000Z');
+    expect(reship.resolution.dueAt).toBe('2026-03-23T16:00:00.000Z');
 
     const again = await step(t, 'R7', 'RESHIPPED', { carrier: 'SF', trackingNumber: 'SF-RE-1' });
     expect(again.state).toBe('inTransit.shipping.onTheWay');
@@ -88,12 +89,12 @@ describe('R7: wrong or missing items', () => {
     await step(t, 'R7-late', 'ISSUE_REPORTED', { kind: 'missing_item' });
     await step(t, 'R7-late', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'video', url: 'https://img.example/unboxing.mp4' }] });
     await step(t, 'R7-late', 'VERIFICATION_APPROVED');
-    t.clock.set('2026-03-23T23:59:59.999Z');
+    t.clock.set('2026-03-23T15:59:59.999Z');
     expect(await t.app.sweeper.sweep()).toBe(0);
     expect(await t.advance(1)).toBe(1);
     const o = await expectInvariants(t, 'R7-late');
     expect(o.state).toBe('verification.awaitingResolution');
-    expect(o.resolution).toMatchObject({ dueAt: '2026-03-24T00:00:00.000Z', escalated: true, escalatedAt: '2026-03-24T00:00:00.000Z' });
+    expect(o.resolution).toMatchObject({ dueAt: '2026-03-23T16:00:00.000Z', escalated: true, escalatedAt: '2026-03-23T16:00:00.000Z' });
     expect(o.deadlines).toEqual([]);
     expect((await t.store.outbox('R7-late')).map((x) => x.action)).toEqual(['requestVerification', 'escalateResolution']);
     expect(await t.advance(DAY)).toBe(0);
@@ -142,7 +143,7 @@ describe('R8: damaged products', () => {
     const r = await step(t, 'R8', 'REQUEST_REFUND');
     expect(r.state).toBe('refund');
     expect(r.money.pendingRefund).toBe(2500);
-    expect(r.resolution.dueAt).toBe('2026-03-24T00:00:00.000Z');
+    expect(r.resolution.dueAt).toBe('2026-03-23T16:00:00.000Z');
     const done = await step(t, 'R8', 'REFUND_ISSUED', { amount: 2500 });
     expect(done).toMatchObject({ state: 'refunded', money: { paid: 5500, refunded: 2500, refundable: 3000 } });
   });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyStateNode } from 'xstate';
+import { createOrderMachine, deadlineEvents, type StateMeta } from '../../machines/order/index.ts';
+
+const machine = createOrderMachine();
+const walk = (n: AnyStateNode): AnyStateNode[] => [n, ...Object.values(n.states).flatMap(walk)];
+const nodes = walk(machine.root);
+const leaves = nodes.filter((n) => n.type === 'atomic');
+const metaOf = (n: AnyStateNode) => n.meta as StateMeta | undefined;
+const ancestors = (n: AnyStateNode): AnyStateNode[] => (n.parent ? [n.parent, ...ancestors(n.parent)] : []);
+
+describe('the order machine declares what it waits for', () => {
+  it('every atomic state that waits on someone arms a deadline or says why not (DOMAIN.md invariant)', () => {
+    expect(leaves).toHaveLength(16);
+    const missing = leaves.filter((n) => metaOf(n)?.waitsOn && !(metaOf(n)?.deadlines?.length || metaOf(n)?.noDeadlineReason)).map((n) => n.id);
+    expect(missing).toEqual([]);
+    const silent = leaves.filter((n) => !metaOf(n)?.description).map((n) => n.id);
+    expect(silent).toEqual([]);
+    const notWaiting = leaves.filter((n) => !metaOf(n)?.waitsOn && n.parent?.id === 'order' && !['order.refunded', 'order.completed'].includes(n.id)).map((n) => n.id);
+    expect(notWaiting).toEqual([]);
+  });
+
+  it('every deadline a state arms is handled by that state, so a due timer can always fire', () => {
+    for (const leaf of leaves) {
+      for (const name of metaOf(leaf)?.deadlines ?? []) {
+        const event = deadlineEvents[name];
+        const handled = [leaf, ...ancestors(leaf)].some((n) => n.on[event] !== undefined);
+        expect(handled, `${leaf.id} arms ${name} but does not handle ${event}`).toBe(true);
+      }
+    }
+  });
+
+  it('uses no delayed transitions, delayed raises or invoked actors (deadlines are data)', () => {
+    for (const n of nodes) {
+      expect(n.after, n.id).toEqual([]);
+      expect(n.invoke, n.id).toEqual([]);
+    }
+  });
+
+  it('has the public top-level states of DOMAIN.md, and no others', () => {
+    expect(Object.keys(machine.root.states)).toEqual(['preShipment', 'inTransit', 'delivered', 'dispute', 'verification', 'reship', 'refund', 'refunded', 'completed']);
+    expect(nodes.filter((n) => n.type === 'final').map((n) => n.id)).toEqual(['order.refunded', 'order.completed']);
+  });
+});
