@@ -147,6 +147,9 @@ export interface DeliveryAttempt {
 /** What a finished attempt decides: done, try again at `nextAttemptAt`, or give up (dead letter). */
 export type AttemptOutcome = { then: 'delivered' } | { then: 'retry'; nextAttemptAt: number } | { then: 'dead' };
 
+/** One notification's fan-out: its source row and the deliveries it makes (possibly none). */
+export interface FanOut { source: { outboxId: string } | { orderId: string; seq: number }; deliveries: NewDelivery[] }
+
 /** A webhook subscription. `events` holds notification kinds, or `*` for all. */
 export interface WebhookSubscription { id: string; url: string; events: string[]; secret: string; description: string | null; createdAt: number }
 
@@ -165,10 +168,11 @@ export interface DeliveryStore {
   /** History rows not yet fanned out (whether or not they changed state), oldest first. */
   undispatchedHistory(limit: number): Promise<HistoryEntry[]>;
   /**
-   * In one transaction: creates the deliveries (skipping any that exist for the same notification,
-   * channel and target) and marks the source outbox row or history row dispatched.
+   * In one transaction, for a batch of notifications: creates their deliveries (skipping any that
+   * exist for the same notification, channel and target) and marks each source outbox row or
+   * history row dispatched. Batched so that a busy service pays one commit per batch, not per event.
    */
-  dispatch(source: { outboxId: string } | { orderId: string; seq: number }, deliveries: NewDelivery[]): Promise<void>;
+  dispatch(batch: FanOut[]): Promise<void>;
   /**
    * Takes up to `limit` pending deliveries due at `now` whose lease is free, on the given channels,
    * and leases them until `now + leaseMs` (PostgreSQL: `FOR UPDATE SKIP LOCKED`). A worker that dies

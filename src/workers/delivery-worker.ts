@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { EmailMessage } from '../notifications/email-templates.ts';
 import { deliveriesOf, fromEffect, fromHistory, type Notification } from '../notifications/fan-out.ts';
-import type { AttemptOutcome, Delivery, DeliveryChannel, Store } from '../store/store.ts';
+import type { AttemptOutcome, Delivery, DeliveryChannel, FanOut, Store } from '../store/store.ts';
 
 /** The slice of a nodemailer transporter the worker uses (`nodemailer.createTransport(url)` fits). */
 export interface MailTransport {
@@ -84,19 +84,20 @@ export function createDeliveryWorker({
     const orders = new Map<string, OrderContext | undefined>();
     let count = 0;
     for (let more = true; more; ) {
+      const batch: FanOut[] = [];
       const effects = await store.undispatchedEffects(batchSize);
       for (const row of effects) {
         const order = await orderContext(row.orderId, orders);
-        const n = fromEffect(row, order);
-        await store.dispatch({ outboxId: row.id }, deliveriesOf(n, subscriptions, order));
+        batch.push({ source: { outboxId: row.id }, deliveries: deliveriesOf(fromEffect(row, order), subscriptions, order) });
         count += 1;
       }
       const changes = await store.undispatchedHistory(batchSize);
       for (const h of changes) {
         const n: Notification | undefined = fromHistory(h);
-        await store.dispatch({ orderId: h.orderId, seq: h.seq }, n ? deliveriesOf(n, subscriptions, undefined) : []);
+        batch.push({ source: { orderId: h.orderId, seq: h.seq }, deliveries: n ? deliveriesOf(n, subscriptions, undefined) : [] });
         if (n) count += 1;
       }
+      await store.dispatch(batch);
       more = effects.length === batchSize || changes.length === batchSize;
     }
     return count;

@@ -32,9 +32,9 @@ export function deliveryStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.undispatchedHistory(10)).map((h) => h.seq)).toEqual([1, 2]);
 
       const d = delivery('d1', { notificationId: 'fx-1', seq: 2 });
-      await store.dispatch({ outboxId: 'fx-1' }, [d]);
-      await store.dispatch({ outboxId: 'fx-1' }, [{ ...d, id: 'd1-again' }]); // a second worker: no duplicate
-      await store.dispatch({ orderId: 'O', seq: 1 }, []);
+      await store.dispatch([{ source: { outboxId: 'fx-1' }, deliveries: [d] }]);
+      // A second worker, and a state change with nobody to tell, in one batch: no duplicate delivery.
+      await store.dispatch([{ source: { outboxId: 'fx-1' }, deliveries: [{ ...d, id: 'd1-again' }] }, { source: { orderId: 'O', seq: 1 }, deliveries: [] }]);
       expect(await store.undispatchedEffects(10)).toEqual([]);
       expect((await store.undispatchedHistory(10)).map((h) => h.seq)).toEqual([2]);
       expect((await store.outbox('O')).map((o) => o.status)).toEqual(['dispatched']);
@@ -45,7 +45,7 @@ export function deliveryStoreContract(name: string, makeStore: () => Promise<Sto
 
     it('leases claimed deliveries until the lease runs out, per channel', async () => {
       const store = await makeStore();
-      await store.dispatch({ orderId: 'none', seq: 1 }, [delivery('w'), delivery('e', { channel: 'email', target: 'x@y.example' })]);
+      await store.dispatch([{ source: { orderId: 'none', seq: 1 }, deliveries: [delivery('w'), delivery('e', { channel: 'email', target: 'x@y.example' })] }]);
       expect((await store.claimDeliveries({ now: T, limit: 10, leaseMs: 1000, channels: ['webhook'] })).map((d) => d.id)).toEqual(['w']);
       expect(await store.claimDeliveries({ now: T + 999, limit: 10, leaseMs: 1000, channels: ['webhook'] })).toEqual([]);
       expect((await store.claimDeliveries({ now: T + 1000, limit: 10, leaseMs: 1000, channels: ['webhook', 'email'] })).map((d) => d.id).sort()).toEqual(['e', 'w']);
@@ -55,7 +55,7 @@ export function deliveryStoreContract(name: string, makeStore: () => Promise<Sto
 
     it('records attempts: retry, dead letter, manual retry, delivered for good', async () => {
       const store = await makeStore();
-      await store.dispatch({ orderId: 'none', seq: 1 }, [delivery('d')]);
+      await store.dispatch([{ source: { orderId: 'none', seq: 1 }, deliveries: [delivery('d')] }]);
       const attempt = (at: number, ok: boolean) => ({ deliveryId: 'd', at, ok, statusCode: ok ? 200 : 500, error: ok ? null : 'HTTP 500', durationMs: 3 });
       expect(await store.recordAttempt(attempt(T, false), { then: 'retry', nextAttemptAt: T + 500 })).toBe(true);
       expect(await store.getDelivery('d')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: T + 500, lastError: 'HTTP 500' });

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryAttempt, DeliveryStore, HistoryEntry, NewDelivery, OutboxEntry, WebhookSubscription } from '../store.ts';
+import type { Delivery, DeliveryAttempt, DeliveryStore, FanOut, HistoryEntry, OutboxEntry, WebhookSubscription } from '../store.ts';
 import type { SqliteDatabase } from './sqlite-store.ts';
 
 interface DeliveryRow {
@@ -40,13 +40,15 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
   let statements: ReturnType<typeof prepare> | undefined;
   const sql = () => (statements ??= prepare(db));
 
-  const dispatchTx = db.transaction((source: { outboxId: string } | { orderId: string; seq: number }, deliveries: NewDelivery[]) => {
+  const dispatchTx = db.transaction((batch: FanOut[]) => {
     const s = sql();
-    for (const d of deliveries) {
-      s.insertDelivery.run(d.id, d.notificationId, d.orderId, d.seq, d.kind, d.channel, d.target, JSON.stringify(d.message), d.createdAt, d.createdAt);
+    for (const { source, deliveries } of batch) {
+      for (const d of deliveries) {
+        s.insertDelivery.run(d.id, d.notificationId, d.orderId, d.seq, d.kind, d.channel, d.target, JSON.stringify(d.message), d.createdAt, d.createdAt);
+      }
+      if ('outboxId' in source) s.outboxDispatched.run(source.outboxId);
+      else s.historyDispatched.run(source.orderId, source.seq);
     }
-    if ('outboxId' in source) s.outboxDispatched.run(source.outboxId);
-    else s.historyDispatched.run(source.orderId, source.seq);
   });
 
   const recordTx = db.transaction((a: Omit<DeliveryAttempt, 'number'>, outcome: Parameters<DeliveryStore['recordAttempt']>[1]): boolean => {
@@ -75,8 +77,8 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
         }),
       );
     },
-    async dispatch(source, deliveries) {
-      dispatchTx(source, deliveries);
+    async dispatch(batch) {
+      if (batch.length > 0) dispatchTx(batch);
     },
     async claimDeliveries({ now, limit, leaseMs, channels }) {
       if (channels.length === 0) return [];
