@@ -7,6 +7,11 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('data/aftersales.db'),
+  /** `postgres://user:password@host:5432/db`: PostgreSQL instead of the SQLite file, for several instances. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
   /** A calendar file of your own (see README); default: the bundled mainland China calendar. */
   CALENDAR_FILE: z.string().min(1).optional(),
   /** IANA zone the working days are counted in; default: the calendar's own (Asia/Shanghai). */

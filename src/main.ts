@@ -6,7 +6,7 @@ import { loadCalendar } from './calendar/load-calendar.ts';
 import { systemClock } from './clock.ts';
 import { readConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { openSqliteStore } from './store/sqlite/open-sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 
 function policyFrom(config: Config): Partial<DeadlinePolicy> {
   const entries: [keyof DeadlinePolicy, number | undefined][] = [
@@ -25,7 +25,7 @@ async function main() {
   const config = readConfig();
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
-  const store = await openSqliteStore(config.DATABASE_FILE);
+  const { store, database } = await openStore(config, { onIdleError: (error) => logger.warn('database connection lost', { error: error.message }) });
   const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
   const delivery = {
     ...(mailer ? { mailer } : {}),
@@ -41,7 +41,7 @@ async function main() {
   app.sweeper.start();
   app.deliveryWorker.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database: config.DATABASE_FILE, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
+    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -87,6 +87,14 @@ export interface Store extends DeliveryStore {
   listOrders(query: ListQuery): Promise<OrderRecord[]>;
   /** Timers due at or before `now`, earliest first. */
   dueTimers(now: number, limit: number): Promise<TimerEntry[]>;
+  /**
+   * Claims up to `limit` due timers for the caller, earliest first, so that several sweepers share
+   * the work without a coordinator. Only the earliest timer of an order is claimable, so one order's
+   * deadlines fire in order even across instances. A claimed timer is not handed out again until
+   * `leaseMs` after `now` (a sweeper that died is taken over then); the next commit of the order
+   * replaces its timers, which ends the claim.
+   */
+  claimDueTimers(now: number, limit: number, leaseMs: number): Promise<TimerEntry[]>;
   close(): Promise<void>;
 }
 

@@ -10,8 +10,10 @@ export interface TimerSweeperOptions {
   logger: Logger;
   /** How often the background loop looks for due timers. */
   intervalMs?: number;
-  /** Timers read per query. */
+  /** Timers claimed per query. */
   batchSize?: number;
+  /** How long a claimed timer is this sweeper's alone; after that another instance may take it over. */
+  leaseMs?: number;
 }
 
 /** What the sweeper has done, for `/healthz`. Lateness is fired time minus due time. */
@@ -19,10 +21,11 @@ export interface SweeperStats { fired: number; stale: number; failed: number; la
 
 /**
  * Fires due timers as internal events through the engine, earliest first, one commit each.
- * Any number of sweepers may run against one store: the order's version makes each fire once.
+ * Any number of sweepers may run against one store: each claims its timers (`FOR UPDATE SKIP LOCKED`
+ * on PostgreSQL), so they share the work, and the order's version makes each timer fire once.
  * After downtime the first sweep catches up on everything that fell due meanwhile.
  */
-export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200 }: TimerSweeperOptions) {
+export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, leaseMs = 60_000 }: TimerSweeperOptions) {
   const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -32,7 +35,7 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
     const failedHere = new Set<string>();
     for (;;) {
       const now = clock.now();
-      const due = (await store.dueTimers(now, batchSize)).filter((t) => !failedHere.has(`${t.orderId}/${t.name}/${t.dueAt}`));
+      const due = (await store.claimDueTimers(now, batchSize, leaseMs)).filter((t) => !failedHere.has(`${t.orderId}/${t.name}/${t.dueAt}`));
       if (due.length === 0) break;
       let progressed = false;
       for (const t of due) {

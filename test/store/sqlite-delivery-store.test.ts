@@ -10,7 +10,7 @@ deliveryStoreContract('sqlite', async () => {
   return store;
 });
 
-describe('sqlite migration 2', () => {
+describe('sqlite migration 3 (delivery)', () => {
   it('counts the history of a database from before delivery as already fanned out', async () => {
     const db = new Database(':memory:');
     db.exec(sqliteMigrations[0]!);

@@ -57,7 +57,9 @@ export const sqliteMigrations: string[] = [
      response TEXT NOT NULL,
      PRIMARY KEY (order_id, key)
    ) STRICT, WITHOUT ROWID;`,
-  // 2: delivery of side effects. History rows get a fan-out flag (rows from before this migration
+  // Sweeper claims (`claimDueTimers`): a claimed timer is not handed out again before its lease ends.
+  `ALTER TABLE timers ADD COLUMN lease_until INTEGER;`,
+  // 3: delivery of side effects. History rows get a fan-out flag (rows from before this migration
   // count as dispatched: nobody could have subscribed to them); deliveries, their attempts, and
   // webhook subscriptions.
   `ALTER TABLE history ADD COLUMN dispatched INTEGER NOT NULL DEFAULT 0;

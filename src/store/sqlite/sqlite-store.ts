@@ -44,8 +44,11 @@ const toHistory = (r: HistoryRow): HistoryEntry => ({
   dueAt: r.due_at,
 });
 
-/** Escapes LIKE wildcards so a state prefix matches literally. */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`;
+/**
+ * The states below a prefix `p` are the range ['p.', 'p/'), '/' being the character after '.':
+ * literal and case-sensitive (unlike SQLite's LIKE), and served by the state index.
+ */
+const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
 
 /**
  * The embedded store on SQLite (better-sqlite3): WAL, `synchronous=FULL` so that a commit is on
@@ -123,8 +126,8 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       const where: string[] = [];
       const params: unknown[] = [];
       if (q.statePrefix) {
-        where.push("(state = ? OR state LIKE ? ESCAPE '\\')");
-        params.push(q.statePrefix, likePrefix(q.statePrefix));
+        where.push('(state = ? OR (state >= ? AND state < ?))');
+        params.push(q.statePrefix, ...belowState(q.statePrefix));
       }
       let order = 'id';
       if (q.deadlineBefore !== undefined) {
@@ -146,11 +149,27 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       const rows = sql().dueTimers.all(now, limit) as { order_id: string; name: string; event: string; due_at: number }[];
       return rows.map((r): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: r.due_at }));
     },
+    async claimDueTimers(now, limit, leaseMs) {
+      const rows = sql().claimDueTimers.all(now + leaseMs, now, now, limit) as { order_id: string; name: string; event: string; due_at: number }[];
+      return rows
+        .map((r): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: r.due_at }))
+        .sort(byDueTime);
+    },
     async close() {
       db.close();
     },
   };
 }
+
+/** Earliest first, then by order id and name, compared as the database does (bytewise). */
+const byDueTime = (a: TimerEntry, b: TimerEntry) => a.dueAt - b.dueAt || compare(a.orderId, b.orderId) || compare(a.name, b.name);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Due, unclaimed (or lease ended), and the earliest of its order. Parameters: now, now. */
+const claimableTimers = `SELECT order_id, name FROM timers t
+  WHERE due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.order_id = t.order_id AND (e.due_at < t.due_at OR (e.due_at = t.due_at AND e.name < t.name)))
+  ORDER BY due_at, order_id, name`;
 
 function prepare(db: SqliteDatabase) {
   return {
@@ -172,5 +191,7 @@ function prepare(db: SqliteDatabase) {
     history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
     outboxOf: db.prepare('SELECT * FROM outbox WHERE order_id = ? ORDER BY seq, created_at, id'),
     dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, order_id, name LIMIT ?'),
+    // One statement, so atomic; SQLite has a single writer, so no row locks are needed.
+    claimDueTimers: db.prepare(`UPDATE timers SET lease_until = ? WHERE (order_id, name) IN (${claimableTimers} LIMIT ?) RETURNING order_id, name, event, due_at`),
   };
 }

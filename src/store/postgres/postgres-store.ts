@@ -1,0 +1,215 @@
+import type { Commit, HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
+import { VersionConflictError } from '../store.ts';
+import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
+import { postgresMigrations } from './schema.ts';
+
+/** Something that runs one parameterised statement: a `pg` Pool or a client checked out of it. */
+export interface PgQueryable {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** The slice of a `pg` Pool this adapter uses. */
+export interface PgPool extends PgQueryable {
+  connect(): Promise<PgQueryable & { release(destroy?: boolean | Error): void }>;
+  end(): Promise<void>;
+}
+
+interface OrderRow { id: string; version: number; state: string; snapshot: OrderRecord['snapshot']; create_hash: string; next_deadline_at: string | null; created_at: string; updated_at: string }
+interface HistoryRow { order_id: string; seq: number; type: string; payload: unknown; from_state: string | null; to_state: string; at: string; idempotency_key: string | null; source: string; due_at: string | null }
+interface TimerRow { order_id: string; name: string; event: string; due_at: string }
+
+// BIGINT arrives as a string (it may exceed 2^53); epoch ms never do.
+const ms = (v: string | number) => Number(v);
+const msOrNull = (v: string | number | null) => (v === null ? null : Number(v));
+
+const toOrder = (r: OrderRow): OrderRecord => ({
+  id: r.id,
+  version: r.version,
+  state: r.state,
+  snapshot: r.snapshot,
+  createHash: r.create_hash,
+  nextDeadlineAt: msOrNull(r.next_deadline_at),
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+});
+
+const toHistory = (r: HistoryRow): HistoryEntry => ({
+  orderId: r.order_id,
+  seq: r.seq,
+  type: r.type,
+  payload: r.payload,
+  fromState: r.from_state,
+  toState: r.to_state,
+  at: ms(r.at),
+  idempotencyKey: r.idempotency_key,
+  source: r.source as HistoryEntry['source'],
+  dueAt: msOrNull(r.due_at),
+});
+
+const toTimer = (r: TimerRow): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: ms(r.due_at) });
+
+/** JSON goes in as text: `pg` would turn a top-level array into a PostgreSQL array. */
+const json = (value: unknown) => JSON.stringify(value ?? {});
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The store for several instances on one PostgreSQL database. Every commit is one transaction at
+ * READ COMMITTED: the guarded UPDATE waits for a concurrent commit of the same order and then
+ * finds the version moved on, so a stale commit writes nothing. Durability is PostgreSQL's default
+ * `synchronous_commit = on` (the commit is flushed to the WAL before the client hears 200); this
+ * adapter never lowers it. Sweepers claim timers with `FOR UPDATE SKIP LOCKED` and a lease.
+ */
+export function createPostgresStore(pool: PgPool): Store {
+  /** Runs `work` in one transaction on one connection; rolls back on any error. */
+  async function transaction<T>(work: (tx: PgQueryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async function writeCommit(tx: PgQueryable, c: Commit) {
+    const o = c.order;
+    const written =
+      c.expectedVersion === null
+        ? await tx.query(
+            `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+            [o.id, o.version, o.state, json(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt],
+          )
+        : await tx.query(
+            'UPDATE orders SET version = $1, state = $2, snapshot = $3, next_deadline_at = $4, updated_at = $5 WHERE id = $6 AND version = $7',
+            [o.version, o.state, json(o.snapshot), o.nextDeadlineAt, o.updatedAt, o.id, c.expectedVersion],
+          );
+    if (written.rowCount !== 1) throw new VersionConflictError(o.id);
+    if (c.idempotency) {
+      const i = c.idempotency;
+      const taken = await tx.query(
+        'INSERT INTO idempotency (order_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [i.orderId, i.key, i.requestHash, i.status, json(i.response)],
+      );
+      if (taken.rowCount !== 1) throw new VersionConflictError(o.id);
+    }
+    const h = c.history;
+    await tx.query(
+      'INSERT INTO history (order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [h.orderId, h.seq, h.type, json(h.payload), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt],
+    );
+    for (const e of c.outbox) {
+      await tx.query('INSERT INTO outbox (id, order_id, seq, action, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [
+        e.id, e.orderId, e.seq, e.action, json(e.payload), e.createdAt,
+      ]);
+    }
+    await tx.query('DELETE FROM timers WHERE order_id = $1', [o.id]);
+    for (const t of c.timers) {
+      await tx.query('INSERT INTO timers (order_id, name, event, due_at) VALUES ($1, $2, $3, $4)', [t.orderId, t.name, t.event, t.dueAt]);
+    }
+  }
+
+  return {
+    ...createPostgresDeliveryStore(pool, transaction),
+    async migrate() {
+      await transaction(async (tx) => {
+        // Two instances starting at once: the second waits here, then finds nothing left to apply.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('aftersales.migrate'))");
+        await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+        const { rows } = await tx.query('SELECT version FROM schema_migrations');
+        const applied = new Set((rows as { version: number }[]).map((r) => r.version));
+        for (const [i, ddl] of postgresMigrations.entries()) {
+          if (applied.has(i + 1)) continue;
+          await tx.query(ddl);
+          await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [i + 1, Date.now()]);
+        }
+      });
+    },
+    async getOrder(id) {
+      const { rows } = await pool.query('SELECT * FROM orders WHERE id = $1', [id]);
+      const row = rows[0] as OrderRow | undefined;
+      return row && toOrder(row);
+    },
+    async commit(c) {
+      try {
+        await transaction((tx) => writeCommit(tx, c));
+      } catch (error) {
+        if (error instanceof VersionConflictError) throw error;
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new VersionConflictError(c.order.id, { cause: error });
+        throw error;
+      }
+    },
+    async getIdempotency(orderId, key) {
+      const { rows } = await pool.query('SELECT request_hash, status, response FROM idempotency WHERE order_id = $1 AND key = $2', [orderId, key]);
+      const r = rows[0] as { request_hash: string; status: number; response: unknown } | undefined;
+      return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: r.response } satisfies IdempotencyEntry);
+    },
+    async history(orderId) {
+      const { rows } = await pool.query('SELECT * FROM history WHERE order_id = $1 ORDER BY seq', [orderId]);
+      return (rows as HistoryRow[]).map(toHistory);
+    },
+    async outbox(orderId) {
+      const { rows } = await pool.query('SELECT id, order_id, seq, action, payload, created_at, status FROM outbox WHERE order_id = $1 ORDER BY seq, created_at, id', [orderId]);
+      return (rows as { id: string; order_id: string; seq: number; action: string; payload: unknown; created_at: string; status: string }[]).map(
+        (r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: r.payload, createdAt: ms(r.created_at), status: r.status as OutboxEntry['status'] }),
+      );
+    },
+    async listOrders(q: ListQuery) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const p = (value: unknown) => `$${params.push(value)}`;
+      if (q.statePrefix) {
+        // The states below `p` are the range ['p.', 'p/'): '/' is the character after '.'.
+        where.push(`(state = ${p(q.statePrefix)} OR (state >= ${p(`${q.statePrefix}.`)} AND state < ${p(`${q.statePrefix}/`)}))`);
+      }
+      let order = 'id';
+      if (q.deadlineBefore !== undefined) {
+        where.push(`next_deadline_at IS NOT NULL AND next_deadline_at < ${p(q.deadlineBefore)}`);
+        order = 'next_deadline_at, id';
+        if (q.after) where.push(`(next_deadline_at, id) > (${p(q.after.deadline ?? 0)}, ${p(q.after.id)})`);
+      } else if (q.after) {
+        where.push(`id > ${p(q.after.id)}`);
+      }
+      const text = `SELECT * FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${p(q.limit)}`;
+      const { rows } = await pool.query(text, params);
+      return (rows as OrderRow[]).map(toOrder);
+    },
+    async dueTimers(now, limit) {
+      const { rows } = await pool.query('SELECT * FROM timers WHERE due_at <= $1 ORDER BY due_at, order_id, name LIMIT $2', [now, limit]);
+      return (rows as TimerRow[]).map(toTimer);
+    },
+    async claimDueTimers(now, limit, leaseMs) {
+      // SKIP LOCKED: a row another sweeper is claiming right now is left to it, not waited for.
+      // Only an order's earliest timer is claimable, so its deadlines fire in order.
+      const { rows } = await pool.query(
+        `WITH picked AS (
+           SELECT order_id, name FROM timers t
+           WHERE due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+             AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.order_id = t.order_id AND (e.due_at, e.name) < (t.due_at, t.name))
+           ORDER BY due_at, order_id, name
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         ), claimed AS (
+           UPDATE timers SET lease_until = $3 FROM picked
+           WHERE timers.order_id = picked.order_id AND timers.name = picked.name
+           RETURNING timers.order_id, timers.name, timers.event, timers.due_at
+         )
+         SELECT * FROM claimed ORDER BY due_at, order_id, name`,
+        [now, limit, now + leaseMs],
+      );
+      return (rows as TimerRow[]).map(toTimer);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

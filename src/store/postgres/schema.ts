@@ -1,0 +1,111 @@
+/**
+ * Schema migrations, applied in order under an advisory lock; each runs once and is recorded in
+ * `schema_migrations`. Text keys use the "C" collation, so ids and states sort bytewise as on SQLite
+ * and whatever the database's locale. Times are epoch ms (BIGINT). JSON is `json`, not `jsonb`: it
+ * keeps the text as written, and takes the `\u0000` escape that `jsonb` refuses.
+ */
+export const postgresMigrations: string[] = [
+  `CREATE TABLE orders (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     version INTEGER NOT NULL,
+     state TEXT COLLATE "C" NOT NULL,
+     snapshot JSON NOT NULL,
+     create_hash TEXT NOT NULL,
+     next_deadline_at BIGINT,
+     created_at BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE INDEX orders_state ON orders (state, id);
+   CREATE INDEX orders_next_deadline ON orders (next_deadline_at, id) WHERE next_deadline_at IS NOT NULL;
+   CREATE TABLE history (
+     order_id TEXT COLLATE "C" NOT NULL,
+     seq INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     payload JSON NOT NULL,
+     from_state TEXT COLLATE "C",
+     to_state TEXT COLLATE "C" NOT NULL,
+     at BIGINT NOT NULL,
+     idempotency_key TEXT,
+     source TEXT NOT NULL,
+     due_at BIGINT,
+     PRIMARY KEY (order_id, seq)
+   );
+   CREATE TABLE outbox (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     order_id TEXT COLLATE "C" NOT NULL,
+     seq INTEGER NOT NULL,
+     action TEXT NOT NULL,
+     payload JSON NOT NULL,
+     created_at BIGINT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT NOT NULL,
+     delivered_at BIGINT,
+     last_error TEXT,
+     lease_until BIGINT
+   );
+   CREATE INDEX outbox_order ON outbox (order_id, seq);
+   CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+   CREATE TABLE timers (
+     order_id TEXT COLLATE "C" NOT NULL,
+     name TEXT COLLATE "C" NOT NULL,
+     event TEXT NOT NULL,
+     due_at BIGINT NOT NULL,
+     lease_until BIGINT,
+     PRIMARY KEY (order_id, name)
+   );
+   CREATE INDEX timers_due ON timers (due_at);
+   CREATE TABLE idempotency (
+     order_id TEXT COLLATE "C" NOT NULL,
+     key TEXT COLLATE "C" NOT NULL,
+     request_hash TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     response JSON NOT NULL,
+     PRIMARY KEY (order_id, key)
+   );`,
+  // 2: delivery of side effects. History rows get a fan-out flag; rows from before this migration
+  // count as dispatched (the column is added with DEFAULT true, which rewrites nothing, and the
+  // default then becomes false for new rows). Deliveries, their attempts, webhook subscriptions.
+  `ALTER TABLE history ADD COLUMN dispatched BOOLEAN NOT NULL DEFAULT true;
+   ALTER TABLE history ALTER COLUMN dispatched SET DEFAULT false;
+   CREATE INDEX history_undispatched ON history (at) WHERE NOT dispatched;
+   CREATE TABLE webhook_subscriptions (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     url TEXT NOT NULL,
+     events JSON NOT NULL,
+     secret TEXT NOT NULL,
+     description TEXT,
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE deliveries (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     notification_id TEXT COLLATE "C" NOT NULL,
+     order_id TEXT COLLATE "C" NOT NULL,
+     seq INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     target TEXT COLLATE "C" NOT NULL,
+     message JSON NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT NOT NULL,
+     lease_until BIGINT,
+     delivered_at BIGINT,
+     last_error TEXT,
+     created_at BIGINT NOT NULL,
+     UNIQUE (notification_id, channel, target)
+   );
+   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+   CREATE INDEX deliveries_order ON deliveries (order_id, created_at);
+   CREATE INDEX deliveries_target ON deliveries (channel, target, created_at);
+   CREATE TABLE delivery_attempts (
+     delivery_id TEXT COLLATE "C" NOT NULL,
+     number INTEGER NOT NULL,
+     at BIGINT NOT NULL,
+     ok BOOLEAN NOT NULL,
+     status_code INTEGER,
+     error TEXT,
+     duration_ms INTEGER NOT NULL,
+     PRIMARY KEY (delivery_id, number)
+   );`,
+];
