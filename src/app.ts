@@ -9,9 +9,13 @@ import { createEngine, type Engine, type EngineOptions } from './engine/engine.t
 import { notFound, payloadTooLarge } from './errors.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsPage } from './http/docs-page.ts';
+import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
+import { streamRoutes } from './http/stream-routes.ts';
+import { inspectorRoutes } from './inspector/inspector-routes.ts';
+import { createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
@@ -38,7 +42,10 @@ export interface AppOptions {
 /** Builds the service from its parts. Reads no environment and opens no connection. */
 export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {} }: AppOptions) {
   const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: (from, days) => addWorkingDays(from, days, calendar) });
-  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions, machine });
+  // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
+  const events = createOrderEvents();
+  const { onCommit } = engineOptions;
+  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions, machine, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
   const sweeper: TimerSweeper = createTimerSweeper({ store, engine: theEngine, clock, logger, intervalMs: sweepIntervalMs });
   const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, ...delivery });
   const startedAt = clock.now();
@@ -70,9 +77,12 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));
   app.route('/orders', ordersRoutes({ engine: theEngine, store, notifications: notificationSummary(store, deliveryWorker.emailEnabled) }));
+  app.route('/orders', streamRoutes({ engine: theEngine, events }));
+  app.route('/machines', machinesRoutes({ machine: theEngine.machine }));
+  app.route('/inspector', inspectorRoutes());
   app.route('/', deliveryRoutes({ store, clock, emailEnabled: deliveryWorker.emailEnabled }));
 
-  return Object.assign(app, { engine: theEngine, sweeper, deliveryWorker });
+  return Object.assign(app, { engine: theEngine, sweeper, events, deliveryWorker });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Stream XState inspection events (@statelyai/inspect WebSocket protocol) to this receiver, e.g. ws://127.0.0.1:4242. */
+  INSPECT_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,10 +1,13 @@
 import { serve } from '@hono/node-server';
+import { createWebSocketInspector } from '@statelyai/inspect';
 import nodemailer from 'nodemailer';
 import type { DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
 import { systemClock } from './clock.ts';
+import type { CommittedChange } from './engine/engine.ts';
 import { readConfig, type Config } from './config.ts';
+import { xstateInspection } from './inspector/xstate-inspection.ts';
 import { createLogger } from './logger.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -35,13 +38,16 @@ async function main() {
     intervalMs: config.DELIVERY_INTERVAL_MS,
     webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
   };
-  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery });
+  const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
+  let inspect: ((change: CommittedChange) => void) | undefined;
+  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery });
+  if (inspector) inspect = xstateInspection({ inspector, machine: app.engine.machine });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
   app.sweeper.start();
   app.deliveryWorker.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years });
+    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years, inspector: `http://${config.HOST}:${info.port}/inspector`, ...(config.INSPECT_WS_URL ? { inspection: config.INSPECT_WS_URL } : {}) });
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +57,8 @@ async function main() {
     await app.sweeper.stop();
     await app.deliveryWorker.stop();
     mailer?.close();
+    inspector?.stop();
+    app.events.close();
     server.close(() => {
       void store.close().then(() => {
         logger.info('stopped');

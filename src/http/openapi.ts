@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
+import { machineGraphSchema } from './machine-graph-schema.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
@@ -70,6 +71,21 @@ export const operations: Operation[] = [
     path: '/orders/{id}/history',
     summary: 'Every applied event, in order',
     responses: { 200: { description: 'The history', schema: z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }) }, ...problems(404) },
+  },
+  {
+    method: 'get',
+    path: '/orders/{id}/stream',
+    summary: 'Follow an order live (server-sent events)',
+    description:
+      'text/event-stream: `ready` first ({ orderId, version, state }), then one `change` per commit ({ orderId, version, type, fromState, toState, source }) from any client or the timer sweeper, and a comment line as keep-alive. Read the order for the rest. Follows the commits of the instance you are connected to.',
+    responses: { 200: { description: 'The event stream' }, ...problems(404) },
+  },
+  {
+    method: 'get',
+    path: '/machines/order',
+    summary: 'The order machine as data: nested states, transitions (event, guard, targets), deadlines',
+    description: 'Derived from the machine definition the service runs; the inspector at /inspector draws it.',
+    responses: { 200: { description: 'The machine graph', schema: machineGraphSchema } },
   },
   ...deliveryOperations,
 ];

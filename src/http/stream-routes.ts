@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { CommittedChange, Engine } from '../engine/engine.ts';
+import type { OrderEvents } from '../inspector/order-events.ts';
+
+/** What a stream subscriber hears about one commit; it reads the order itself for the rest. */
+export function changeMessage(change: CommittedChange) {
+  return { orderId: change.orderId, version: change.version, type: change.event.type, fromState: change.fromState, toState: change.toState, source: change.source };
+}
+
+/**
+ * `GET /orders/:id/stream`: server-sent events for one order. `ready` first (with the version at
+ * connection time), then one `change` per commit, from any client or the timer sweeper.
+ */
+export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine: Engine; events: OrderEvents; heartbeatMs?: number }) {
+  const app = new Hono();
+
+  app.get('/:id/stream', async (c) => {
+    const id = c.req.param('id');
+    const queue: CommittedChange[] = [];
+    let wake: (() => void) | undefined;
+    let closed = false;
+    // Subscribe before reading the order, so no commit falls between the two.
+    const unsubscribe = events.subscribe(
+      id,
+      (change) => {
+        queue.push(change);
+        wake?.();
+      },
+      () => {
+        closed = true;
+        wake?.();
+      },
+    );
+    let order;
+    try {
+      order = await engine.getOrder(id);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    c.header('Cache-Control', 'no-store');
+    return streamSSE(
+      c,
+      async (stream) => {
+        stream.onAbort(() => {
+          closed = true;
+          wake?.();
+        });
+        try {
+          await stream.writeSSE({ event: 'ready', data: JSON.stringify({ orderId: id, version: order.version, state: order.state }) });
+          while (!closed) {
+            const change = queue.shift();
+            if (change) {
+              if (change.version > order.version) await stream.writeSSE({ event: 'change', id: String(change.version), data: JSON.stringify(changeMessage(change)) });
+              continue;
+            }
+            let timer: NodeJS.Timeout | undefined;
+            const heartbeat = await new Promise<boolean>((resolve) => {
+              wake = () => resolve(false);
+              timer = setTimeout(() => resolve(true), heartbeatMs);
+            });
+            clearTimeout(timer);
+            wake = undefined;
+            if (heartbeat && !closed) await stream.write(': keep-alive\n\n');
+          }
+        } finally {
+          unsubscribe();
+        }
+      },
+      async () => {
+        unsubscribe();
+      },
+    );
+  });
+
+  return app;
+}
