@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
+import { deliveryOperations } from './delivery-openapi.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
-interface Operation {
+export interface Operation {
   method: 'get' | 'post' | 'delete' | 'put';
   path: string;
   summary: string;
@@ -86,6 +87,7 @@ export const operations: Operation[] = [
     description: 'Derived from the machine definition the service runs; the inspector at /inspector draws it.',
     responses: { 200: { description: 'The machine graph', schema: machineGraphSchema } },
   },
+  ...deliveryOperations,
 ];
 
 /** The OpenAPI 3.1 document, generated from the zod schemas the API validates with. */

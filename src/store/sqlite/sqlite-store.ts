@@ -1,6 +1,7 @@
 import type { Commit, HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
 import { sqliteMigrations } from './schema.ts';
+import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 
 /** The slice of a better-sqlite3 `Database` this adapter uses. */
 export interface SqliteDatabase {
@@ -135,6 +136,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
   };
 
   return {
+    ...createSqliteDeliveryStore(db),
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
       const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
@@ -173,8 +175,8 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
       return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
-      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number }[];
-      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at }));
+      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number; status: string }[];
+      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at, status: r.status as OutboxEntry['status'] }));
     },
     async listOrders(q: ListQuery) {
       const where: string[] = [];
