@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
 import { orderPathsSchema } from '../model/paths-schema.ts';
+import { deliveryOperations } from './delivery-openapi.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
-interface Operation {
+export interface Operation {
   method: 'get' | 'post' | 'delete' | 'put';
   path: string;
   summary: string;
@@ -95,6 +96,7 @@ export const operations: Operation[] = [
       'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
     responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', schema: orderPathsSchema } },
   },
+  ...deliveryOperations,
 ];
 
 let built: ReturnType<typeof buildOpenApiDocument> | undefined;

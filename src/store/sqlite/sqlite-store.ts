@@ -1,6 +1,7 @@
 import type { Commit, HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
 import { sqliteMigrations } from './schema.ts';
+import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 
 /** The slice of a better-sqlite3 `Database` this adapter uses. */
 export interface SqliteDatabase {
@@ -8,8 +9,22 @@ export interface SqliteDatabase {
   exec(sql: string): unknown;
   pragma(sql: string, options?: { simple?: boolean }): unknown;
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+  /** False once SQLite itself rolled back the open transaction (disk full, I/O error). */
+  readonly inTransaction: boolean;
   close(): unknown;
 }
+
+export interface SqliteStoreOptions {
+  /**
+   * Group commit (default on): commits that arrive while the event loop is busy are written
+   * together, each in its own savepoint inside one transaction, so N events cost one fsync.
+   * A commit that fails (version conflict) rolls back only its savepoint and rejects only its
+   * promise; every promise settles only after the COMMIT of its batch has returned.
+   */
+  groupCommit?: boolean;
+}
+
+interface PendingCommit { commit: Commit; resolve: () => void; reject: (error: unknown) => void }
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): unknown;
@@ -51,9 +66,9 @@ const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
 
 /**
  * The embedded store on SQLite (better-sqlite3): WAL, `synchronous=FULL` so that a commit is on
- * disk before the client hears of it. Single writer; every commit is one transaction.
+ * disk before the client hears of it. Single writer; commits are grouped (see `groupCommit`).
  */
-export function createSqliteStore(db: SqliteDatabase): Store {
+export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: SqliteStoreOptions = {}): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
@@ -84,7 +99,44 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     }
   });
 
+  /** Maps driver errors of one commit to the port's errors. */
+  const commitError = (error: unknown, c: Commit) =>
+    !(error instanceof VersionConflictError) && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ? new VersionConflictError(c.order.id, { cause: error }) : error;
+
+  let queue: PendingCommit[] = [];
+  // Inside this transaction each `commitTx` call runs as a savepoint (better-sqlite3 nests them).
+  const batchTx = db.transaction((batch: PendingCommit[]) => {
+    const outcomes: unknown[] = [];
+    for (const pending of batch) {
+      // SQLite rolls the whole transaction back on some errors; then nothing of this batch is written.
+      if (!db.inTransaction) throw outcomes.at(-1);
+      try {
+        commitTx(pending.commit);
+        outcomes.push(undefined);
+      } catch (error) {
+        outcomes.push(error ?? new Error('commit failed'));
+      }
+    }
+    if (!db.inTransaction) throw outcomes.at(-1);
+    return outcomes;
+  });
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    let outcomes: unknown[];
+    try {
+      outcomes = batchTx(batch);
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    // Only now, with the COMMIT (and its fsync) returned, does anyone hear of the result.
+    batch.forEach((pending, i) => (outcomes[i] === undefined ? pending.resolve() : pending.reject(commitError(outcomes[i], pending.commit))));
+  };
+
   return {
+    ...createSqliteDeliveryStore(db),
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
       const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
@@ -101,13 +153,19 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return row && toOrder(row);
     },
     async commit(c) {
-      try {
-        commitTx(c);
-      } catch (error) {
-        if (error instanceof VersionConflictError) throw error;
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new VersionConflictError(c.order.id, { cause: error });
-        throw error;
+      if (!groupCommit) {
+        try {
+          commitTx(c);
+        } catch (error) {
+          throw commitError(error, c);
+        }
+        return;
       }
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ commit: c, resolve, reject });
+        // Everything that arrives before the event loop comes round joins this batch.
+        if (queue.length === 1) setImmediate(flush);
+      });
     },
     async getIdempotency(orderId, key) {
       const r = sql().getIdempotency.get(orderId, key) as { request_hash: string; status: number; response: string } | undefined;
@@ -117,8 +175,8 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
-      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number }[];
-      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at }));
+      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number; status: string }[];
+      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at, status: r.status as OutboxEntry['status'] }));
     },
     async listOrders(q: ListQuery) {
       const where: string[] = [];
@@ -154,6 +212,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         .sort(byDueTime);
     },
     async close() {
+      if (queue.length > 0) flush();
       db.close();
     },
   };

@@ -1,0 +1,130 @@
+/**
+ * Where one event's time goes: the steps of `engine.send` (src/engine/engine.ts) replayed with
+ * a timer around each, on the bench database, `connections` events at a time. Keep it in step
+ * with the engine when the engine changes.
+ */
+import Database from 'better-sqlite3';
+import { transition } from 'xstate';
+import {
+  acceptedEvents,
+  armedDeadlines,
+  checkAgainstOrder,
+  clientEventSchemas,
+  effectActions,
+  isClientEventType,
+  persist,
+  restore,
+  statePath,
+  type OrderEvent,
+  type OrderMachine,
+} from '../machines/order/index.ts';
+import { orderView } from '../src/engine/order-view.ts';
+import { createSqliteStore, type SqliteDatabase } from '../src/store/sqlite/sqlite-store.ts';
+import type { Commit, Store } from '../src/store/store.ts';
+import { untouchedOrder, type CeilingOptions } from './ceilings.ts';
+
+export const phases = ['validation', 'load', 'restore', 'check', 'transition', 'record', 'commitWrite', 'response'] as const;
+export type Phase = (typeof phases)[number];
+
+/** An SQLite store whose outermost transactions (SQL and fsync, during which the event loop is blocked) are timed. */
+export function timedSqliteStore(file: string) {
+  const { sliced, timing } = timedDatabase(new Database(file));
+  return { store: createSqliteStore(sliced), timing };
+}
+
+function timedDatabase(db: Database.Database) {
+  const timing = { transactionMs: 0, transactions: 0 };
+  let depth = 0;
+  const sliced: SqliteDatabase = {
+    prepare: (sql) => db.prepare(sql),
+    exec: (sql) => db.exec(sql),
+    pragma: (sql, options) => db.pragma(sql, options),
+    close: () => db.close(),
+    get inTransaction() {
+      return db.inTransaction;
+    },
+    transaction<A extends unknown[], R>(fn: (...args: A) => R) {
+      const tx = db.transaction(fn);
+      return (...args: A): R => {
+        if (depth > 0) return tx(...args) as R;
+        depth++;
+        const started = performance.now();
+        try {
+          return tx(...args) as R;
+        } finally {
+          depth--;
+          timing.transactionMs += performance.now() - started;
+          timing.transactions++;
+        }
+      };
+    },
+  };
+  return { sliced, timing };
+}
+
+const effects = new Set<string>(effectActions);
+
+/**
+ * Sends SUPPLIER_CONTACTED (with a note) to random untouched orders for `seconds`, timing each
+ * step. `commitWrite` is the time the event loop spends inside commit transactions (SQL and
+ * fsync) divided by the events: with group commit one fsync is shared by a batch.
+ */
+export async function breakdown({ store, timing }: { store: Store; timing?: { transactionMs: number; transactions: number } }, machine: OrderMachine, options: CeilingOptions) {
+  const totals = Object.fromEntries(phases.map((p) => [p, 0])) as Record<Phase, number>;
+  let events = 0;
+  let commitWaitMs = 0;
+  const end = performance.now() + options.seconds * 1000;
+  const worker = async (k: number) => {
+    while (performance.now() < end) {
+      const orderId = untouchedOrder(options, k, options.connections);
+      let t = performance.now();
+      const lap = (phase: Phase) => {
+        const now = performance.now();
+        totals[phase] += now - t;
+        t = now;
+      };
+      const type = 'SUPPLIER_CONTACTED';
+      const body = JSON.parse('{"note":"asked the supplier to expedite"}');
+      if (!isClientEventType(type)) throw new Error('unknown type');
+      const parsed = clientEventSchemas[type].safeParse(body);
+      if (!parsed.success) throw new Error('invalid');
+      lap('validation');
+      // The read is synchronous inside getOrder (better-sqlite3), so this times the read and JSON.parse.
+      const pending = store.getOrder(orderId);
+      lap('load');
+      const record = (await pending)!;
+      t = performance.now();
+      const snapshot = restore(machine, record.snapshot);
+      lap('restore');
+      const now = Date.now();
+      const event = { ...parsed.data, type, receivedAt: now } as OrderEvent;
+      if (checkAgainstOrder(snapshot.context, event).length > 0 || !snapshot.can(event)) throw new Error('refused');
+      lap('check');
+      const [next, actions] = transition(machine, snapshot, event);
+      lap('transition');
+      const armed = armedDeadlines(next);
+      const order = { ...record, version: record.version + 1, state: statePath(next.value), snapshot: persist(machine, next), nextDeadlineAt: armed[0]?.dueAt ?? null, updatedAt: now };
+      const commit: Commit = {
+        order,
+        expectedVersion: record.version,
+        history: { orderId, seq: order.version, type, payload: parsed.data, fromState: record.state, toState: order.state, at: now, idempotencyKey: null, source: 'client', dueAt: null },
+        outbox: actions.filter((a) => effects.has(a.type)).map((a) => ({ id: crypto.randomUUID(), orderId, seq: order.version, action: a.type, payload: a.params ?? {}, createdAt: now })),
+        timers: armed.map((d) => ({ orderId, name: d.name, event: d.event, dueAt: d.dueAt })),
+      };
+      lap('record');
+      const waitStarted = performance.now();
+      await store.commit(commit);
+      commitWaitMs += performance.now() - waitStarted;
+      t = performance.now();
+      JSON.stringify(orderView(order, next, acceptedEvents(next, now)));
+      lap('response');
+      events++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, (_, k) => worker(k)));
+  await store.close();
+  // Without SQLite's timing (PostgreSQL commits on the server, off this event loop) the column shows the wait.
+  totals.commitWrite = timing ? timing.transactionMs : commitWaitMs;
+  const perEventUs = Object.fromEntries(phases.map((p) => [p, (totals[p] * 1000) / events])) as Record<Phase, number>;
+  return { events, perEventUs, eventsPerBatch: timing ? events / Math.max(1, timing.transactions) : 1, commitWaitMs: commitWaitMs / events };
+}

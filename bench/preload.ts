@@ -1,0 +1,62 @@
+import { createOrderMachine } from '../machines/order/index.ts';
+import { createEngine } from '../src/engine/engine.ts';
+import { requestHash } from '../src/engine/hash.ts';
+import type { Commit, Store } from '../src/store/store.ts';
+
+const DAY = 86_400_000;
+
+/** The id of the i-th preloaded order. */
+export const benchOrderId = (i: number) => `b-${i}`;
+
+/** The creation body of a preloaded order; shipBy lies a month ahead so no timer falls due during a run. */
+export function benchOrderInput(id: string, now: number) {
+  return {
+    id,
+    scope: 'domestic' as const,
+    sellerEmail: 'seller@shop.example',
+    supplier: { id: 'tmall-store-1', name: 'Tmall Store 1' },
+    items: [
+      { sku: 'mug-blue', quantity: 2, unitPrice: 1250 },
+      { sku: 'plate', quantity: 1, unitPrice: 3000 },
+    ],
+    currency: 'CNY',
+    shipBy: new Date(now + 30 * DAY).toISOString(),
+  };
+}
+
+/**
+ * The commit the engine makes to create one order: captured once from the engine itself (its
+ * initial transition, record, history row and timers), then re-addressed to each order id.
+ */
+export async function creationCommits(now: number) {
+  let captured: Commit | undefined;
+  const capture = { commit: async (c: Commit) => void (captured = c), getOrder: async () => undefined } as unknown as Store;
+  const engine = createEngine({ store: capture, clock: { now: () => now }, machine: createOrderMachine() });
+  await engine.createOrder(benchOrderInput(benchOrderId(0), now));
+  const template = captured!;
+  return (id: string): Commit => {
+    const input = benchOrderInput(id, now);
+    return {
+      ...template,
+      order: { ...template.order, id, createHash: requestHash(input), snapshot: { ...template.order.snapshot, context: { ...template.order.snapshot.context, orderId: id } } },
+      history: { ...template.history, orderId: id, payload: input },
+      outbox: template.outbox.map((e) => ({ ...e, id: crypto.randomUUID(), orderId: id })),
+      timers: template.timers.map((t) => ({ ...t, orderId: id })),
+    };
+  };
+}
+
+/**
+ * Preloads `count` orders through `store.commit`, `batch` at a time: with group commit each
+ * batch is one transaction, so a million orders take minutes, not hours.
+ */
+export async function preloadOrders(store: Store, count: number, { batch = 5000, now = Date.now(), onProgress }: { batch?: number; now?: number; onProgress?: (done: number) => void } = {}) {
+  const commitFor = await creationCommits(now);
+  for (let start = 0; start < count; start += batch) {
+    const end = Math.min(count, start + batch);
+    const commits: Promise<void>[] = [];
+    for (let i = start; i < end; i++) commits.push(store.commit(commitFor(benchOrderId(i))));
+    await Promise.all(commits);
+    onProgress?.(end);
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: the event path against its ceilings, in one run on this machine.
+ *
+ *   npm run bench -- [--orders 10000] [--duration 10] [--warmup 3] [--connections 50] [--runs 1] [--json]
+ *
+ * Preloads the orders into a fresh SQLite database (or, with DATABASE_URL, a fresh PostgreSQL
+ * database beside the one it names, dropped at the end), then for each run: starts the service as its
+ * own process, measures the HTTP ceiling and the full event path with autocannon from another
+ * process, reads the server's peak RSS, stops it, and measures the storage and XState ceilings
+ * and the per-step breakdown in this process. Prints medians over the runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createOrderMachine } from '../machines/order/index.ts';
+import { loadCalendar } from '../src/calendar/load-calendar.ts';
+import { addWorkingDays } from '../src/calendar/working-days.ts';
+import { breakdown, phases, timedSqliteStore } from './breakdown.ts';
+import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
+import { freshDatabase } from './database.ts';
+import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    runs: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const orders = Number(values.orders);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const runs = Number(values.runs);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const root = new URL('..', import.meta.url).pathname;
+
+
+function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function startServer(env: Record<string, string>) {
+  const child = node('bench/server.ts', [], env);
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+  });
+  const { port, pid } = JSON.parse(first) as { port: number; pid: number };
+  return { child, url: `http://127.0.0.1:${port}`, pid };
+}
+
+async function stopServer(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A field of /proc/<pid>/status in kB, e.g. VmHWM (peak resident set). */
+const procStatusKb = (pid: number, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+/** CPU time (user + system) a process has used, in ms. */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, 100 per second on Linux
+};
+
+async function load(url: string, mode: 'events' | 'noop', seconds: number, state: string) {
+  const child = node('bench/load.ts', ['--url', url, '--mode', mode, '--connections', String(connections), '--duration', String(seconds), '--warmup', '0', '--orders', String(orders), '--state', state]);
+  let out = '';
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+  return JSON.parse(out) as LoadResult;
+}
+interface Medians {
+  eventsPerSecond: number;
+  acceptedEventsPerSecond: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  errors: number;
+  serverPeakRssMb: number;
+  serverCpuUsPerEvent: number;
+  httpCeilingPerSecond: number;
+  httpCeilingServerCpuUs: number;
+  storageCeilingPerSecond: number;
+  xstateCeilingPerSecond: number;
+  ratioToHttp: number;
+  ratioToStorage: number;
+  ratioToXstate: number;
+  breakdownUs: Record<string, number>;
+  eventsPerCommitBatch: number;
+  loadAverage: number;
+}
+interface LoadResult { requestsPerSecond: number; acceptedPerSecond: number; requests: number; latencyMs: { p50: number; p99: number; max: number }; errors: number; statuses: unknown }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'aftersales-bench-'));
+const state = join(dir, 'positions.bin');
+const database = await freshDatabase(dir);
+try {
+  const calendar = loadCalendar();
+  const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) }); // as the service builds it
+  const now = Date.now();
+  const commitFor = await creationCommits(now);
+  const creationTimers = (id: string) => commitFor(id).timers;
+  const stored = commitFor(benchOrderId(0)).order.snapshot;
+
+  const started = performance.now();
+  const { store } = await database.open();
+  let lastReport = 0;
+  await preloadOrders(store, orders, {
+    now,
+    onProgress: (done) => {
+      if (performance.now() - lastReport > 5000 || done === orders) {
+        lastReport = performance.now();
+        say(`preloaded ${done} of ${orders} orders`);
+      }
+    },
+  });
+  await store.close();
+  const preloadSeconds = (performance.now() - started) / 1000;
+  writeFileSync(state, new Uint32Array(orders));
+
+  /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
+  async function measureRun(run: number) {
+    say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const server = await startServer(database.config);
+    const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
+    say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
+    await load(server.url, 'noop', Number(values.warmup), state);
+    const httpCpuBefore = cpuMs(server.pid);
+    const http = await load(server.url, 'noop', duration, state);
+    const httpServerCpuUs = ((cpuMs(server.pid) - httpCpuBefore) * 1000) / http.requests;
+    say(`  full event path (POST /orders/:id/events), ${duration} s`);
+    await load(server.url, 'events', Number(values.warmup), state);
+    const cpuBefore = cpuMs(server.pid);
+    const events = await load(server.url, 'events', duration, state);
+    const serverCpuUsPerRequest = ((cpuMs(server.pid) - cpuBefore) * 1000) / events.requests;
+    const peakRssKb = procStatusKb(server.pid, 'VmHWM');
+    await stopServer(server.child);
+
+    const positions = new Uint32Array(readFileSync(state).buffer.slice(0));
+    const options: CeilingOptions = { orders, positions, connections, seconds: Math.min(duration, 5), creationTimers };
+    say('  storage ceiling (load + compare-and-swap update + history insert, no HTTP)');
+    const { store: storeForCeiling } = await database.open();
+    const storage = await storageCeiling(storeForCeiling, options);
+    await storeForCeiling.close();
+    say('  XState ceiling (restore + transition)');
+    const xstate = xstateCeiling(machine, stored, Math.min(duration, 3));
+    say('  breakdown of one event');
+    const steps = await breakdown(database.kind === 'sqlite' ? timedSqliteStore(database.config.DATABASE_FILE) : await database.open(), machine, options);
+    return {
+      run,
+      loadAverage: loadavg()[0],
+      httpCeiling: { requestsPerSecond: http.requestsPerSecond, latencyMs: http.latencyMs, errors: http.errors, serverCpuUsPerRequest: httpServerCpuUs },
+      events: { ...events, serverCpuUsPerRequest, peakRssKb, rssAtStartKb },
+      storageCeiling: storage,
+      xstateCeiling: xstate,
+      breakdown: steps,
+      ratios: {
+        toHttp: events.requestsPerSecond / http.requestsPerSecond,
+        toStorage: events.requestsPerSecond / storage.commitsPerSecond,
+        toXstate: events.requestsPerSecond / xstate.transitionsPerSecond,
+      },
+    };
+  }
+
+  const results: Awaited<ReturnType<typeof measureRun>>[] = [];
+  for (let run = 1; run <= runs; run++) results.push(await measureRun(run));
+
+  const pick = (f: (r: (typeof results)[number]) => number) => median(results.map(f));
+  const summary = {
+    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}`,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
+    orders,
+    preloadSeconds,
+    medians: ({
+      eventsPerSecond: pick((r) => r.events.requestsPerSecond),
+      acceptedEventsPerSecond: pick((r) => r.events.acceptedPerSecond),
+      latencyMs: { p50: pick((r) => r.events.latencyMs.p50), p99: pick((r) => r.events.latencyMs.p99), max: pick((r) => r.events.latencyMs.max) },
+      errors: pick((r) => r.events.errors),
+      serverPeakRssMb: pick((r) => r.events.peakRssKb / 1024),
+      serverCpuUsPerEvent: pick((r) => r.events.serverCpuUsPerRequest),
+      httpCeilingPerSecond: pick((r) => r.httpCeiling.requestsPerSecond),
+      httpCeilingServerCpuUs: pick((r) => r.httpCeiling.serverCpuUsPerRequest),
+      storageCeilingPerSecond: pick((r) => r.storageCeiling.commitsPerSecond),
+      xstateCeilingPerSecond: pick((r) => r.xstateCeiling.transitionsPerSecond),
+      ratioToHttp: pick((r) => r.ratios.toHttp),
+      ratioToStorage: pick((r) => r.ratios.toStorage),
+      ratioToXstate: pick((r) => r.ratios.toXstate),
+      breakdownUs: Object.fromEntries(phases.map((p) => [p, pick((r) => r.breakdown.perEventUs[p])])),
+      eventsPerCommitBatch: pick((r) => r.breakdown.eventsPerBatch),
+      loadAverage: pick((r) => r.loadAverage ?? 0),
+    }) satisfies Medians,
+    runs: results,
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else printSummary(summary);
+} finally {
+  await database.drop();
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  else say(`kept ${dir}`);
+}
+
+function printSummary(s: { command: string; orders: number; preloadSeconds: number; medians: Medians }) {
+  const m = s.medians;
+  const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const pct = (x: number) => `${n(x * 100, 1)}%`;
+  const lines = [
+    `${s.command}  (medians of ${runs} run(s); ${s.orders} orders preloaded in ${n(s.preloadSeconds, 1)} s)`,
+    '',
+    `full event path   ${n(m.eventsPerSecond)} events/s (${n(m.acceptedEventsPerSecond)} accepted/s)  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  max ${m.latencyMs.max} ms  errors ${m.errors}`,
+    `server            peak RSS ${n(m.serverPeakRssMb, 1)} MB, ${n(m.serverCpuUsPerEvent)} µs CPU per event`,
+    `HTTP ceiling      ${n(m.httpCeilingPerSecond)} req/s, ${n(m.httpCeilingServerCpuUs)} µs server CPU per request  (full path = ${pct(m.ratioToHttp)})`,
+    `storage ceiling   ${n(m.storageCeilingPerSecond)} commits/s  (full path = ${pct(m.ratioToStorage)})`,
+    `XState ceiling    ${n(m.xstateCeilingPerSecond)} transitions/s  (full path = ${pct(m.ratioToXstate)})`,
+    '',
+    `one event, µs: ${phases.map((p) => `${p} ${n(m.breakdownUs[p] ?? 0, 1)}`).join(', ')}; ${n(m.eventsPerCommitBatch, 1)} events per commit batch`,
+    `load average ${n(m.loadAverage, 2)}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

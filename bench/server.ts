@@ -1,0 +1,41 @@
+/**
+ * The service as the bench runs it: the same wiring as src/main.ts (the store that DATABASE_URL
+ * or DATABASE_FILE names, holiday calendar, timer sweeper, @hono/node-server), plus one trivial
+ * route for the HTTP ceiling.
+ * Prints one JSON line `{ "port", "pid" }` on stdout when it listens; stops on SIGTERM.
+ */
+import { serve } from '@hono/node-server';
+import { createOrderMachine } from '../machines/order/index.ts';
+import { createApp } from '../src/app.ts';
+import { loadCalendar } from '../src/calendar/load-calendar.ts';
+import { addWorkingDays } from '../src/calendar/working-days.ts';
+import { systemClock } from '../src/clock.ts';
+import { createLogger } from '../src/logger.ts';
+import { openStore } from '../src/store/open-store.ts';
+
+const file = process.env.DATABASE_FILE;
+if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_URL for PostgreSQL)');
+
+const calendar = loadCalendar();
+const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
+const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
+const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), engineOptions: { machine } });
+
+// The HTTP ceiling: the same middleware and server, a handler that reads the body and answers.
+app.post('/bench/noop', async (c) => {
+  await c.req.json();
+  return c.json({ ok: true });
+});
+
+app.sweeper.start();
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`${JSON.stringify({ port: info.port, pid: process.pid })}\n`);
+});
+
+process.on('SIGTERM', () => {
+  void app.sweeper.stop().then(() =>
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    }),
+  );
+});
