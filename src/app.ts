@@ -52,14 +52,18 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
   const app = new Hono();
 
   app.use(requestId());
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw payloadTooLarge(`the body exceeds ${maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw payloadTooLarge(`the body exceeds ${maxBodyBytes} bytes`);
+  };
+  const streamedLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
+  // A declared Content-Length is checked from the header alone; only a chunked body is counted
+  // while it streams (touching the body stream costs every request, so it is avoided when it can be).
+  app.use(async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) return Number(length) > maxBodyBytes ? tooLarge() : next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return streamedLimit(c, next);
+  });
   app.onError(problemHandler(logger));
   app.notFound((c) => {
     throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);

@@ -58,6 +58,8 @@ describe('creating orders', () => {
     expect(text.headers.get('content-type')).toBe('application/problem+json');
     const huge = await t.call('POST', '/orders', { ...orderBody(), padding: 'x'.repeat(70_000) });
     expectProblem(huge, 413, '/problems/payload-too-large');
+    const declared = await t.call('POST', '/orders', orderBody(), { 'content-length': '70000' });
+    expectProblem(declared, 413, '/problems/payload-too-large');
     expect((await t.call('GET', '/orders')).body.orders).toEqual([]);
   });
 });
