@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { EmailMessage } from '../notifications/email-templates.ts';
 import { deliveriesOf, fromEffect, fromHistory, type Notification } from '../notifications/fan-out.ts';
 import type { AttemptOutcome, Delivery, DeliveryChannel, FanOut, Store } from '../store/store.ts';
+import { backgroundLoop } from './background-loop.ts';
 
 /** The slice of a nodemailer transporter the worker uses (`nodemailer.createTransport(url)` fits). */
 export interface MailTransport {
@@ -65,8 +66,6 @@ export function createDeliveryWorker({
 }: DeliveryWorkerOptions) {
   const stats: DeliveryStats = { dispatched: 0, delivered: 0, failed: 0, dead: 0, unrecorded: 0, lastRunAt: null };
   const channels: DeliveryChannel[] = mailer ? ['email', 'webhook'] : ['webhook'];
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<DeliveryStats> | undefined;
 
   /** Equal jitter: half the exponential delay, plus a random part of the other half. */
   function backoff(failures: number) {
@@ -202,35 +201,15 @@ export function createDeliveryWorker({
     };
   }
 
-  /** Fans out and delivers everything due now; concurrent calls share one run. Resolves to what this run did. */
-  function runOnce(): Promise<DeliveryStats> {
-    running ??= runOnceNow().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
-
+  const loop = backgroundLoop({ work: runOnceNow, intervalMs, logger, name: 'delivery run' });
   return {
     stats,
     /** Whether e-mail is delivered (an SMTP transport is configured). */
     emailEnabled: mailer !== undefined,
-    runOnce,
-    start() {
-      if (timer) return;
-      const loop = () => {
-        runOnce()
-          .catch((error) => logger.error('delivery run failed', { error: String(error) }))
-          .finally(() => {
-            if (timer) timer = setTimeout(loop, intervalMs);
-          });
-      };
-      timer = setTimeout(loop, 0);
-    },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    /** Fans out and delivers everything due now; concurrent calls share one run. Resolves to what this run did. */
+    runOnce: loop.run,
+    start: loop.start,
+    stop: loop.stop,
   };
 }
 
