@@ -196,6 +196,8 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
         return {
           claim: context.claim && { ...context.claim, verification: 'approved' as const, ...(e.reason ? { verificationReason: e.reason } : {}) },
           deadlines: { ...context.deadlines, resolutionDueAt: dueAt },
+          // A new approval starts a new deadline: an escalation of an earlier claim must not disarm it.
+          escalatedAt: null,
           calendarGaps: uncoveredYears,
         };
       }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
+import { orderPathsSchema } from '../model/paths-schema.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
@@ -87,11 +88,25 @@ export const operations: Operation[] = [
     description: 'Derived from the machine definition the service runs; the inspector at /inspector draws it.',
     responses: { 200: { description: 'The machine graph', schema: machineGraphSchema } },
   },
+  {
+    method: 'get',
+    path: '/machines/order/paths',
+    summary: 'Test paths generated from the order machine\'s graph',
+    description:
+      'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
+    responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', schema: orderPathsSchema } },
+  },
   ...deliveryOperations,
 ];
 
-/** The OpenAPI 3.1 document, generated from the zod schemas the API validates with. */
+let built: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** The OpenAPI 3.1 document, generated from the zod schemas the API validates with (once per process: it takes ~30 ms). */
 export function openApiDocument() {
+  return (built ??= buildOpenApiDocument());
+}
+
+function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const parameters: unknown[] = [];
