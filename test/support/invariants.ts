@@ -36,7 +36,10 @@ export async function expectInvariants(t: TestApp, orderId: string) {
     expect(order.cancellation).toBeNull();
   }
 
-  const awaitingResolution = ['verification.awaitingResolution', 'reship', 'refund'].includes(order.state) && order.claim?.verification === 'approved';
+  // Until the reship or refund of a verified claim is executed: choosing, reshipping, or refunding that claim.
+  const awaitingResolution =
+    order.claim?.verification === 'approved' &&
+    (order.state === 'verification.awaitingResolution' || order.state === 'reship' || (order.state === 'refund' && order.claim.resolution === 'refund'));
   if (awaitingResolution) {
     expect(order.resolution?.dueAt, 'after approval the resolution deadline shows until executed').toBeTruthy();
     if (!order.resolution.escalated) expect(order.deadlines.map((d: { name: string }) => d.name)).toContain('resolutionDueAt');
