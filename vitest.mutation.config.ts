@@ -15,6 +15,8 @@ export default defineConfig({
       'test/api/rules-*.test.ts',
       'test/api/errors.test.ts',
       'test/api/deadlines.test.ts',
+      'test/api/refusals.test.ts',
+      'test/api/payload-limits.test.ts',
       'test/engine/**/*.test.ts',
       'test/machine/**/*.test.ts',
     ],
