@@ -17,6 +17,7 @@ export default defineConfig({
       'test/api/deadlines.test.ts',
       'test/api/refusals.test.ts',
       'test/api/payload-limits.test.ts',
+      'test/api/problems.test.ts',
       'test/engine/**/*.test.ts',
       'test/machine/**/*.test.ts',
     ],

@@ -97,6 +97,15 @@ describe('other refusals', () => {
     expect(res.reason).toBe('nothing is left to refund');
     expect(res.acceptedEvents).not.toContain('REQUEST_REFUND');
     expect(res.acceptedEvents).toContain('SHIPPED');
+    expect(await refused(t, 'F-1', 'DELIVERED')).not.toHaveProperty('reason');
+    // A verified claim on it can be reshipped, not refunded.
+    await ok(t, 'F-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'F1' });
+    await ok(t, 'F-1', 'DELIVERED');
+    await ok(t, 'F-1', 'ISSUE_REPORTED', { kind: 'damaged' });
+    await ok(t, 'F-1', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/f.jpg' }] });
+    const approved = await ok(t, 'F-1', 'VERIFICATION_APPROVED');
+    expect(approved.acceptedEvents).toEqual(['REQUEST_RESHIP']);
+    expect((await refused(t, 'F-1', 'REQUEST_REFUND')).reason).toBe('nothing is left to refund');
   });
 });
 
@@ -180,5 +189,51 @@ describe('events that do not fit the order (422, nothing changes)', () => {
     ]);
     const same = await t.send('V-5', 'SWITCH_SUPPLIER', { supplier: { id: 'tmall-store-1' } });
     expect(same.body.errors).toEqual([{ path: 'payload.supplier.id', message: 'is already the active supplier' }]);
+  });
+});
+
+describe('what the order keeps of each step', () => {
+  it('the seller\'s notes on supplier problems and contacts, in every state that takes them', async () => {
+    const t = await testApp();
+    for (const [i, type] of ['STOCK_UNAVAILABLE', 'ITEM_OVERSIZED', 'SUPPLIER_UNRESPONSIVE', 'SUPPLIER_CONTACTED'].entries()) {
+      await t.create({ id: `NT-${i}` });
+      expect((await ok(t, `NT-${i}`, type, { note: `note ${i}` })).lastNote).toMatchObject({ text: `note ${i}`, event: type });
+    }
+    await t.create({ id: 'NT-x' });
+    await t.advance(6 * 24 * HOUR); // past both overdue deadlines: expediting, then stockProblem
+    expect((await ok(t, 'NT-x', 'SUPPLIER_CONTACTED', { note: 'still waiting' })).lastNote.text).toBe('still waiting');
+    await t.create({ id: 'NT-y' });
+    await t.advance(4 * 24 * HOUR); // expediting only (the clock moved 6 days before this order)
+    expect((await ok(t, 'NT-y', 'SUPPLIER_CONTACTED', { note: 'asked to hurry' })).lastNote.text).toBe('asked to hurry');
+  });
+
+  it('the effects carry what their receivers need: the refund amount, the claim, the escalation', async () => {
+    const t = await testApp();
+    await t.create({ id: 'EF-1' });
+    await ok(t, 'EF-1', 'REQUEST_REFUND', { amount: 1200 });
+    await verified(t, 'EF-2', [{ sku: 'plate', quantity: 1 }]);
+    await ok(t, 'EF-2', 'REQUEST_REFUND');
+    expect((await t.store.outbox('EF-1')).map((o) => [o.action, o.payload])).toEqual([['requestRefund', { amount: 1200 }]]);
+    expect((await t.store.outbox('EF-2')).map((o) => [o.action, o.payload])).toEqual([
+      ['requestVerification', { kind: 'wrong_item', evidence: 1 }],
+      ['requestRefund', { amount: 3000 }],
+    ]);
+  });
+
+  it('more evidence while the platform verifies is kept', async () => {
+    const t = await testApp();
+    await delivered(t, 'EV-1');
+    await ok(t, 'EV-1', 'ISSUE_REPORTED', { kind: 'damaged' });
+    const first = await ok(t, 'EV-1', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/1.jpg' }] });
+    expect(first.claim.verification).toBe('pending');
+    const more = await ok(t, 'EV-1', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'video', url: 'https://img.example/2.mp4' }] });
+    expect(more.claim.evidence.map((e: { url: string }) => e.url)).toEqual(['https://img.example/1.jpg', 'https://img.example/2.mp4']);
+  });
+
+  it('an order whose protection window ended says so as its outcome', async () => {
+    const t = await testApp();
+    await delivered(t, 'PW-1');
+    await t.advance(15 * 24 * HOUR);
+    expect((await t.get('PW-1')).body).toMatchObject({ state: 'completed', status: 'closed', outcome: 'protection_window_ended' });
   });
 });

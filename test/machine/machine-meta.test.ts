@@ -25,6 +25,13 @@ describe('the order machine declares what it waits for', () => {
     expect(notWaiting).toEqual([]);
   });
 
+  it('every state node but the root and the history nodes describes itself (the machine graph shows it)', () => {
+    const { machine, nodes } = machineNodes();
+    const undescribed = nodes.filter((n) => n !== machine.root && n.type !== 'history' && !metaOf(n)?.description?.trim()).map((n) => n.id);
+    expect(undescribed).toEqual([]);
+    expect(nodes.filter((n) => metaOf(n)?.noDeadlineReason !== undefined && !metaOf(n)?.noDeadlineReason?.trim()).map((n) => n.id)).toEqual([]);
+  });
+
   it('every deadline a state arms is handled by that state, so a due timer can always fire', () => {
     const { leaves } = machineNodes();
     for (const leaf of leaves) {

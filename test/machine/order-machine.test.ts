@@ -1,6 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine, type OrderEvent, type OrderInput } from '../../machines/order/index.ts';
+import { armedDeadlines, createOrderMachine, valueOf, type OrderEvent, type OrderInput } from '../../machines/order/index.ts';
 import type { AnyMachineSnapshot } from 'xstate';
 
 // The pure machine, event by event: what it keeps in context and which effects it asks for,
@@ -218,5 +218,77 @@ describe('the order machine, purely', () => {
     const { context } = run([...shipped, { type: 'DELIVERED', at: '2026-03-02T00:30:00Z' }]);
     expect(context.deliveredAt).toBe(Date.parse('2026-03-02T00:30:00Z'));
     expect(context.deadlines.protectionEndsAt).toBe(Date.parse('2026-03-02T00:30:00Z') + 15 * DAY);
+  });
+
+  it('without a host calendar the resolution deadline counts weekdays in UTC and reports no gaps', () => {
+    // Approved Monday 2026-03-02 05:00Z: weekdays 3-6, 9-13, 16-20 Mar and Monday 23 make 15; due at the start of the 24th.
+    const { context } = run(verified());
+    expect(context.deadlines.resolutionDueAt).toBe(Date.parse('2026-03-24T00:00:00Z'));
+    expect(context.calendarGaps).toEqual([]);
+  });
+
+  it('a second supplier switch leaves the first replaced supplier as it was', () => {
+    const { context } = run([{ type: 'SWITCH_SUPPLIER', supplier: { id: 'alt' } }, { type: 'SWITCH_SUPPLIER', supplier: { id: 'third' } }]);
+    expect(context.suppliers.map((s: { id: string; status: string; replacedAt?: number }) => [s.id, s.status, s.replacedAt])).toEqual([
+      ['sup-1', 'replaced', at(1)],
+      ['alt', 'replaced', at(2)],
+      ['third', 'active', undefined],
+    ]);
+  });
+
+  it('a refund request without a reason stores none', () => {
+    expect(run([{ type: 'REQUEST_REFUND' }]).context.refundRequest).toStrictEqual({ amount: 5500, requestedAt: at(1) });
+  });
+
+  it('refuses by itself a refund or a payment larger than what is left, even where the engine would check first', () => {
+    const before = run([]);
+    expect(before.snapshot.can({ type: 'REQUEST_REFUND', amount: 5501, receivedAt: at(1) } as OrderEvent)).toBe(false);
+    const claim = run(verified([{ sku: 'mug', quantity: 1 }]));
+    expect(claim.snapshot.can({ type: 'REQUEST_REFUND', amount: 5501, receivedAt: at(9) } as OrderEvent)).toBe(false);
+    expect(claim.snapshot.can({ type: 'REQUEST_REFUND', amount: 5500, receivedAt: at(9) } as OrderEvent)).toBe(true);
+    const refund = run([{ type: 'REQUEST_REFUND', amount: 3000 }]);
+    expect(refund.snapshot.can({ type: 'REFUND_ISSUED', amount: 5501, receivedAt: at(9) } as OrderEvent)).toBe(false);
+    expect(refund.snapshot.can({ type: 'REFUND_ISSUED', amount: 5500, receivedAt: at(9) } as OrderEvent)).toBe(true);
+  });
+
+  it('a claim is refunded at the unit price of the claimed item', () => {
+    expect(run([...verified([{ sku: 'plate', quantity: 1 }]), { type: 'REQUEST_REFUND' }]).context.refundRequest?.amount).toBe(3000);
+    expect(run([...verified([{ sku: 'plate', quantity: 1 }, { sku: 'mug', quantity: 2 }]), { type: 'REQUEST_REFUND' }]).context.refundRequest?.amount).toBe(5500);
+  });
+
+  it('values claimed items at their unit prices; an item the order lacks is worth nothing', () => {
+    expect(valueOf([{ sku: 'plate', quantity: 1 }, { sku: 'mug', quantity: 1 }, { sku: 'vase', quantity: 3 }], input.items)).toBe(4250);
+  });
+
+  it('where the supplier switch falls due before the expedite request, it alerts the seller straight from waiting', () => {
+    const { effects, snapshot } = run([{ type: 'TIMER.SWITCH_SUPPLIER', dueAt: Date.parse('2026-03-05T00:00:00Z') }], {
+      ...input,
+      policyDefaults: { expediteAfterDays: 3, switchSupplierAfterDays: 1 },
+    });
+    expect(effects).toEqual([[{ type: 'alertStockProblem', params: { to: 'seller@shop.example' } }]]);
+    expect(snapshot.value).toEqual({ preShipment: { processing: 'stockProblem' } });
+  });
+
+  it('arms deadlines earliest first', () => {
+    const { snapshot } = run([], { ...input, policyDefaults: { expediteAfterDays: 3, switchSupplierAfterDays: 1 } });
+    expect(armedDeadlines(snapshot).map((d) => [d.name, d.dueAt, d.event])).toEqual([
+      ['switchSupplierAt', Date.parse('2026-03-05T00:00:00Z'), 'TIMER.SWITCH_SUPPLIER'],
+      ['expediteAt', Date.parse('2026-03-07T00:00:00Z'), 'TIMER.EXPEDITE'],
+    ]);
+  });
+
+  it('an escalated resolution deadline is not armed again, but the next deadlines of the order are', () => {
+    const dueAt = Date.parse('2026-03-24T00:00:00Z');
+    const escalated = run([...verified(), { type: 'TIMER.RESOLUTION_DUE', dueAt, receivedAt: dueAt }]);
+    expect(armedDeadlines(escalated.snapshot)).toEqual([]);
+    const later = run([
+      ...verified(),
+      { type: 'TIMER.RESOLUTION_DUE', dueAt, receivedAt: dueAt },
+      { type: 'REQUEST_RESHIP' },
+      { type: 'RESHIPPED', carrier: 'SF', trackingNumber: 'SF2' },
+      { type: 'DELIVERED' },
+    ]);
+    expect(later.context.escalatedAt).toBe(dueAt);
+    expect(armedDeadlines(later.snapshot).map((d) => d.name)).toEqual(['protectionEndsAt']);
   });
 });
