@@ -68,6 +68,10 @@ describe('event payloads', () => {
     const o = (await t.send('L-3', 'SHIPPED', { carrier: '  SF Express ', trackingNumber: ' SF1 ' })).body;
     expect(o.shipments[0]).toMatchObject({ carrier: 'SF Express', trackingNumber: 'SF1' });
     expect((await t.send('L-3', 'CUSTOMS_HELD', { note: '  duty unpaid  ' })).body.lastNote.text).toBe('duty unpaid');
+    await t.send('L-3', 'DELIVERED');
+    expect((await t.send('L-3', 'ISSUE_REPORTED', { kind: 'damaged', items: [{ sku: ' plate ', quantity: 1 }] })).body.claim.items).toEqual([{ sku: 'plate', quantity: 1 }]);
+    const spaced = await t.create({ id: ' L-4 ' });
+    expect([spaced.status, spaced.body.id]).toEqual([201, 'L-4']);
   });
 });
 

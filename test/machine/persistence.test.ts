@@ -40,6 +40,8 @@ describe('restoring stored snapshots', () => {
       const restored = restore(machine, old);
       expect(restored.context.sellerEmail).toBe('new@shop.example');
       expect(statePath(restored.value)).toBe('preShipment.processing.awaitingShipment');
+      // A migration of this machine's snapshots does not make another machine's restorable.
+      expect(() => restore(machine, { ...old, machine: { id: 'invoice', version: 0 } })).toThrow(UnknownMachineVersionError);
     } finally {
       delete migrations[0];
     }
