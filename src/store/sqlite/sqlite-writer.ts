@@ -18,6 +18,8 @@ export interface WriterStats {
   transactions: number;
   ops: number;
   transactionMs: number;
+  /** Writer-thread mode: time the event loop spent handing writes to the writer thread. */
+  handoffMs?: number;
 }
 
 /**
