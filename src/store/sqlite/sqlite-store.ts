@@ -38,7 +38,9 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     // Only now, with the COMMIT (and its fsync) returned, does anyone hear of the result.
     writer.run(batch.map((p) => p.op)).forEach((outcome: Outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)));
   };
+  let closed = false;
   const write = async (op: WriteOp) => {
+    if (closed) throw new Error('the SQLite store is closed');
     if (!groupCommit) return writer.runAlone(op);
     return new Promise<unknown>((resolve, reject) => {
       queue.push({ op, resolve, reject });
@@ -63,6 +65,8 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
       return { ...writer.stats };
     },
     async close() {
+      if (closed) return;
+      closed = true;
       flush();
       writer.close();
     },
