@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { addWorkingDays } from '../src/calendar/working-days.ts';
-import { breakdown, phases, timedSqliteStore } from './breakdown.ts';
+import { breakdown, phases } from './breakdown.ts';
 import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
 import { freshDatabase } from './database.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    writer: { type: 'string', default: 'thread' },
   },
 });
 const orders = Number(values.orders);
@@ -40,6 +41,7 @@ const connections = Number(values.connections);
 const runs = Number(values.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const root = new URL('..', import.meta.url).pathname;
+const writer = values.writer === 'in-process' ? 'in-process' : 'thread';
 
 
 function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -108,7 +110,7 @@ const median = (xs: number[]) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-bench-'));
 const state = join(dir, 'positions.bin');
-const database = await freshDatabase(dir);
+const database = await freshDatabase(dir, { writer });
 try {
   const calendar = loadCalendar();
   const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) }); // as the service builds it
@@ -136,7 +138,7 @@ try {
   /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const server = await startServer(database.config);
+    const server = await startServer({ ...database.config, BENCH_SQLITE_WRITER: writer });
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     await load(server.url, 'noop', Number(values.warmup), state);
@@ -160,7 +162,7 @@ try {
     say('  XState ceiling (restore + transition)');
     const xstate = xstateCeiling(machine, stored, Math.min(duration, 3));
     say('  breakdown of one event');
-    const steps = await breakdown(database.kind === 'sqlite' ? timedSqliteStore(database.config.DATABASE_FILE) : await database.open(), machine, options);
+    const steps = await breakdown((await database.open()).store, machine, options);
     return {
       run,
       loadAverage: loadavg()[0],
@@ -182,9 +184,9 @@ try {
 
   const pick = (f: (r: (typeof results)[number]) => number) => median(results.map(f));
   const summary = {
-    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}`,
+    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}${writer === 'thread' ? '' : ` --writer ${writer}`}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
+    store: database.kind === 'sqlite' ? `sqlite (WAL, synchronous=FULL, group commit, writer ${writer})` : 'postgres (a fresh database beside DATABASE_URL)',
     orders,
     preloadSeconds,
     medians: ({
