@@ -1,7 +1,7 @@
 import type { Store } from '../store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import { sqliteReads } from './sqlite-reader.ts';
-import { openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
+import { commitRows, openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
 export type { SqliteDatabase } from './sqlite-database.ts';
 
@@ -39,6 +39,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     writer.run(batch.map((p) => p.op)).forEach((outcome: Outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)));
   };
   let closed = false;
+  let handoffMs = 0;
   const write = async (op: WriteOp) => {
     if (closed) throw new Error('the SQLite store is closed');
     if (!groupCommit) return writer.runAlone(op);
@@ -56,13 +57,16 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
       writer.runAlone({ kind: 'migrate' });
     },
     async commit(commit) {
-      await write({ kind: 'commit', commit });
+      const started = performance.now();
+      const rows = commitRows(commit);
+      handoffMs += performance.now() - started;
+      await write({ kind: 'commit', commit: rows });
     },
     async claimDueTimers(now, limit, leaseMs) {
       return (await write({ kind: 'claim', now, limit, leaseMs })) as Awaited<ReturnType<Store['claimDueTimers']>>;
     },
     async writerStats() {
-      return { ...writer.stats };
+      return { ...writer.stats, handoffMs };
     },
     async close() {
       if (closed) return;

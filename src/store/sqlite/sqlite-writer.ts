@@ -3,9 +3,41 @@ import { VersionConflictError } from '../store.ts';
 import { sqliteMigrations } from './schema.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
+/**
+ * A commit as bound to the SQL statements: the JSON already serialised, only strings and numbers
+ * left, so it crosses to the writer thread as a cheap copy rather than a deep structured clone.
+ */
+export interface CommitRows {
+  orderId: string;
+  expectedVersion: number | null;
+  /** id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at */
+  order: [string, number, string, string, string, number | null, number, number];
+  /** order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at */
+  history: [string, number, string, string, string | null, string, number, string | null, string, number | null];
+  /** id, order_id, seq, action, payload, created_at */
+  outbox: [string, string, number, string, string, number][];
+  /** order_id, name, event, due_at */
+  timers: [string, string, string, number][];
+  /** order_id, key, request_hash, status, response */
+  idempotency: [string, string, string, number, string] | null;
+}
+
+export function commitRows(c: Commit): CommitRows {
+  const { order: o, history: h, idempotency: i } = c;
+  return {
+    orderId: o.id,
+    expectedVersion: c.expectedVersion,
+    order: [o.id, o.version, o.state, JSON.stringify(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt],
+    history: [h.orderId, h.seq, h.type, JSON.stringify(h.payload ?? {}), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt],
+    outbox: c.outbox.map((e) => [e.id, e.orderId, e.seq, e.action, JSON.stringify(e.payload), e.createdAt]),
+    timers: c.timers.map((t) => [t.orderId, t.name, t.event, t.dueAt]),
+    idempotency: i ? [i.orderId, i.key, i.requestHash, i.status, JSON.stringify(i.response)] : null,
+  };
+}
+
 /** One write, as the writer runs it: on the event loop (in-process mode) or in the writer thread. */
 export type WriteOp =
-  | { kind: 'commit'; commit: Commit }
+  | { kind: 'commit'; commit: CommitRows }
   | { kind: 'claim'; now: number; limit: number; leaseMs: number }
   | { kind: 'migrate' };
 
@@ -18,7 +50,7 @@ export interface WriterStats {
   transactions: number;
   ops: number;
   transactionMs: number;
-  /** Writer-thread mode: time the event loop spent handing writes to the writer thread. */
+  /** Time the event loop spent serialising writes (and, in writer-thread mode, posting them to the thread). */
   handoffMs?: number;
 }
 
@@ -35,24 +67,19 @@ export function openWriter(db: SqliteDatabase) {
   const sql = () => (statements ??= prepare(db));
   const stats: WriterStats = { transactions: 0, ops: 0, transactionMs: 0 };
 
-  const commitTx = db.transaction((c: Commit) => {
+  const commitTx = db.transaction((c: CommitRows) => {
     const s = sql();
-    const o = c.order;
-    const snapshot = JSON.stringify(o.snapshot);
+    const [id, version, state, snapshot, , nextDeadlineAt, , updatedAt] = c.order;
     if (c.expectedVersion === null) {
-      if (s.insertOrder.run(o.id, o.version, o.state, snapshot, o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt).changes !== 1) throw new VersionConflictError(o.id);
-    } else if (s.updateOrder.run(o.version, o.state, snapshot, o.nextDeadlineAt, o.updatedAt, o.id, c.expectedVersion).changes !== 1) {
-      throw new VersionConflictError(o.id);
+      if (s.insertOrder.run(...c.order).changes !== 1) throw new VersionConflictError(id);
+    } else if (s.updateOrder.run(version, state, snapshot, nextDeadlineAt, updatedAt, id, c.expectedVersion).changes !== 1) {
+      throw new VersionConflictError(id);
     }
-    const h = c.history;
-    s.insertHistory.run(h.orderId, h.seq, h.type, JSON.stringify(h.payload ?? {}), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt);
-    for (const e of c.outbox) s.insertOutbox.run(e.id, e.orderId, e.seq, e.action, JSON.stringify(e.payload), e.createdAt, e.createdAt);
-    s.deleteTimers.run(o.id);
-    for (const t of c.timers) s.insertTimer.run(t.orderId, t.name, t.event, t.dueAt);
-    if (c.idempotency) {
-      const i = c.idempotency;
-      if (s.insertIdempotency.run(i.orderId, i.key, i.requestHash, i.status, JSON.stringify(i.response)).changes !== 1) throw new VersionConflictError(o.id);
-    }
+    s.insertHistory.run(...c.history);
+    for (const e of c.outbox) s.insertOutbox.run(...e, e[5]);
+    s.deleteTimers.run(id);
+    for (const t of c.timers) s.insertTimer.run(...t);
+    if (c.idempotency && s.insertIdempotency.run(...c.idempotency).changes !== 1) throw new VersionConflictError(id);
   });
 
   const claimTx = db.transaction((now: number, limit: number, leaseMs: number) => {
@@ -157,7 +184,7 @@ export type SqliteWriter = ReturnType<typeof openWriter>;
 /** A duplicate primary key on creation or history is a lost race: the port's `VersionConflictError`. */
 function portError(error: unknown, op: WriteOp) {
   if (op.kind !== 'commit' || error instanceof VersionConflictError) return error;
-  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ? new VersionConflictError(op.commit.order.id, { cause: error }) : error;
+  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ? new VersionConflictError(op.commit.orderId, { cause: error }) : error;
 }
 
 /** Earliest first, then by order id and name, compared as the database does (bytewise). */
