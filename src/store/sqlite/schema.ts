@@ -59,4 +59,8 @@ export const sqliteMigrations: string[] = [
    ) STRICT, WITHOUT ROWID;`,
   // Sweeper claims (`claimDueTimers`): a claimed timer is not handed out again before its lease ends.
   `ALTER TABLE timers ADD COLUMN lease_until INTEGER;`,
+  // Cheaper commits: every event rewrote this index's entry. `listOrders({ deadlineBefore })` reads
+  // the timers' due-time index instead (an order's next deadline is its earliest timer), which each
+  // commit writes anyway. Measured: about 10% less writer time per commit at 300,000 orders.
+  `DROP INDEX orders_next_deadline;`,
 ];

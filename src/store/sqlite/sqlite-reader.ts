@@ -63,24 +63,32 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       const where: string[] = [];
       const params: unknown[] = [];
       if (q.statePrefix) {
-        where.push('(state = ? OR (state >= ? AND state < ?))');
+        where.push('(o.state = ? OR (o.state >= ? AND o.state < ?))');
         params.push(q.statePrefix, ...belowState(q.statePrefix));
       }
-      let order = 'id';
-      if (q.deadlineBefore !== undefined) {
-        where.push('next_deadline_at IS NOT NULL AND next_deadline_at < ?');
-        params.push(q.deadlineBefore);
-        order = 'next_deadline_at, id';
+      if (q.deadlineBefore === undefined) {
         if (q.after) {
-          where.push('(next_deadline_at > ? OR (next_deadline_at = ? AND id > ?))');
-          params.push(q.after.deadline ?? 0, q.after.deadline ?? 0, q.after.id);
+          where.push('o.id > ?');
+          params.push(q.after.id);
         }
-      } else if (q.after) {
-        where.push('id > ?');
-        params.push(q.after.id);
+        const text = `SELECT o.* FROM orders o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id LIMIT ?`;
+        return (db.prepare(text).all(...params, q.limit) as OrderRow[]).map(toOrder);
       }
-      const text = `SELECT * FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
-      return (db.prepare(text).all(...params, q.limit) as OrderRow[]).map(toOrder);
+      // By next deadline: walk the timers' due-time index (entries are due_at, order_id, name), taking
+      // each order's earliest timer, which is its `next_deadline_at`. CROSS JOIN keeps timers the outer
+      // loop, so the index gives the order and LIMIT stops early (else SQLite sorts every match).
+      const deadline: unknown[] = [q.deadlineBefore];
+      let page = '';
+      if (q.after) {
+        page = 'AND (t.due_at > ? OR (t.due_at = ? AND t.order_id > ?))';
+        deadline.push(q.after.deadline ?? 0, q.after.deadline ?? 0, q.after.id);
+      }
+      const text = `SELECT o.* FROM timers t CROSS JOIN orders o ON o.id = t.order_id
+        WHERE t.due_at < ? ${page} AND o.next_deadline_at = t.due_at
+          AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.order_id = t.order_id AND e.due_at = t.due_at AND e.name < t.name)
+          ${where.length ? `AND ${where.join(' AND ')}` : ''}
+        ORDER BY t.due_at, t.order_id LIMIT ?`;
+      return (db.prepare(text).all(...deadline, ...params, q.limit) as OrderRow[]).map(toOrder);
     },
     async dueTimers(now, limit) {
       const rows = sql().dueTimers.all(now, limit) as { order_id: string; name: string; event: string; due_at: number }[];
