@@ -40,7 +40,7 @@ async function main() {
   };
   const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
   let inspect: ((change: CommittedChange) => void) | undefined;
-  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery });
+  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery, apiTokens: config.API_TOKENS ?? [] });
   if (inspector) inspect = xstateInspection({ inspector, machine: app.engine.machine });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
