@@ -3,7 +3,6 @@
  * a timer around each, on the bench database, `connections` events at a time. Keep it in step
  * with the engine when the engine changes.
  */
-import { transition } from 'xstate';
 import {
   acceptedEvents,
   armedDeadlines,
@@ -18,6 +17,7 @@ import {
   type OrderMachine,
 } from '../machines/order/index.ts';
 import { orderView } from '../src/engine/order-view.ts';
+import { createPureTransition } from '../src/engine/pure-transition.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { Commit, Store } from '../src/store/store.ts';
 import { untouchedOrder, type CeilingOptions } from './ceilings.ts';
@@ -37,6 +37,7 @@ const effects = new Set<string>(effectActions);
 export async function breakdown(store: Store | SqliteStore, machine: OrderMachine, options: CeilingOptions) {
   const writerStats = 'writerStats' in store ? () => store.writerStats() : undefined;
   const statsBefore = await writerStats?.();
+  const transition = createPureTransition(machine); // as the engine does
   const totals = Object.fromEntries(phases.map((p) => [p, 0])) as Record<Phase, number>;
   let events = 0;
   let commitWaitMs = 0;
@@ -67,7 +68,7 @@ export async function breakdown(store: Store | SqliteStore, machine: OrderMachin
       const event = { ...parsed.data, type, receivedAt: now } as OrderEvent;
       if (checkAgainstOrder(snapshot.context, event).length > 0 || !snapshot.can(event)) throw new Error('refused');
       lap('check');
-      const [next, actions] = transition(machine, snapshot, event);
+      const [next, actions] = transition(snapshot, event);
       lap('transition');
       const armed = armedDeadlines(next);
       const order = { ...record, version: record.version + 1, state: statePath(next.value), snapshot: persist(machine, next), nextDeadlineAt: armed[0]?.dueAt ?? null, updatedAt: now };

@@ -24,6 +24,21 @@ export const configSchema = z.object({
   CUSTOMS_REMINDER_DAYS: days(1, 60),
   RESOLUTION_WORKING_DAYS: days(1, 120),
   LOG_QUIET: z.enum(['0', '1']).default('0'),
+  /** Comma-separated API tokens; when set, the API requires `Authorization: Bearer <token>`. */
+  API_TOKENS: z
+    .string()
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(16, 'each API token needs at least 16 characters')))
+    .optional(),
+  /** SMTP server for e-mails, e.g. smtp://user:pass@mail.example:587 or smtps://…:465; unset: e-mails stay in the outbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('aftersales <aftersales@localhost>'),
+  /** Attempts per delivery (e-mail or webhook) before it becomes a dead letter. */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** Delay before the second attempt; doubles after each failure (with jitter), up to 2 hours. */
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DELIVERY_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Stream XState inspection events (@statelyai/inspect WebSocket protocol) to this receiver, e.g. ws://127.0.0.1:4242. */
   INSPECT_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
 });

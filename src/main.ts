@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createWebSocketInspector } from '@statelyai/inspect';
+import nodemailer from 'nodemailer';
 import type { DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
@@ -28,11 +29,23 @@ async function main() {
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
   const { store, database } = await openStore(config, { onIdleError: (error) => logger.warn('database connection lost', { error: error.message }) });
+  const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
+  const delivery = {
+    ...(mailer ? { mailer } : {}),
+    from: config.SMTP_FROM,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    backoffBaseMs: config.DELIVERY_BACKOFF_MS,
+    intervalMs: config.DELIVERY_INTERVAL_MS,
+    webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+  };
   const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
   let inspect: ((change: CommittedChange) => void) | undefined;
-  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS });
+  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery, apiTokens: config.API_TOKENS ?? [] });
   if (inspector) inspect = xstateInspection({ inspector, machine: app.engine.machine });
+  if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
+  else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
   app.sweeper.start();
+  app.deliveryWorker.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years, inspector: `http://${config.HOST}:${info.port}/inspector`, ...(config.INSPECT_WS_URL ? { inspection: config.INSPECT_WS_URL } : {}) });
   });
@@ -42,6 +55,8 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     await app.sweeper.stop();
+    await app.deliveryWorker.stop();
+    mailer?.close();
     inspector?.stop();
     app.events.close();
     server.close(() => {

@@ -1,4 +1,4 @@
-import type { AnyMachineSnapshot } from 'xstate';
+import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import { refundable, type ClaimedItem, type OrderContext, type OrderEvent } from './context.ts';
 import { clientEventTypes, type ClientEventType } from './schemas.ts';
 
@@ -71,7 +71,9 @@ export function explainRefusal(snapshot: AnyMachineSnapshot, type: string): stri
 export function acceptedEvents(snapshot: AnyMachineSnapshot, receivedAt: number): ClientEventType[] {
   if (snapshot.status !== 'active') return [];
   const context = snapshot.context as OrderContext;
-  return clientEventTypes.filter((type) => snapshot.can(sampleEvent(context, type, receivedAt)));
+  // Only the events some active state has a transition for can pass; evaluate guards for those.
+  const candidates = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  return clientEventTypes.filter((type) => candidates.has(type) && snapshot.can(sampleEvent(context, type, receivedAt)));
 }
 
 function sampleEvent(context: OrderContext, type: ClientEventType, receivedAt: number) {

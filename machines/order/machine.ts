@@ -50,11 +50,16 @@ export const addWeekdaysUtc: AddWorkingDays = (fromMs, days) => {
 type EventOf<T extends OrderEvent['type']> = Extract<OrderEvent, { type: T }>;
 const meta = (m: StateMeta) => m;
 
-/** The default refund: the claimed items after an approved claim, otherwise all that is still refundable. */
+/** A verified claim still waiting for its reship or refund (R7). */
+function openClaimApproved(context: OrderContext): boolean {
+  return context.claim?.verification === 'approved' && context.claim.resolution === null;
+}
+
+/** The default refund: the claimed items of a verified claim not yet resolved, otherwise all that is still refundable. */
 export function defaultRefundAmount(context: OrderContext): number {
   const left = refundable(context);
   const claim = context.claim;
-  if (claim?.verification === 'approved' && claim.items.length > 0) return Math.min(left, valueOf(claim.items, context.items));
+  if (openClaimApproved(context) && claim && claim.items.length > 0) return Math.min(left, valueOf(claim.items, context.items));
   return left;
 }
 
@@ -110,9 +115,9 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
           amount: requestedRefund(context, event),
           requestedAt: event.receivedAt,
           ...(event.type === 'REQUEST_REFUND' && event.reason ? { reason: event.reason } : {}),
-          ...(context.claim?.verification === 'approved' ? { items: context.claim.items } : {}),
+          ...(openClaimApproved(context) ? { items: context.claim!.items } : {}),
         },
-        claim: context.claim?.verification === 'approved' ? { ...context.claim, resolution: 'refund' as const } : context.claim,
+        claim: openClaimApproved(context) ? { ...context.claim!, resolution: 'refund' as const } : context.claim,
       })),
       recordRefund: assign(({ context, event }) => {
         const e = event as EventOf<'REFUND_ISSUED'>;
@@ -196,6 +201,8 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
         return {
           claim: context.claim && { ...context.claim, verification: 'approved' as const, ...(e.reason ? { verificationReason: e.reason } : {}) },
           deadlines: { ...context.deadlines, resolutionDueAt: dueAt },
+          // A new approval starts a new deadline: an escalation of an earlier claim must not disarm it.
+          escalatedAt: null,
           calendarGaps: uncoveredYears,
         };
       }),
@@ -254,11 +261,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
                 target: '#order.refund',
                 actions: ['startRefund', { type: 'requestRefund', params: ({ context }) => ({ amount: context.refundRequest?.amount ?? 0 }) }],
               },
-              CANCEL_REQUESTED: {
-                guard: 'isDomestic',
-                target: 'intercepting',
-                actions: ['startInterception', { type: 'requestInterception', params: ({ event }) => ({ reason: (event as EventOf<'CANCEL_REQUESTED'>).reason }) }],
-              },
+              CANCEL_REQUESTED: interceptionRequested,
             },
             states: {
               awaitingShipment: {
@@ -295,16 +298,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
               hist: { type: 'history', history: 'shallow' },
             },
           },
-          intercepting: {
-            meta: meta({ description: 'A domestic cancellation or wrong address: the order is being intercepted (R9).', waitsOn: 'supplier', problem: problems.interception, noDeadlineReason: 'The supplier reports the outcome of the interception; the seed sets no time limit for it.' }),
-            on: {
-              INTERCEPT_SUCCEEDED: {
-                target: '#order.refund',
-                actions: [{ type: 'endInterception', params: { outcome: 'intercepted' } }, 'startRefund', { type: 'requestRefund', params: ({ context }) => ({ amount: refundable(context) }) }],
-              },
-              INTERCEPT_FAILED: { target: 'processing.hist', actions: [{ type: 'endInterception', params: { outcome: 'failed' } }, 'recordNote'] },
-            },
-          },
+          intercepting: interceptingState('processing.hist', 'supplier'),
         },
       },
       inTransit: {
@@ -316,11 +310,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
             meta: meta({ description: 'The parcel travels.' }),
             on: {
               DELIVERED: { target: '#order.delivered', actions: 'recordDelivery' },
-              CANCEL_REQUESTED: {
-                guard: 'isDomestic',
-                target: 'intercepting',
-                actions: ['startInterception', { type: 'requestInterception', params: ({ event }) => ({ reason: (event as EventOf<'CANCEL_REQUESTED'>).reason }) }],
-              },
+              CANCEL_REQUESTED: interceptionRequested,
             },
             states: {
               onTheWay: {
@@ -337,16 +327,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
               hist: { type: 'history', history: 'shallow' },
             },
           },
-          intercepting: {
-            meta: meta({ description: 'A domestic parcel is being intercepted (R9).', waitsOn: 'carrier', problem: problems.interception, noDeadlineReason: 'The carrier reports the outcome of the interception; the seed sets no time limit for it.' }),
-            on: {
-              INTERCEPT_SUCCEEDED: {
-                target: '#order.refund',
-                actions: [{ type: 'endInterception', params: { outcome: 'intercepted' } }, 'startRefund', { type: 'requestRefund', params: ({ context }) => ({ amount: refundable(context) }) }],
-              },
-              INTERCEPT_FAILED: { target: 'shipping.hist', actions: [{ type: 'endInterception', params: { outcome: 'failed' } }, 'recordNote'] },
-            },
-          },
+          intercepting: interceptingState('shipping.hist', 'carrier'),
         },
       },
       delivered: {
@@ -413,6 +394,36 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
       completed: { type: 'final', meta: meta({ description: 'Final: ended without a refund.' }) },
     },
   });
+}
+
+/** R9: a domestic cancellation or wrong address starts an interception; R10 refuses the rest (guard). */
+const interceptionRequested = {
+  guard: 'isDomestic',
+  target: 'intercepting',
+  actions: ['startInterception', { type: 'requestInterception', params: ({ event }: { event: OrderEvent }) => ({ reason: (event as EventOf<'CANCEL_REQUESTED'>).reason }) }],
+} as const;
+
+/** R9: an order being intercepted. Success is refunded in full; failure returns to where the order was. */
+function interceptingState(resumeAt: 'processing.hist' | 'shipping.hist', waitsOn: 'supplier' | 'carrier') {
+  return {
+    meta: meta({
+      description: `A domestic cancellation or wrong address: the ${waitsOn === 'supplier' ? 'order' : 'parcel'} is being intercepted (R9).`,
+      waitsOn,
+      problem: problems.interception,
+      noDeadlineReason: `The ${waitsOn} reports the outcome of the interception; the seed sets no time limit for it.`,
+    }),
+    on: {
+      INTERCEPT_SUCCEEDED: {
+        target: '#order.refund',
+        actions: [
+          { type: 'endInterception', params: { outcome: 'intercepted' } },
+          'startRefund',
+          { type: 'requestRefund', params: ({ context }: { context: OrderContext }) => ({ amount: context.refundRequest?.amount ?? 0 }) },
+        ],
+      },
+      INTERCEPT_FAILED: { target: resumeAt, actions: [{ type: 'endInterception', params: { outcome: 'failed' } }, 'recordNote'] },
+    },
+  } as const;
 }
 
 function activeSupplierId(context: OrderContext): string {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import {
   acceptedEvents,
   armedDeadlines,
@@ -26,6 +26,7 @@ import type { Commit, OrderRecord, Store, TimerEntry } from '../store/store.ts';
 import { VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
 import { orderView, type OrderView } from './order-view.ts';
+import { createPureTransition } from './pure-transition.ts';
 import { zodIssues } from './zod-issues.ts';
 
 export interface EngineOptions {
@@ -58,6 +59,7 @@ const timerEvents = new Set<string>(timerEventTypes);
  * the order's version. No actor lives in memory between events.
  */
 export function createEngine({ store, clock, machine = createOrderMachine(), policy = {}, maxRetries = 8, onCommit }: EngineOptions) {
+  const transition = createPureTransition(machine);
   async function load(id: string) {
     const record = await store.getOrder(id);
     if (!record) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
@@ -177,7 +179,7 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
             { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
           );
         }
-        const [next, actions] = transition(machine, snapshot, event);
+        const [next, actions] = transition(snapshot, event);
         const nextRec = nextRecord(record, orderId, record.createHash, next, now);
         const commit = commitFor(nextRec, next, actions, { type, payload: parsed.data, fromState: record.state, at: now, idempotencyKey: options.idempotencyKey ?? null, source: 'client', dueAt: null }, record.version);
         const response = view(nextRec, next);
@@ -209,7 +211,7 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
         if (!armed || armed.dueAt > now) return 'stale';
         const event = { type: armed.event, dueAt: armed.dueAt, receivedAt: now } as OrderEvent;
         if (!snapshot.can(event)) return 'stale';
-        const [next, actions] = transition(machine, snapshot, event);
+        const [next, actions] = transition(snapshot, event);
         const nextRec = nextRecord(record, record.id, record.createHash, next, now);
         const commit = commitFor(nextRec, next, actions, { type: armed.event, payload: {}, fromState: record.state, at: now, idempotencyKey: null, source: 'timer', dueAt: armed.dueAt }, record.version);
         // A handler that leaves its own deadline armed would fire forever; never re-arm a fired deadline.

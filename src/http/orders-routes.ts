@@ -41,7 +41,7 @@ function idempotencyKey(header: string | undefined): string | undefined {
 const etag = (version: number) => `"${version}"`;
 
 /** The order routes: create, read, send events, history, lists. */
-export function ordersRoutes({ engine, store }: { engine: Engine; store: Store }) {
+export function ordersRoutes({ engine, store, notifications }: { engine: Engine; store: Store; notifications?: (orderId: string) => Promise<unknown> }) {
   const app = new Hono();
 
   app.post('/', async (c) => {
@@ -76,7 +76,8 @@ export function ordersRoutes({ engine, store }: { engine: Engine; store: Store }
   app.get('/:id', async (c) => {
     const order = await engine.getOrder(c.req.param('id'));
     c.header('ETag', etag(order.version));
-    return c.json(order);
+    // Only the read view counts notifications: event answers stay one store read and one commit.
+    return c.json(notifications ? { ...order, notifications: await notifications(order.id) } : order);
   });
 
   app.post('/:id/events', async (c) => {

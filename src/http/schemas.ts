@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientEventTypes, deadlineEvents } from '../../machines/order/index.ts';
+import { notificationSummarySchema } from './delivery-schemas.ts';
 
 /** Response and query schemas of the API; the OpenAPI document is generated from them. */
 
@@ -41,6 +42,7 @@ export const orderViewSchema = z
     machine: z.object({ id: z.string(), version: z.number().int() }),
     createdAt: isoOrNull,
     updatedAt: isoOrNull,
+    notifications: notificationSummarySchema.optional().meta({ description: 'GET /orders/{id} only: e-mails and webhooks pending, delivered, dead' }),
   })
   .meta({ id: 'Order' });
 

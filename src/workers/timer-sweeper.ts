@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
+import { backgroundLoop } from './background-loop.ts';
 
 export interface TimerSweeperOptions {
   store: Store;
@@ -27,8 +28,6 @@ export interface SweeperStats { fired: number; stale: number; failed: number; la
  */
 export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, leaseMs = 60_000 }: TimerSweeperOptions) {
   const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
   async function sweepOnce(): Promise<number> {
     let fired = 0;
@@ -65,33 +64,13 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
     return fired;
   }
 
-  /** Fires everything due now; concurrent calls share one sweep. Resolves to the number fired. */
-  function sweep(): Promise<number> {
-    running ??= sweepOnce().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
-
+  const loop = backgroundLoop({ work: sweepOnce, intervalMs, logger, name: 'sweep' });
   return {
     stats,
-    sweep,
-    start() {
-      if (timer) return;
-      const loop = () => {
-        sweep()
-          .catch((error) => logger.error('sweep failed', { error: String(error) }))
-          .finally(() => {
-            if (timer) timer = setTimeout(loop, intervalMs);
-          });
-      };
-      timer = setTimeout(loop, 0);
-    },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    /** Fires everything due now; concurrent calls share one sweep. Resolves to the number fired. */
+    sweep: loop.run,
+    start: loop.start,
+    stop: loop.stop,
   };
 }
 

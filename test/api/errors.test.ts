@@ -58,6 +58,8 @@ describe('creating orders', () => {
     expect(text.headers.get('content-type')).toBe('application/problem+json');
     const huge = await t.call('POST', '/orders', { ...orderBody(), padding: 'x'.repeat(70_000) });
     expectProblem(huge, 413, '/problems/payload-too-large');
+    const declared = await t.call('POST', '/orders', orderBody(), { 'content-length': '70000' });
+    expectProblem(declared, 413, '/problems/payload-too-large');
     expect((await t.call('GET', '/orders')).body.orders).toEqual([]);
   });
 });
@@ -195,7 +197,7 @@ describe('reading', () => {
     const t = await testApp();
     const doc = await t.call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths).sort()).toEqual(['/machines/order', '/orders', '/orders/{id}', '/orders/{id}/events', '/orders/{id}/history', '/orders/{id}/stream']);
+    expect(Object.keys(doc.body.paths).sort()).toEqual(['/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry', '/machines/order', '/machines/order/paths', '/orders', '/orders/{id}', '/orders/{id}/events', '/orders/{id}/history', '/orders/{id}/notifications', '/orders/{id}/stream', '/webhooks', '/webhooks/{id}', '/webhooks/{id}/deliveries']);
     const create = doc.body.paths['/orders'].post.requestBody.content['application/json'].schema;
     expect(create.required).toEqual(expect.arrayContaining(['id', 'scope', 'sellerEmail', 'supplier', 'items', 'currency', 'shipBy']));
     expect(create.properties.scope.enum).toEqual(['domestic', 'international']);

@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { announceSkip, createTestDatabase, pgUrl, reportSuiteRan } from '../support/postgres.ts';
+import { startServer } from '../support/server-process.ts';
 import { orderBody } from '../support/test-app.ts';
 
 announceSkip('two server processes on one PostgreSQL database');
 
 const DAY = 86_400_000;
-
-/** Starts the service as `npm start` does and resolves with its URL once it listens. */
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /"url":"(http:[^"]+)"/.exec(log);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${log}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const lines = () => log.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; orderId?: string; event?: string });
-  return { child, url, exited, lines };
-}
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/server-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-readme-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,21 +18,9 @@ function walkthrough(): string {
 
 describe('the README walkthrough', () => {
   it('runs as written against a fresh server', async () => {
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, PORT: '0', DATABASE_FILE: join(dir, 'walk.db')},
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exited = new Promise((resolve) => server.on('exit', resolve));
+    const server = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'walk.db') });
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let log = '';
-        server.stderr.on('data', (c: Buffer) => {
-          log += c.toString();
-          const m = /"url":"(http:[^"]+)"/.exec(log);
-          if (m) resolve(m[1]!);
-        });
-        server.on('exit', () => reject(new Error(log)));
-      });
+      const base = await server.url;
       const run = spawnSync('bash', ['-euo', 'pipefail', '-c', walkthrough()], { env: { ...process.env, BASE: base }, encoding: 'utf8' });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -41,8 +30,7 @@ describe('the README walkthrough', () => {
       expect(lines).toContain('"money":{"paid":5500,"refunded":1250,"refundable":4250');
       expect(lines).toContain('"type":"/problems/event-not-accepted"');
     } finally {
-      server.kill('SIGTERM');
-      await exited;
+      await server.stop();
     }
   });
 });

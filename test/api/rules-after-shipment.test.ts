@@ -193,6 +193,22 @@ describe('R9: domestic cancellation or wrong address', () => {
     expect((await step(t, 'R9-t', 'INTERCEPT_FAILED')).state).toBe('inTransit.shipping.customsHold');
   });
 
+  it('a reshipped parcel that is intercepted is refunded in full, not by the claimed items', async () => {
+    const t = await testApp();
+    await delivered(t, 'R9-re');
+    await step(t, 'R9-re', 'ISSUE_REPORTED', { kind: 'wrong_item', items: [{ sku: 'mug-blue', quantity: 1 }] });
+    await step(t, 'R9-re', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/x.jpg' }] });
+    await step(t, 'R9-re', 'VERIFICATION_APPROVED');
+    await step(t, 'R9-re', 'REQUEST_RESHIP');
+    await step(t, 'R9-re', 'RESHIPPED', { carrier: 'SF', trackingNumber: 'RE-1' });
+    await step(t, 'R9-re', 'CANCEL_REQUESTED', { reason: 'wrong_address' });
+    const refund = await step(t, 'R9-re', 'INTERCEPT_SUCCEEDED');
+    expect(refund.money.pendingRefund).toBe(5500);
+    expect(refund.claim.resolution).toBe('reship');
+    const requested = (await t.store.outbox('R9-re')).filter((o) => o.action === 'requestRefund');
+    expect(requested.map((o) => o.payload)).toEqual([{ amount: 5500 }]);
+  });
+
   it('refuses a cancellation after delivery with a reason', async () => {
     const t = await testApp();
     await delivered(t, 'R9-late');

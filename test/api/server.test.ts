@@ -1,28 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/server-process.ts';
 import { orderBody } from '../support/test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-server-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Starts the service as `npm start` does (tsx src/main.ts) and resolves with its URL once it listens. */
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /"url":"(http:[^"]+)"/.exec(log);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${log}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url, exited, log: () => log };
-}
 
 describe('the service on a real socket', () => {
   it('starts on a fresh database, takes an order and an event, and stops cleanly on SIGTERM', async () => {

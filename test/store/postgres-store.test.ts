@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
 import { announceSkip, createTestDatabase, pgUrl, reportSuiteRan } from '../support/postgres.ts';
+import { deliveryStoreContract } from './delivery-store-contract.ts';
 import { storeContract } from './store-contract.ts';
 
 announceSkip('PostgreSQL store contract');
@@ -17,16 +18,20 @@ describe.runIf(pgUrl)('PostgreSQL', () => {
     reportSuiteRan('postgres-store-contract', ran);
   });
 
+  const create = async () => {
+    ran += 1;
+    const store = await openPostgresStore(db.url);
+    const pool = new pg.Pool({ connectionString: db.url });
+    await pool.query('TRUNCATE orders, history, outbox, timers, idempotency, deliveries, delivery_attempts, webhook_subscriptions');
+    await pool.end();
+    return store;
+  };
+
+  deliveryStoreContract('PostgreSQL', create);
+
   storeContract({
     name: 'PostgreSQL',
-    create: async () => {
-      ran += 1;
-      const store = await openPostgresStore(db.url);
-      const pool = new pg.Pool({ connectionString: db.url });
-      await pool.query('TRUNCATE orders, history, outbox, timers, idempotency');
-      await pool.end();
-      return store;
-    },
+    create,
     additionalTests: () => {
       it('migrates safely when several instances start at once on a new database', async () => {
         const fresh = await createTestDatabase('migrate');
@@ -35,7 +40,7 @@ describe.runIf(pgUrl)('PostgreSQL', () => {
           const pool = new pg.Pool({ connectionString: fresh.url });
           const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
           await pool.end();
-          expect(rows).toEqual([{ version: 1 }]);
+          expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
           await Promise.all(stores.map((s) => s.close()));
         } finally {
           await fresh.drop();

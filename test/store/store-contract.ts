@@ -189,7 +189,7 @@ export function storeContract({ name, create, additionalTests }: StoreContractOp
       await seed(store, 'E-2', { outbox: [{ action: 'requestRefund' }] });
       const rows = await store.outbox('E-1');
       expect(rows.map((r) => [r.seq, r.action])).toEqual([[2, 'requestExpedite'], [4, 'alertStockProblem'], [4, 'requestRefund']]);
-      expect(rows[0]).toEqual({ id: 'E-1-2-0', orderId: 'E-1', seq: 2, action: 'requestExpedite', payload: { supplierId: 's1' }, createdAt: T0 + 2 * MIN });
+      expect(rows[0]).toEqual({ id: 'E-1-2-0', orderId: 'E-1', seq: 2, action: 'requestExpedite', payload: { supplierId: 's1' }, createdAt: T0 + 2 * MIN, status: 'pending' });
       expect(rows[2]!.payload).toEqual({ amount: 1250 });
     });
 

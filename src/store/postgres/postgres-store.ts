@@ -1,5 +1,6 @@
 import type { Commit, HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
+import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { postgresMigrations } from './schema.ts';
 
 /** Something that runs one parameterised statement: a `pg` Pool or a client checked out of it. */
@@ -118,6 +119,7 @@ export function createPostgresStore(pool: PgPool): Store {
   }
 
   return {
+    ...createPostgresDeliveryStore(pool, transaction),
     async migrate() {
       await transaction(async (tx) => {
         // Two instances starting at once: the second waits here, then finds nothing left to apply.
@@ -156,9 +158,9 @@ export function createPostgresStore(pool: PgPool): Store {
       return (rows as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
-      const { rows } = await pool.query('SELECT id, order_id, seq, action, payload, created_at FROM outbox WHERE order_id = $1 ORDER BY seq, created_at, id', [orderId]);
-      return (rows as { id: string; order_id: string; seq: number; action: string; payload: unknown; created_at: string }[]).map(
-        (r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: r.payload, createdAt: ms(r.created_at) }),
+      const { rows } = await pool.query('SELECT id, order_id, seq, action, payload, created_at, status FROM outbox WHERE order_id = $1 ORDER BY seq, created_at, id', [orderId]);
+      return (rows as { id: string; order_id: string; seq: number; action: string; payload: unknown; created_at: string; status: string }[]).map(
+        (r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: r.payload, createdAt: ms(r.created_at), status: r.status as OutboxEntry['status'] }),
       );
     },
     async listOrders(q: ListQuery) {

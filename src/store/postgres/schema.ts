@@ -63,4 +63,49 @@ export const postgresMigrations: string[] = [
      response JSON NOT NULL,
      PRIMARY KEY (order_id, key)
    );`,
+  // 2: delivery of side effects. History rows get a fan-out flag; rows from before this migration
+  // count as dispatched (the column is added with DEFAULT true, which rewrites nothing, and the
+  // default then becomes false for new rows). Deliveries, their attempts, webhook subscriptions.
+  `ALTER TABLE history ADD COLUMN dispatched BOOLEAN NOT NULL DEFAULT true;
+   ALTER TABLE history ALTER COLUMN dispatched SET DEFAULT false;
+   CREATE INDEX history_undispatched ON history (at) WHERE NOT dispatched;
+   CREATE TABLE webhook_subscriptions (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     url TEXT NOT NULL,
+     events JSON NOT NULL,
+     secret TEXT NOT NULL,
+     description TEXT,
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE deliveries (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     notification_id TEXT COLLATE "C" NOT NULL,
+     order_id TEXT COLLATE "C" NOT NULL,
+     seq INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     target TEXT COLLATE "C" NOT NULL,
+     message JSON NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT NOT NULL,
+     lease_until BIGINT,
+     delivered_at BIGINT,
+     last_error TEXT,
+     created_at BIGINT NOT NULL,
+     UNIQUE (notification_id, channel, target)
+   );
+   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+   CREATE INDEX deliveries_order ON deliveries (order_id, created_at);
+   CREATE INDEX deliveries_target ON deliveries (channel, target, created_at);
+   CREATE TABLE delivery_attempts (
+     delivery_id TEXT COLLATE "C" NOT NULL,
+     number INTEGER NOT NULL,
+     at BIGINT NOT NULL,
+     ok BOOLEAN NOT NULL,
+     status_code INTEGER,
+     error TEXT,
+     duration_ms INTEGER NOT NULL,
+     PRIMARY KEY (delivery_id, number)
+   );`,
 ];

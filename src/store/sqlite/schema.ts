@@ -59,7 +59,52 @@ export const sqliteMigrations: string[] = [
    ) STRICT, WITHOUT ROWID;`,
   // Sweeper claims (`claimDueTimers`): a claimed timer is not handed out again before its lease ends.
   `ALTER TABLE timers ADD COLUMN lease_until INTEGER;`,
-  // Cheaper commits: every event rewrote this index's entry. `listOrders({ deadlineBefore })` reads
+  // 3: delivery of side effects. History rows get a fan-out flag (rows from before this migration
+  // count as dispatched: nobody could have subscribed to them); deliveries, their attempts, and
+  // webhook subscriptions.
+  `ALTER TABLE history ADD COLUMN dispatched INTEGER NOT NULL DEFAULT 0;
+   UPDATE history SET dispatched = 1;
+   CREATE INDEX history_undispatched ON history (at) WHERE dispatched = 0;
+   CREATE TABLE webhook_subscriptions (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     events TEXT NOT NULL,
+     secret TEXT NOT NULL,
+     description TEXT,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE deliveries (
+     id TEXT PRIMARY KEY,
+     notification_id TEXT NOT NULL,
+     order_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     target TEXT NOT NULL,
+     message TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     lease_until INTEGER,
+     delivered_at INTEGER,
+     last_error TEXT,
+     created_at INTEGER NOT NULL,
+     UNIQUE (notification_id, channel, target)
+   ) STRICT;
+   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+   CREATE INDEX deliveries_order ON deliveries (order_id, created_at);
+   CREATE INDEX deliveries_target ON deliveries (channel, target, created_at);
+   CREATE TABLE delivery_attempts (
+     delivery_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     ok INTEGER NOT NULL,
+     status_code INTEGER,
+     error TEXT,
+     duration_ms INTEGER NOT NULL,
+     PRIMARY KEY (delivery_id, number)
+   ) STRICT, WITHOUT ROWID;`,
+  // 4: cheaper commits: every event rewrote this index's entry. `listOrders({ deadlineBefore })` reads
   // the timers' due-time index instead (an order's next deadline is its earliest timer), which each
   // commit writes anyway. Measured: about 10% less writer time per commit at 300,000 orders.
   `DROP INDEX orders_next_deadline;`,

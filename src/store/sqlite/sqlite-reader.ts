@@ -56,8 +56,8 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
-      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number }[];
-      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at }));
+      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number; status: string }[];
+      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at, status: r.status as OutboxEntry['status'] }));
     },
     async listOrders(q: ListQuery) {
       const where: string[] = [];

@@ -1,5 +1,6 @@
 import type { Store } from '../store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
+import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
 import { commitRows, openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
@@ -51,6 +52,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
   };
 
   return {
+    ...createSqliteDeliveryStore(db),
     ...sqliteReads(db),
     async migrate() {
       flush();

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.ts';
 import type { SqliteStore } from './sqlite-store.ts';
+import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
 import { commitRows, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 import { receiveError, type FromWriter, type ToWriter, type WriterRequest } from './writer-protocol.ts';
@@ -105,6 +106,9 @@ export async function openSqliteWorkerStore(file: string, { onWriterError = (e) 
 
   const write = (op: WriteOp) => request(op);
   return {
+    // The delivery worker's writes still go through this connection (a second writer, which waits
+    // for the writer thread's lock through busy_timeout); moving them into writer ops is the next step.
+    ...createSqliteDeliveryStore(db),
     ...sqliteReads(db),
     writerThread: worker,
     async migrate() {

@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { zodIssues } from '../engine/zod-issues.ts';
+import { conflict, invalidInput, notFound } from '../errors.ts';
+import { emailKinds, kindOfAction } from '../notifications/kinds.ts';
+import type { Delivery, DeliveryAttempt, Store, WebhookSubscription } from '../store/store.ts';
+import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
+import { readJson } from './json-body.ts';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw invalidInput('the query is not valid', { errors: zodIssues(parsed.error, 'query') });
+  return parsed.data;
+}
+
+/** `Map.groupBy` arrived in Node 21. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const webhookView = (s: WebhookSubscription) => ({ id: s.id, url: s.url, events: s.events, description: s.description, createdAt: new Date(s.createdAt).toISOString() });
+
+/** Deliveries as clients see them, each with its attempts. */
+async function deliveryViews(store: Store, deliveries: Delivery[]) {
+  const attempts = await store.deliveryAttempts(deliveries.map((d) => d.id));
+  const byDelivery = groupBy(attempts, (a: DeliveryAttempt) => a.deliveryId);
+  return deliveries.map((d) => ({
+    id: d.id,
+    notificationId: d.notificationId,
+    orderId: d.orderId,
+    seq: d.seq,
+    kind: d.kind,
+    channel: d.channel,
+    target: d.target,
+    status: d.status,
+    nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
+    deliveredAt: iso(d.deliveredAt),
+    lastError: d.lastError,
+    createdAt: new Date(d.createdAt).toISOString(),
+    attempts: (byDelivery.get(d.id) ?? []).map((a) => ({ number: a.number, at: new Date(a.at).toISOString(), ok: a.ok, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
+  }));
+}
+
+/** What is pending, delivered and dead for an order, for its view. Two indexed reads. */
+export function notificationSummary(store: Store, emailEnabled: boolean) {
+  return async (orderId: string) => {
+    const [effects, deliveries] = await Promise.all([store.outbox(orderId), store.listDeliveries({ orderId, limit: 1000 })]);
+    const undispatched = effects.filter((e) => e.status === 'pending');
+    const count = (status: Delivery['status']) => deliveries.filter((d) => d.status === status).length;
+    const undeliveredEmails =
+      deliveries.filter((d) => d.channel === 'email' && d.status !== 'delivered').length + undispatched.filter((e) => emailKinds.has(kindOfAction(e.action))).length;
+    const note = !emailEnabled && undeliveredEmails > 0
+      ? `${undeliveredEmails} e-mail${undeliveredEmails === 1 ? ' is' : 's are'} kept in the outbox undelivered: no SMTP server is configured (SMTP_URL)`
+      : count('dead') > 0
+        ? `${count('dead')} deliver${count('dead') === 1 ? 'y' : 'ies'} failed for good; see /orders/${orderId}/notifications and retry with POST /deliveries/{id}/retry`
+        : null;
+    return { pending: count('pending') + undispatched.length, delivered: count('delivered'), dead: count('dead'), undeliveredEmails, note };
+  };
+}
+
+export interface DeliveryRoutesOptions { store: Store; clock: Clock; emailEnabled: boolean }
+
+/** Webhook subscriptions, deliveries (dead letters, retry) and each order's notifications. */
+export function deliveryRoutes({ store, clock, emailEnabled }: DeliveryRoutesOptions) {
+  const app = new Hono();
+  const summary = notificationSummary(store, emailEnabled);
+
+  app.post('/webhooks', async (c) => {
+    const body = await readJson(c, createWebhookSchema);
+    const subscription: WebhookSubscription = {
+      id: randomUUID(),
+      url: body.url,
+      events: [...new Set(body.events)],
+      secret: body.secret ?? `whsec_${randomBytes(32).toString('base64')}`,
+      description: body.description ?? null,
+      createdAt: clock.now(),
+    };
+    await store.createSubscription(subscription);
+    c.header('Location', `/webhooks/${subscription.id}`);
+    return c.json({ ...webhookView(subscription), secret: subscription.secret }, 201);
+  });
+
+  app.get('/webhooks', async (c) => c.json({ webhooks: (await store.listSubscriptions()).map(webhookView) }));
+
+  const subscriptionOf = async (id: string) => {
+    const s = await store.getSubscription(id);
+    if (!s) throw notFound(`no webhook subscription with id ${JSON.stringify(id)}`);
+    return s;
+  };
+
+  app.get('/webhooks/:id', async (c) => c.json(webhookView(await subscriptionOf(c.req.param('id')))));
+
+  app.delete('/webhooks/:id', async (c) => {
+    if (!(await store.deleteSubscription(c.req.param('id')))) throw notFound(`no webhook subscription with id ${JSON.stringify(c.req.param('id'))}`);
+    return c.body(null, 204);
+  });
+
+  app.get('/webhooks/:id/deliveries', async (c) => {
+    const s = await subscriptionOf(c.req.param('id'));
+    const q = parseQuery(deliveryQuerySchema, c.req.query());
+    const deliveries = await store.listDeliveries({ channel: 'webhook', target: s.id, limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.orderId ? { orderId: q.orderId } : {}) });
+    return c.json({ deliveries: await deliveryViews(store, deliveries) });
+  });
+
+  app.get('/deliveries', async (c) => {
+    const q = parseQuery(deliveryQuerySchema, c.req.query());
+    const deliveries = await store.listDeliveries({ limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.orderId ? { orderId: q.orderId } : {}) });
+    return c.json({ deliveries: await deliveryViews(store, deliveries) });
+  });
+
+  const deliveryOf = async (id: string) => {
+    const d = await store.getDelivery(id);
+    if (!d) throw notFound(`no delivery with id ${JSON.stringify(id)}`);
+    return d;
+  };
+
+  app.get('/deliveries/:id', async (c) => c.json((await deliveryViews(store, [await deliveryOf(c.req.param('id'))]))[0]));
+
+  app.post('/deliveries/:id/retry', async (c) => {
+    const d = await deliveryOf(c.req.param('id'));
+    const retried = await store.retryDelivery(d.id, clock.now());
+    if (!retried) throw conflict(`delivery ${d.id} is ${d.status}; only a dead letter can be retried`, { status: 409, deliveryStatus: d.status });
+    return c.json((await deliveryViews(store, [retried]))[0]);
+  });
+
+  app.get('/orders/:id/notifications', async (c) => {
+    const orderId = c.req.param('id');
+    if (!(await store.getOrder(orderId))) throw notFound(`no order with id ${JSON.stringify(orderId)}`, { orderId });
+    const [effects, deliveries] = await Promise.all([store.outbox(orderId), store.listDeliveries({ orderId, limit: 1000 })]);
+    const views = await deliveryViews(store, deliveries.reverse());
+    const byNotification = groupBy(views, (d) => d.notificationId);
+    const notifications = [
+      ...effects.map((e) => ({ id: e.id, kind: kindOfAction(e.action), seq: e.seq, createdAt: new Date(e.createdAt).toISOString(), dispatched: e.status !== 'pending', deliveries: byNotification.get(e.id) ?? [] })),
+      // State changes exist only as deliveries: one with no subscriber is not a notification.
+      ...[...byNotification.values()]
+        .filter((ds) => !effects.some((e) => e.id === ds[0]!.notificationId))
+        .map((ds) => ({ id: ds[0]!.notificationId, kind: ds[0]!.kind, seq: ds[0]!.seq, createdAt: ds[0]!.createdAt, dispatched: true, deliveries: ds })),
+    ].sort((a, b) => a.seq - b.seq || a.createdAt.localeCompare(b.createdAt));
+    return c.json({ orderId, email: emailEnabled ? 'enabled' : 'disabled', summary: await summary(orderId), notifications });
+  });
+
+  return app;
+}

@@ -1,0 +1,204 @@
+import type { AnyMachineSnapshot, StateValue } from 'xstate';
+import {
+  armedDeadlines,
+  createOrderMachine,
+  refundable,
+  statePath,
+  type CreateOrderInput,
+  type DeadlinePolicy,
+  type OrderContext,
+  type OrderEvent,
+  type OrderInput,
+  type OrderMachine,
+} from '../../machines/order/index.ts';
+
+/**
+ * The order machine as a finite model for `xstate/graph`: the orders a path starts from, the
+ * representative events each state is offered, and the abstraction of a snapshot that keeps the
+ * graph finite (state value plus the few context facts that change behaviour).
+ */
+
+/** Where the graph's clock starts: the graph never reads a real clock. */
+export const MODEL_EPOCH = Date.parse('2026-03-02T01:00:00Z');
+
+/** One kind of order a path starts from: the creation body and the deployment policy it runs under. */
+export interface ModelVariant {
+  name: string;
+  description: string;
+  order: CreateOrderInput;
+  /** Deployment policy (environment settings such as EXPEDITE_AFTER_DAYS); empty means the defaults. */
+  policy: Partial<DeadlinePolicy>;
+  /** Where the graph stops exploring for this variant (a variant that exists for one transition). */
+  stopWhen?: (snapshot: AnyMachineSnapshot) => boolean;
+}
+
+const baseOrder = (id: string, scope: 'domestic' | 'international'): CreateOrderInput => ({
+  id,
+  scope,
+  sellerEmail: 'seller@shop.example',
+  supplier: { id: 'tmall-store-1', name: 'Tmall Store 1' },
+  items: [
+    { sku: 'mug-blue', quantity: 2, unitPrice: 1250 },
+    { sku: 'plate', quantity: 1, unitPrice: 3000 },
+  ],
+  currency: 'CNY',
+  shipBy: '2026-03-04T00:00:00.000Z',
+});
+
+export const modelVariants: ModelVariant[] = [
+  { name: 'domestic', description: 'A domestic order under the default deadline policy.', order: baseOrder('model-domestic', 'domestic'), policy: {} },
+  { name: 'international', description: 'An international order under the default deadline policy.', order: baseOrder('model-international', 'international'), policy: {} },
+  {
+    // The only way a supplier switch falls due while the order still awaits shipment (R4 before R3).
+    name: 'switch-first',
+    description: 'A domestic order in a deployment whose supplier switch falls due before the expedite request (SWITCH_SUPPLIER_AFTER_DAYS=2, EXPEDITE_AFTER_DAYS=4).',
+    order: baseOrder('model-switch-first', 'domestic'),
+    policy: { expediteAfterDays: 4, switchSupplierAfterDays: 2 },
+    stopWhen: (snapshot) => !snapshot.matches('preShipment'),
+  },
+];
+
+export function modelInput(variant: ModelVariant): OrderInput {
+  return { ...variant.order, createdAt: MODEL_EPOCH, policyDefaults: variant.policy };
+}
+
+/** A client event as sent over the API: its type and payload. */
+export interface ClientStep { type: string; payload: Record<string, unknown> }
+
+/** Events are stamped one minute after the latest time the order has seen; timers fire at their due time. */
+function nowOf(context: OrderContext): number {
+  const stamps = [
+    context.createdAt,
+    ...context.refunds.map((r) => r.at),
+    ...context.shipments.map((s) => s.at),
+    ...context.suppliers.map((s) => s.since),
+    context.claim?.reportedAt ?? 0,
+    ...(context.claim?.evidence.map((e) => e.at) ?? []),
+    context.cancellation?.requestedAt ?? 0,
+    context.escalatedAt ?? 0,
+    context.lastNote?.at ?? 0,
+    context.refundRequest?.requestedAt ?? 0,
+    context.deliveredAt ?? 0,
+  ];
+  return Math.max(...stamps) + 60_000;
+}
+
+/**
+ * The representative client events for an order: every payload class the issue names (each
+ * issue kind, photo and video evidence, partial and full refunds, both cancellation reasons).
+ * Whether the current state takes them is decided by the machine, not here.
+ */
+export function clientSteps(context: OrderContext): ClientStep[] {
+  const left = refundable(context);
+  const pending = context.refundRequest?.amount ?? 0;
+  const sku = context.items[0]?.sku ?? 'unknown';
+  const steps: ClientStep[] = [
+    { type: 'SHIPPED', payload: { carrier: 'SF Express', trackingNumber: `SF${context.shipments.length + 1}001` } },
+    { type: 'STOCK_UNAVAILABLE', payload: { note: 'supplier is out of stock' } },
+    { type: 'ITEM_OVERSIZED', payload: {} },
+    { type: 'SUPPLIER_CONTACTED', payload: { note: 'asked the supplier to expedite' } },
+    { type: 'SUPPLIER_UNRESPONSIVE', payload: {} },
+    { type: 'SWITCH_SUPPLIER', payload: { supplier: { id: `alt-store-${context.suppliers.length + 1}`, name: 'Alternative store' } } },
+    { type: 'REQUEST_REFUND', payload: { reason: 'full refund' } },
+    ...(left >= 2 ? [{ type: 'REQUEST_REFUND', payload: { reason: 'partial refund', amount: Math.floor(left / 2) } }] : []),
+    { type: 'CANCEL_REQUESTED', payload: { reason: 'customer_cancelled' } },
+    { type: 'CANCEL_REQUESTED', payload: { reason: 'wrong_address' } },
+    { type: 'INTERCEPT_SUCCEEDED', payload: {} },
+    { type: 'INTERCEPT_FAILED', payload: { note: 'already handed to the carrier' } },
+    { type: 'CUSTOMS_HELD', payload: { note: 'held for inspection' } },
+    { type: 'CUSTOMS_CLEARED', payload: {} },
+    { type: 'DELIVERED', payload: {} },
+    { type: 'ISSUE_REPORTED', payload: { kind: 'wrong_item', items: [{ sku, quantity: 1 }] } },
+    { type: 'ISSUE_REPORTED', payload: { kind: 'missing_item', items: [{ sku, quantity: 1 }] } },
+    { type: 'ISSUE_REPORTED', payload: { kind: 'damaged', description: 'the parcel arrived crushed' } },
+    { type: 'EVIDENCE_SUBMITTED', payload: { media: [{ kind: 'photo', url: 'https://evidence.example/photo-1.jpg' }] } },
+    { type: 'EVIDENCE_SUBMITTED', payload: { media: [{ kind: 'video', url: 'https://evidence.example/unboxing.mp4' }] } },
+    { type: 'VERIFICATION_APPROVED', payload: { reason: 'the photos show the wrong item' } },
+    { type: 'VERIFICATION_REJECTED', payload: { reason: 'the evidence is inconclusive' } },
+    { type: 'REQUEST_RESHIP', payload: {} },
+    { type: 'RESHIPPED', payload: { carrier: 'SF Express', trackingNumber: `SF${context.shipments.length + 1}002` } },
+    ...(pending > 0 ? [{ type: 'REFUND_ISSUED', payload: { amount: pending, reference: 'refund-full' } }] : []),
+    ...(pending >= 2 ? [{ type: 'REFUND_ISSUED', payload: { amount: Math.floor(pending / 2), reference: 'refund-part' } }] : []),
+  ];
+  return steps;
+}
+
+/** A machine event for a client step, stamped as the engine would. */
+export function toMachineEvent(step: ClientStep, receivedAt: number): OrderEvent {
+  return { ...step.payload, type: step.type, receivedAt } as OrderEvent;
+}
+
+/**
+ * The events the model offers a snapshot: the client events it takes, and the timer of its
+ * earliest armed deadline (the host fires deadlines in due order, so only that one can come next).
+ */
+export function modelEvents(snapshot: AnyMachineSnapshot): OrderEvent[] {
+  if (snapshot.status !== 'active') return [];
+  const context = snapshot.context as OrderContext;
+  const now = nowOf(context);
+  const events = clientSteps(context)
+    .map((s) => toMachineEvent(s, now))
+    .filter((e) => snapshot.can(e));
+  const [next, second] = armedDeadlines(snapshot);
+  if (next && second?.dueAt !== next.dueAt) {
+    const timer = { type: next.event, dueAt: next.dueAt, receivedAt: Math.max(next.dueAt, now) } as OrderEvent;
+    if (snapshot.can(timer)) events.push(timer);
+  }
+  return events;
+}
+
+/**
+ * The payload class of an event: what the graph keys its edges by. Payloads are rebuilt from the
+ * order at hand, so one class (say, a partial refund) is one edge whatever the amounts.
+ */
+export function eventLabel(event: OrderEvent): string {
+  switch (event.type) {
+    case 'REQUEST_REFUND':
+      return `${event.type}:${event.amount === undefined ? 'full' : 'partial'}`;
+    case 'REFUND_ISSUED':
+      return `${event.type}:${event.reference === 'refund-part' ? 'partial' : 'full'}`;
+    case 'ISSUE_REPORTED':
+      return `${event.type}:${event.kind}`;
+    case 'EVIDENCE_SUBMITTED':
+      return `${event.type}:${event.media.map((m) => m.kind).join('+')}`;
+    case 'CANCEL_REQUESTED':
+      return `${event.type}:${event.reason}`;
+    default:
+      return event.type;
+  }
+}
+
+function historyTarget(snapshot: AnyMachineSnapshot): string | undefined {
+  const value = statePath(snapshot.value as StateValue);
+  const parent = value.startsWith('preShipment.intercepting') ? 'order.preShipment.processing.hist' : value.startsWith('inTransit.intercepting') ? 'order.inTransit.shipping.hist' : undefined;
+  if (!parent) return undefined;
+  const nodes = (snapshot.historyValue as Record<string, { id: string }[]>)[parent];
+  return nodes?.map((n) => n.id).join('+') ?? 'none';
+}
+
+/**
+ * The behaviour-relevant abstraction of a snapshot: two snapshots with the same key take the same
+ * events to the same keys. Left out: times, notes, references, tracking numbers, the cancellation
+ * outcome (a failed interception may be retried).
+ */
+export function modelKey(snapshot: AnyMachineSnapshot): string {
+  const c = snapshot.context as OrderContext;
+  const state = statePath(snapshot.value as StateValue);
+  if (snapshot.status !== 'active') return JSON.stringify({ state, scope: c.scope });
+  const left = refundable(c);
+  return JSON.stringify({
+    state,
+    scope: c.scope,
+    refundable: left === c.paid ? 'all' : left > 0 ? 'part' : 'none',
+    pendingRefund: c.refundRequest !== null,
+    claim: c.claim && `${c.claim.verification ?? 'reported'}/${c.claim.items.length > 0 ? 'items' : 'whole'}`,
+    resolutionDue: c.deadlines.resolutionDueAt !== undefined,
+    escalated: c.escalatedAt !== null,
+    returnsTo: historyTarget(snapshot),
+  });
+}
+
+/** One order machine per deployment policy is not needed: policy enters through the input. */
+export function modelMachine(): OrderMachine {
+  return createOrderMachine();
+}

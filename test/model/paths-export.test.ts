@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command } from '../../src/cli/commands/paths.ts';
+import { orderPathsSchema } from '../../src/model/paths-schema.ts';
+import { replayPath } from '../support/model-replay.ts';
+import { testApp } from '../support/test-app.ts';
+
+describe('the paths export', () => {
+  it('serves the generated paths at GET /machines/order/paths, in the documented shape', async () => {
+    const t = await testApp();
+    const res = await t.call('GET', '/machines/order/paths');
+    expect(res.status).toBe(200);
+    const document = orderPathsSchema.parse(res.body);
+    expect(document.machine).toEqual({ id: 'order', version: 1 });
+    expect(document.counts).toEqual({ shortest: 134, transition: 198 });
+    expect(document.paths).toHaveLength(332);
+    expect(document.variants.map((v) => v.name)).toEqual(['domestic', 'international', 'switch-first']);
+    const timer = document.paths.flatMap((p) => p.steps).find((s) => s.kind === 'timer');
+    expect(timer).toMatchObject({ kind: 'timer', advanceClockTo: 'deadline' });
+
+    const openapi = (await t.call('GET', '/openapi.json')).body;
+    expect(Object.keys(openapi.paths['/machines/order/paths'])).toEqual(['get']);
+  });
+
+  it('writes the same document with `aftersales paths --out`', async () => {
+    const t = await testApp();
+    const served = (await t.call('GET', '/machines/order/paths')).text;
+    const out = join(mkdtempSync(join(tmpdir(), 'aftersales-paths-')), 'paths.json');
+    expect(await command.run(['--out', out])).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(served));
+  });
+
+  it('replays as a client would: the longest exported path of each variant, from the JSON alone', async () => {
+    const t = await testApp();
+    const document = orderPathsSchema.parse((await t.call('GET', '/machines/order/paths')).body);
+    for (const variant of document.variants) {
+      const longest = document.paths.filter((p) => p.variant === variant.name).reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
+      await replayPath(longest as never, variant as never);
+    }
+  });
+});
