@@ -2,7 +2,7 @@ import type { Store } from '../store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
-import { commitRows, openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
+import { openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
 export type { SqliteDatabase } from './sqlite-database.ts';
 
@@ -40,7 +40,6 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     writer.run(batch.map((p) => p.op)).forEach((outcome: Outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)));
   };
   let closed = false;
-  let handoffMs = 0;
   const write = async (op: WriteOp) => {
     if (closed) throw new Error('the SQLite store is closed');
     if (!groupCommit) return writer.runAlone(op);
@@ -59,16 +58,13 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
       writer.runAlone({ kind: 'migrate' });
     },
     async commit(commit) {
-      const started = performance.now();
-      const rows = commitRows(commit);
-      handoffMs += performance.now() - started;
-      await write({ kind: 'commit', commit: rows });
+      await write({ kind: 'commit', commit });
     },
     async claimDueTimers(now, limit, leaseMs) {
       return (await write({ kind: 'claim', now, limit, leaseMs })) as Awaited<ReturnType<Store['claimDueTimers']>>;
     },
     async writerStats() {
-      return { ...writer.stats, handoffMs };
+      return { ...writer.stats };
     },
     async close() {
       if (closed) return;

@@ -6,7 +6,7 @@ import type { Store } from '../store.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
-import { commitRows, type WriteOp, type WriterStats } from './sqlite-writer.ts';
+import type { WriteOp, WriterStats } from './sqlite-writer.ts';
 import { receiveError, type FromWriter, type ToWriter, type WriterRequest } from './writer-protocol.ts';
 
 export interface SqliteWorkerStoreOptions {
@@ -115,10 +115,7 @@ export async function openSqliteWorkerStore(file: string, { onWriterError = (e) 
       await write({ kind: 'migrate' });
     },
     async commit(commit) {
-      const started = performance.now();
-      const rows = commitRows(commit);
-      handoffMs += performance.now() - started;
-      await write({ kind: 'commit', commit: rows });
+      await write({ kind: 'commit', commit });
     },
     async claimDueTimers(now, limit, leaseMs) {
       return (await write({ kind: 'claim', now, limit, leaseMs })) as Awaited<ReturnType<Store['claimDueTimers']>>;

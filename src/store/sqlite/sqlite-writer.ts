@@ -3,11 +3,8 @@ import { VersionConflictError } from '../store.ts';
 import { sqliteMigrations } from './schema.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
-/**
- * A commit as bound to the SQL statements: the JSON already serialised, only strings and numbers
- * left, so it crosses to the writer thread as a cheap copy rather than a deep structured clone.
- */
-export interface CommitRows {
+/** A commit as bound to the SQL statements (JSON serialised by the writer, off the event loop in writer-thread mode). */
+interface CommitRows {
   orderId: string;
   expectedVersion: number | null;
   /** id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at */
@@ -22,7 +19,7 @@ export interface CommitRows {
   idempotency: [string, string, string, number, string] | null;
 }
 
-export function commitRows(c: Commit): CommitRows {
+function commitRows(c: Commit): CommitRows {
   const { order: o, history: h, idempotency: i } = c;
   return {
     orderId: o.id,
@@ -37,7 +34,7 @@ export function commitRows(c: Commit): CommitRows {
 
 /** One write, as the writer runs it: on the event loop (in-process mode) or in the writer thread. */
 export type WriteOp =
-  | { kind: 'commit'; commit: CommitRows }
+  | { kind: 'commit'; commit: Commit }
   | { kind: 'claim'; now: number; limit: number; leaseMs: number }
   | { kind: 'migrate' };
 
@@ -50,7 +47,7 @@ export interface WriterStats {
   transactions: number;
   ops: number;
   transactionMs: number;
-  /** Time the event loop spent serialising writes (and, in writer-thread mode, posting them to the thread). */
+  /** Writer-thread mode: time the event loop spent posting writes to the thread (a structured clone of each commit). */
   handoffMs?: number;
 }
 
@@ -93,7 +90,7 @@ export function openWriter(db: SqliteDatabase) {
   });
 
   const runOne = (op: WriteOp): unknown => {
-    if (op.kind === 'commit') return commitTx(op.commit);
+    if (op.kind === 'commit') return commitTx(commitRows(op.commit));
     if (op.kind === 'claim') return claimTx(op.now, op.limit, op.leaseMs);
     throw new Error(`${op.kind} cannot run inside a batch`);
   };
@@ -189,7 +186,7 @@ export type SqliteWriter = ReturnType<typeof openWriter>;
 /** A duplicate primary key on creation or history is a lost race: the port's `VersionConflictError`. */
 function portError(error: unknown, op: WriteOp) {
   if (op.kind !== 'commit' || error instanceof VersionConflictError) return error;
-  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ? new VersionConflictError(op.commit.orderId, { cause: error }) : error;
+  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ? new VersionConflictError(op.commit.order.id, { cause: error }) : error;
 }
 
 /** Earliest first, then by order id and name, compared as the database does (bytewise). */
