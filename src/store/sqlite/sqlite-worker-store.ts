@@ -72,7 +72,9 @@ export async function openSqliteWorkerStore(file: string, { onWriterError = (e) 
       const id = nextId++;
       pending.set(id, { resolve, reject });
       if (op.kind === 'stats') return post({ type: 'stats', id });
-      outgoing.push({ id, op });
+      const started = performance.now();
+      outgoing.push(op.kind === 'commit' ? { id, commitJson: JSON.stringify(op.commit) } : { id, op });
+      handoffMs += performance.now() - started;
       // The writes of this turn of the event loop go to the writer in one message.
       if (outgoing.length === 1) setImmediate(send);
     });

@@ -47,7 +47,7 @@ export interface WriterStats {
   transactions: number;
   ops: number;
   transactionMs: number;
-  /** Writer-thread mode: time the event loop spent posting writes to the thread (a structured clone of each commit). */
+  /** Writer-thread mode: time the event loop spent handing writes to the thread (JSON text of each commit, one message per turn). */
   handoffMs?: number;
 }
 

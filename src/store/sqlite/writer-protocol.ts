@@ -1,8 +1,12 @@
 import { VersionConflictError } from '../store.ts';
 import type { WriteOp, WriterStats } from './sqlite-writer.ts';
 
-/** The messages between the store (main thread) and the SQLite writer thread. */
-export interface WriterRequest { id: number; op: WriteOp }
+/**
+ * The messages between the store (main thread) and the SQLite writer thread. A commit travels as
+ * its JSON text: `JSON.stringify` on the event loop and a string copy cost a fraction of a
+ * structured clone of the commit's object graph (measured in the service: about 50 µs per commit).
+ */
+export type WriterRequest = { id: number; op: WriteOp } | { id: number; commitJson: string };
 export type ToWriter = { type: 'write'; requests: WriterRequest[] } | { type: 'stats'; id: number } | { type: 'close' };
 export type FromWriter =
   | { type: 'ready' }

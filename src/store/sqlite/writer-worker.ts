@@ -17,7 +17,7 @@ const flush = () => {
   const batch = queue;
   queue = [];
   if (batch.length === 0) return;
-  const outcomes = writer.run(batch.map((r) => r.op));
+  const outcomes = writer.run(batch.map((r) => ('op' in r ? r.op : { kind: 'commit', commit: JSON.parse(r.commitJson) })));
   send({ type: 'done', results: batch.map((r, i) => { const o = outcomes[i]!; return o.ok ? { id: r.id, ok: true, value: o.value } : { id: r.id, ok: false, error: sendError(o.error) }; }) });
 };
 
