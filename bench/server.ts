@@ -12,12 +12,18 @@ import { addWorkingDays } from '../src/calendar/working-days.ts';
 import { systemClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const file = process.env.DATABASE_FILE;
 if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_URL for PostgreSQL)');
 
 const calendar = loadCalendar();
-const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
+// BENCH_SQLITE_WRITER=in-process: the SQLite writer on the event loop, to compare with the writer thread.
+const { store } =
+  process.env.BENCH_SQLITE_WRITER === 'in-process' && !process.env.DATABASE_URL
+    ? { store: await openSqliteStore(file, { writer: 'in-process' }) }
+    : await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
 const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
 const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), engineOptions: { machine } });
 
@@ -25,6 +31,13 @@ const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet:
 app.post('/bench/noop', async (c) => {
   await c.req.json();
   return c.json({ ok: true });
+});
+
+// What the SQLite writer has done so far (transactions, time inside them), read before and after a phase.
+app.get('/bench/writer', async (c) => {
+  const loop = performance.eventLoopUtilization();
+  const stats = 'writerStats' in store ? await (store as SqliteStore).writerStats() : undefined;
+  return c.json({ ...stats, loopActiveMs: loop.active, loopIdleMs: loop.idle });
 });
 
 app.sweeper.start();

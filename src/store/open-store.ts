@@ -14,5 +14,5 @@ export async function openStore(config: StoreConfig, options: { onIdleError?: (e
   if (config.DATABASE_URL) {
     return { store: await openPostgresStore(config.DATABASE_URL, options), database: redactUrl(config.DATABASE_URL) };
   }
-  return { store: await openSqliteStore(config.DATABASE_FILE), database: config.DATABASE_FILE };
+  return { store: await openSqliteStore(config.DATABASE_FILE, options.onIdleError ? { onWriterError: options.onIdleError } : {}), database: config.DATABASE_FILE };
 }
