@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
-import { addWorkingDays } from '../src/calendar/working-days.ts';
+import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { breakdown, phases } from './breakdown.ts';
 import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
 import { freshDatabase } from './database.ts';
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    writer: { type: 'string', default: 'thread' },
+    writer: { type: 'string', default: 'in-process' },
   },
 });
 const orders = Number(values.orders);
@@ -42,7 +42,7 @@ const connections = Number(values.connections);
 const runs = Number(values.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const root = new URL('..', import.meta.url).pathname;
-const writer = values.writer === 'in-process' ? 'in-process' : 'thread';
+const writer = values.writer === 'thread' ? 'thread' : 'in-process';
 
 
 function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -137,7 +137,7 @@ const state = join(dir, 'positions.bin');
 const database = await freshDatabase(dir, { writer });
 try {
   const calendar = loadCalendar();
-  const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) }); // as the service builds it
+  const machine = createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) }); // as the service builds it
   const now = Date.now();
   const commitFor = await creationCommits(now);
   const creationTimers = (id: string) => commitFor(id).timers;

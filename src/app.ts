@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
-import { addWorkingDays, type WorkingCalendar } from './calendar/working-days.ts';
+import { workingDaysCounter, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
 import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
@@ -48,7 +48,7 @@ export interface AppOptions {
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
 export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [] }: AppOptions) {
-  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: (from, days) => addWorkingDays(from, days, calendar) });
+  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
   // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
   const { onCommit } = engineOptions;

@@ -6,8 +6,8 @@ import { openSqliteWorkerStore } from './sqlite-worker-store.ts';
 
 export interface OpenSqliteOptions {
   /**
-   * `thread` (default for files): writes run in a worker thread, off the event loop.
-   * `in-process`: one connection on the event loop (the only mode for `:memory:`, which a second
+   * `thread`: writes run in a worker thread, off the event loop (files only).
+   * `in-process` (default): one connection on the event loop (the only mode for `:memory:`, which a second
    * thread cannot share).
    */
   writer?: 'thread' | 'in-process';
@@ -16,7 +16,7 @@ export interface OpenSqliteOptions {
 }
 
 /** Opens (creating the folder and file if needed) an SQLite database and migrates it. */
-export async function openSqliteStore(file: string, { writer = file === ':memory:' ? 'in-process' : 'thread', onWriterError }: OpenSqliteOptions = {}): Promise<SqliteStore> {
+export async function openSqliteStore(file: string, { writer = 'in-process', onWriterError }: OpenSqliteOptions = {}): Promise<SqliteStore> {
   if (file === ':memory:' && writer === 'thread') throw new Error('an in-memory SQLite database cannot be written from another thread');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const store = writer === 'thread' ? await openSqliteWorkerStore(file, onWriterError ? { onWriterError } : {}) : createSqliteStore(new Database(file));
