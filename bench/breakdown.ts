@@ -3,8 +3,6 @@
  * a timer around each, on the bench database, `connections` events at a time. Keep it in step
  * with the engine when the engine changes.
  */
-import Database from 'better-sqlite3';
-import { transition } from 'xstate';
 import {
   acceptedEvents,
   armedDeadlines,
@@ -19,57 +17,27 @@ import {
   type OrderMachine,
 } from '../machines/order/index.ts';
 import { orderView } from '../src/engine/order-view.ts';
-import { createSqliteStore, type SqliteDatabase } from '../src/store/sqlite/sqlite-store.ts';
+import { createPureTransition } from '../src/engine/pure-transition.ts';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { Commit, Store } from '../src/store/store.ts';
 import { untouchedOrder, type CeilingOptions } from './ceilings.ts';
 
-export const phases = ['validation', 'load', 'restore', 'check', 'transition', 'record', 'commitWrite', 'response'] as const;
+export const phases = ['validation', 'load', 'restore', 'check', 'transition', 'record', 'commitHandoff', 'commitWrite', 'response'] as const;
 export type Phase = (typeof phases)[number];
-
-/** An SQLite store whose outermost transactions (SQL and fsync, during which the event loop is blocked) are timed. */
-export function timedSqliteStore(file: string) {
-  const { sliced, timing } = timedDatabase(new Database(file));
-  return { store: createSqliteStore(sliced), timing };
-}
-
-function timedDatabase(db: Database.Database) {
-  const timing = { transactionMs: 0, transactions: 0 };
-  let depth = 0;
-  const sliced: SqliteDatabase = {
-    prepare: (sql) => db.prepare(sql),
-    exec: (sql) => db.exec(sql),
-    pragma: (sql, options) => db.pragma(sql, options),
-    close: () => db.close(),
-    get inTransaction() {
-      return db.inTransaction;
-    },
-    transaction<A extends unknown[], R>(fn: (...args: A) => R) {
-      const tx = db.transaction(fn);
-      return (...args: A): R => {
-        if (depth > 0) return tx(...args) as R;
-        depth++;
-        const started = performance.now();
-        try {
-          return tx(...args) as R;
-        } finally {
-          depth--;
-          timing.transactionMs += performance.now() - started;
-          timing.transactions++;
-        }
-      };
-    },
-  };
-  return { sliced, timing };
-}
 
 const effects = new Set<string>(effectActions);
 
 /**
  * Sends SUPPLIER_CONTACTED (with a note) to random untouched orders for `seconds`, timing each
- * step. `commitWrite` is the time the event loop spends inside commit transactions (SQL and
- * fsync) divided by the events: with group commit one fsync is shared by a batch.
+ * step. On SQLite, `commitWrite` is the time the writer spends inside commit transactions (SQL and
+ * fsync) divided by the events: with group commit one fsync is shared by a batch. In writer-thread
+ * mode that time is spent on the writer thread, and the event loop pays only `commitHandoff`
+ * (posting the batch to the thread); in-process, the event loop is blocked for `commitWrite`.
  */
-export async function breakdown({ store, timing }: { store: Store; timing?: { transactionMs: number; transactions: number } }, machine: OrderMachine, options: CeilingOptions) {
+export async function breakdown(store: Store | SqliteStore, machine: OrderMachine, options: CeilingOptions) {
+  const writerStats = 'writerStats' in store ? () => store.writerStats() : undefined;
+  const statsBefore = await writerStats?.();
+  const transition = createPureTransition(machine); // as the engine does
   const totals = Object.fromEntries(phases.map((p) => [p, 0])) as Record<Phase, number>;
   let events = 0;
   let commitWaitMs = 0;
@@ -100,7 +68,7 @@ export async function breakdown({ store, timing }: { store: Store; timing?: { tr
       const event = { ...parsed.data, type, receivedAt: now } as OrderEvent;
       if (checkAgainstOrder(snapshot.context, event).length > 0 || !snapshot.can(event)) throw new Error('refused');
       lap('check');
-      const [next, actions] = transition(machine, snapshot, event);
+      const [next, actions] = transition(snapshot, event);
       lap('transition');
       const armed = armedDeadlines(next);
       const order = { ...record, version: record.version + 1, state: statePath(next.value), snapshot: persist(machine, next), nextDeadlineAt: armed[0]?.dueAt ?? null, updatedAt: now };
@@ -122,9 +90,12 @@ export async function breakdown({ store, timing }: { store: Store; timing?: { tr
     }
   };
   await Promise.all(Array.from({ length: options.connections }, (_, k) => worker(k)));
+  const statsAfter = await writerStats?.();
   await store.close();
   // Without SQLite's timing (PostgreSQL commits on the server, off this event loop) the column shows the wait.
-  totals.commitWrite = timing ? timing.transactionMs : commitWaitMs;
+  totals.commitWrite = statsAfter && statsBefore ? statsAfter.transactionMs - statsBefore.transactionMs : commitWaitMs;
+  totals.commitHandoff = (statsAfter?.handoffMs ?? 0) - (statsBefore?.handoffMs ?? 0);
+  const transactions = statsAfter && statsBefore ? statsAfter.transactions - statsBefore.transactions : events;
   const perEventUs = Object.fromEntries(phases.map((p) => [p, (totals[p] * 1000) / events])) as Record<Phase, number>;
-  return { events, perEventUs, eventsPerBatch: timing ? events / Math.max(1, timing.transactions) : 1, commitWaitMs: commitWaitMs / events };
+  return { events, perEventUs, eventsPerBatch: events / Math.max(1, transactions), commitWaitMs: commitWaitMs / events };
 }

@@ -10,17 +10,18 @@
  * and the per-step breakdown in this process. Prints medians over the runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
-import { addWorkingDays } from '../src/calendar/working-days.ts';
-import { breakdown, phases, timedSqliteStore } from './breakdown.ts';
+import { workingDaysCounter } from '../src/calendar/working-days.ts';
+import { breakdown, phases } from './breakdown.ts';
 import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
 import { freshDatabase } from './database.ts';
+import type { WriterStats } from '../src/store/sqlite/sqlite-writer.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    writer: { type: 'string', default: 'in-process' },
   },
 });
 const orders = Number(values.orders);
@@ -40,6 +42,7 @@ const connections = Number(values.connections);
 const runs = Number(values.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const root = new URL('..', import.meta.url).pathname;
+const writer = values.writer === 'thread' ? 'thread' : 'in-process';
 
 
 function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -63,6 +66,24 @@ async function stopServer(child: ChildProcess) {
   await exited;
   clearTimeout(timer);
 }
+
+/** CPU time (ms) of each thread of a process: `main` (the event loop) and the others by thread id. */
+const threadCpuMs = (pid: number) => {
+  const byName: Record<string, number> = {};
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byName[tid === String(pid) ? 'main' : tid] = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
+};
+
+/** The SQLite writer's counters in the service (null on PostgreSQL). */
+const writerStats = async (url: string) => (await (await fetch(`${url}/bench/writer`)).json()) as Partial<WriterStats> & { loopActiveMs: number; loopIdleMs: number };
 
 /** A field of /proc/<pid>/status in kB, e.g. VmHWM (peak resident set). */
 const procStatusKb = (pid: number, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
@@ -96,6 +117,11 @@ interface Medians {
   ratioToXstate: number;
   breakdownUs: Record<string, number>;
   eventsPerCommitBatch: number;
+  serverEventsPerCommitBatch: number;
+  serverWriterUsPerEvent: number;
+  serverWriterBusyShare: number;
+  serverThreadCpuUs: { main: number; busiestOther: number; rest: number };
+  serverLoopBusyShare: number;
   loadAverage: number;
 }
 interface LoadResult { requestsPerSecond: number; acceptedPerSecond: number; requests: number; latencyMs: { p50: number; p99: number; max: number }; errors: number; statuses: unknown }
@@ -108,10 +134,10 @@ const median = (xs: number[]) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-bench-'));
 const state = join(dir, 'positions.bin');
-const database = await freshDatabase(dir);
+const database = await freshDatabase(dir, { writer });
 try {
   const calendar = loadCalendar();
-  const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) }); // as the service builds it
+  const machine = createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) }); // as the service builds it
   const now = Date.now();
   const commitFor = await creationCommits(now);
   const creationTimers = (id: string) => commitFor(id).timers;
@@ -136,7 +162,7 @@ try {
   /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const server = await startServer(database.config);
+    const server = await startServer({ ...database.config, BENCH_SQLITE_WRITER: writer });
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     await load(server.url, 'noop', Number(values.warmup), state);
@@ -146,8 +172,36 @@ try {
     say(`  full event path (POST /orders/:id/events), ${duration} s`);
     await load(server.url, 'events', Number(values.warmup), state);
     const cpuBefore = cpuMs(server.pid);
+    const writerBefore = await writerStats(server.url);
+    const threadsBefore = threadCpuMs(server.pid);
     const events = await load(server.url, 'events', duration, state);
     const serverCpuUsPerRequest = ((cpuMs(server.pid) - cpuBefore) * 1000) / events.requests;
+    const writerAfter = await writerStats(server.url);
+    const threadsAfter = threadCpuMs(server.pid);
+    // Server CPU per request: the event loop's thread, the busiest other thread (the SQLite writer
+    // in writer-thread mode), and all the rest (GC, libuv helpers, the writer's own V8 helpers).
+    const perThread = Object.entries(threadsAfter)
+      .map(([name, ms]) => [name, ((ms - (threadsBefore[name] ?? 0)) * 1000) / events.requests] as const)
+      .sort((a, b) => b[1] - a[1]);
+    const others = perThread.filter(([name]) => name !== 'main');
+    const threadCpuUsPerRequest = {
+      main: perThread.find(([name]) => name === 'main')?.[1] ?? 0,
+      busiestOther: others[0]?.[1] ?? 0,
+      rest: others.slice(1).reduce((sum, [, us]) => sum + us, 0),
+    };
+    const accepted = events.acceptedPerSecond * duration;
+    const w0 = writerBefore;
+    const w1 = writerAfter;
+    const serverWriter =
+      w0.transactions !== undefined && w1.transactions !== undefined
+        ? {
+            eventsPerBatch: (w1.ops! - w0.ops!) / Math.max(1, w1.transactions - w0.transactions),
+            transactionUsPerEvent: ((w1.transactionMs! - w0.transactionMs!) * 1000) / accepted,
+            writerBusyShare: (w1.transactionMs! - w0.transactionMs!) / (duration * 1000),
+          }
+        : undefined;
+    // Event-loop utilisation of the service's main thread during the phase (1 = never idle).
+    const loopBusyShare = (w1.loopActiveMs - w0.loopActiveMs) / (w1.loopActiveMs - w0.loopActiveMs + (w1.loopIdleMs - w0.loopIdleMs));
     const peakRssKb = procStatusKb(server.pid, 'VmHWM');
     await stopServer(server.child);
 
@@ -160,12 +214,12 @@ try {
     say('  XState ceiling (restore + transition)');
     const xstate = xstateCeiling(machine, stored, Math.min(duration, 3));
     say('  breakdown of one event');
-    const steps = await breakdown(database.kind === 'sqlite' ? timedSqliteStore(database.config.DATABASE_FILE) : await database.open(), machine, options);
+    const steps = await breakdown((await database.open()).store, machine, options);
     return {
       run,
       loadAverage: loadavg()[0],
       httpCeiling: { requestsPerSecond: http.requestsPerSecond, latencyMs: http.latencyMs, errors: http.errors, serverCpuUsPerRequest: httpServerCpuUs },
-      events: { ...events, serverCpuUsPerRequest, peakRssKb, rssAtStartKb },
+      events: { ...events, serverCpuUsPerRequest, threadCpuUsPerRequest, loopBusyShare, peakRssKb, rssAtStartKb, serverWriter },
       storageCeiling: storage,
       xstateCeiling: xstate,
       breakdown: steps,
@@ -182,9 +236,9 @@ try {
 
   const pick = (f: (r: (typeof results)[number]) => number) => median(results.map(f));
   const summary = {
-    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}`,
+    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}${writer === 'thread' ? '' : ` --writer ${writer}`}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
+    store: database.kind === 'sqlite' ? `sqlite (WAL, synchronous=FULL, group commit, writer ${writer})` : 'postgres (a fresh database beside DATABASE_URL)',
     orders,
     preloadSeconds,
     medians: ({
@@ -203,6 +257,15 @@ try {
       ratioToXstate: pick((r) => r.ratios.toXstate),
       breakdownUs: Object.fromEntries(phases.map((p) => [p, pick((r) => r.breakdown.perEventUs[p])])),
       eventsPerCommitBatch: pick((r) => r.breakdown.eventsPerBatch),
+      serverEventsPerCommitBatch: pick((r) => r.events.serverWriter?.eventsPerBatch ?? 0),
+      serverWriterUsPerEvent: pick((r) => r.events.serverWriter?.transactionUsPerEvent ?? 0),
+      serverWriterBusyShare: pick((r) => r.events.serverWriter?.writerBusyShare ?? 0),
+      serverLoopBusyShare: pick((r) => r.events.loopBusyShare),
+      serverThreadCpuUs: {
+        main: pick((r) => r.events.threadCpuUsPerRequest.main),
+        busiestOther: pick((r) => r.events.threadCpuUsPerRequest.busiestOther),
+        rest: pick((r) => r.events.threadCpuUsPerRequest.rest),
+      },
       loadAverage: pick((r) => r.loadAverage ?? 0),
     }) satisfies Medians,
     runs: results,
@@ -224,6 +287,8 @@ function printSummary(s: { command: string; orders: number; preloadSeconds: numb
     '',
     `full event path   ${n(m.eventsPerSecond)} events/s (${n(m.acceptedEventsPerSecond)} accepted/s)  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  max ${m.latencyMs.max} ms  errors ${m.errors}`,
     `server            peak RSS ${n(m.serverPeakRssMb, 1)} MB, ${n(m.serverCpuUsPerEvent)} µs CPU per event`,
+    `server threads    µs CPU per event: event loop ${n(m.serverThreadCpuUs.main)}, busiest other thread ${n(m.serverThreadCpuUs.busiestOther)}, the rest ${n(m.serverThreadCpuUs.rest)}; event loop busy ${pct(m.serverLoopBusyShare)} of the time`,
+    `server writer     ${n(m.serverEventsPerCommitBatch, 1)} writes per commit batch, ${n(m.serverWriterUsPerEvent)} µs in transactions per accepted event, busy ${pct(m.serverWriterBusyShare)} of the time`,
     `HTTP ceiling      ${n(m.httpCeilingPerSecond)} req/s, ${n(m.httpCeilingServerCpuUs)} µs server CPU per request  (full path = ${pct(m.ratioToHttp)})`,
     `storage ceiling   ${n(m.storageCeilingPerSecond)} commits/s  (full path = ${pct(m.ratioToStorage)})`,
     `XState ceiling    ${n(m.xstateCeilingPerSecond)} transitions/s  (full path = ${pct(m.ratioToXstate)})`,

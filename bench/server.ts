@@ -8,23 +8,32 @@ import { serve } from '@hono/node-server';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { createApp } from '../src/app.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
-import { addWorkingDays } from '../src/calendar/working-days.ts';
+import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { systemClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/open-store.ts';
+import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const file = process.env.DATABASE_FILE;
 if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_URL for PostgreSQL)');
 
 const calendar = loadCalendar();
-const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
-const machine = createOrderMachine({ addWorkingDays: (from, n) => addWorkingDays(from, n, calendar) });
+// BENCH_SQLITE_WRITER=thread|in-process: where the SQLite writer runs (as SQLITE_WRITER for the service).
+const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL, SQLITE_WRITER: process.env.BENCH_SQLITE_WRITER === 'thread' ? 'thread' : 'in-process' });
+const machine = createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
 const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), engineOptions: { machine } });
 
 // The HTTP ceiling: the same middleware and server, a handler that reads the body and answers.
 app.post('/bench/noop', async (c) => {
   await c.req.json();
   return c.json({ ok: true });
+});
+
+// What the SQLite writer has done so far (transactions, time inside them), read before and after a phase.
+app.get('/bench/writer', async (c) => {
+  const loop = performance.eventLoopUtilization();
+  const stats = 'writerStats' in store ? await (store as SqliteStore).writerStats() : undefined;
+  return c.json({ ...stats, loopActiveMs: loop.active, loopIdleMs: loop.idle });
 });
 
 app.sweeper.start();

@@ -3,10 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { createOrderMachine } from '../machines/order/index.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
-import { addWorkingDays, type WorkingCalendar } from './calendar/working-days.ts';
+import { workingDaysCounter, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
 import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
+import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsPage } from './http/docs-page.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
@@ -35,13 +36,19 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Interval of the background timer sweep (started by `start()`, never by tests that move the clock). */
   sweepIntervalMs?: number;
+  /**
+   * API tokens: when given, the order, webhook and delivery routes require `Authorization: Bearer
+   * <token>` (401 otherwise). The health check, docs, machine definition and inspector page stay open;
+   * the inspector calls the API with the token its user enters.
+   */
+  apiTokens?: readonly string[];
   /** The outbox delivery worker's transports (SMTP `mailer`, `fetch`) and retry policy; started by `start()`. */
   delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger'>;
 }
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {} }: AppOptions) {
-  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: (from, days) => addWorkingDays(from, days, calendar) });
+export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [] }: AppOptions) {
+  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
   // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
   const { onCommit } = engineOptions;
@@ -68,6 +75,11 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
   app.notFound((c) => {
     throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);
   });
+
+  if (apiTokens.length > 0) {
+    const auth = bearerTokens(apiTokens);
+    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*']) app.use(path, auth);
+  }
 
   app.get('/healthz', (c) =>
     c.json({

@@ -7,6 +7,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('data/aftersales.db'),
+  /** SQLite: `in-process` commits on the event loop; `thread` moves them to a worker thread (see BENCHMARKS.md). */
+  SQLITE_WRITER: z.enum(['in-process', 'thread']).default('in-process'),
   /** `postgres://user:password@host:5432/db`: PostgreSQL instead of the SQLite file, for several instances. */
   DATABASE_URL: z
     .string()
@@ -24,6 +26,12 @@ export const configSchema = z.object({
   CUSTOMS_REMINDER_DAYS: days(1, 60),
   RESOLUTION_WORKING_DAYS: days(1, 120),
   LOG_QUIET: z.enum(['0', '1']).default('0'),
+  /** Comma-separated API tokens; when set, the API requires `Authorization: Bearer <token>`. */
+  API_TOKENS: z
+    .string()
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(16, 'each API token needs at least 16 characters')))
+    .optional(),
   /** SMTP server for e-mails, e.g. smtp://user:pass@mail.example:587 or smtps://…:465; unset: e-mails stay in the outbox. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('aftersales <aftersales@localhost>'),

@@ -130,3 +130,22 @@ export function addWorkingDays(fromMs: number, days: number, calendar: WorkingCa
   const dueAt = day.plus({ days: 1 }).startOf('day').toMillis();
   return { dueAt, uncoveredYears: [...uncovered].sort((a, b) => a - b) };
 }
+
+/**
+ * {@link addWorkingDays} for one calendar, remembering each result by the local start date: the
+ * result does not depend on the time of day, and a service computes the same few dates all day.
+ * The memory is bounded (`maxEntries`, then it starts afresh).
+ */
+export function workingDaysCounter(calendar: WorkingCalendar, { maxEntries = 4096 } = {}) {
+  const known = new Map<string, WorkingDaysResult>();
+  return (fromMs: number, days: number): WorkingDaysResult => {
+    const key = `${DateTime.fromMillis(fromMs, { zone: calendar.zone }).toISODate()}|${days}`;
+    let result = known.get(key);
+    if (!result) {
+      result = addWorkingDays(fromMs, days, calendar);
+      if (known.size >= maxEntries) known.clear();
+      known.set(key, result);
+    }
+    return { dueAt: result.dueAt, uncoveredYears: [...result.uncoveredYears] };
+  };
+}

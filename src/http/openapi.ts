@@ -141,6 +141,9 @@ function buildOpenApiDocument() {
       schemas: {
         EventPayloads: { type: 'object', properties: Object.fromEntries(Object.entries(clientEventSchemas).map(([t, s]) => [t, json(s)])) },
       },
+      securitySchemes: {
+        apiToken: { type: 'http', scheme: 'bearer', description: 'Required on /orders, /webhooks and /deliveries when the deployment sets API_TOKENS; 401 otherwise.' },
+      },
     },
   };
 }

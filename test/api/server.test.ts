@@ -25,11 +25,14 @@ describe('the service on a real socket', () => {
     expect(await server.exited).toBe(0);
     expect(server.log()).toContain('"msg":"stopped"');
 
-    // What was acknowledged is on disk: a second start on the same file still has it.
-    const again = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'nested', 'orders.db') });
+    // What was acknowledged is on disk: a second start on the same file still has it (this time
+    // with the SQLite writer in its own thread).
+    const again = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'nested', 'orders.db'), SQLITE_WRITER: 'thread' });
     const url2 = await again.url;
     const order = await (await fetch(`${url2}/orders/sock-1`)).json();
     expect(order).toMatchObject({ state: 'inTransit.shipping.onTheWay', version: 2 });
+    const held = await fetch(`${url2}/orders/sock-1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'CUSTOMS_HELD' }) });
+    expect(held.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
   });

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
 import { sqliteMigrations } from '../../src/store/sqlite/schema.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { deliveryStoreContract } from './delivery-store-contract.ts';
@@ -23,3 +27,8 @@ describe('sqlite migration 3 (delivery)', () => {
     expect(await store.history('old')).toHaveLength(1);
   });
 });
+
+const threadDir = mkdtempSync(join(tmpdir(), 'aftersales-delivery-thread-'));
+afterAll(() => rmSync(threadDir, { recursive: true, force: true }));
+let threadFiles = 0;
+deliveryStoreContract('sqlite, writer thread', () => openSqliteStore(join(threadDir, `store-${++threadFiles}.db`), { writer: 'thread' }));

@@ -294,6 +294,21 @@ export function storeContract({ name, create, additionalTests }: StoreContractOp
       expect(ids(await store.listOrders({ deadlineBefore: T0 + 100, statePrefix: 'inTransit', limit: 10 }))).toEqual([]);
     });
 
+    it('lists an order once by its earliest deadline, however many timers it has, and follows its changes', async () => {
+      const store = await fresh();
+      const two = await seed(store, 'N-a', { timers: [{ name: 'y', dueAt: T0 + 20 }, { name: 'x', dueAt: T0 + 20 }, { name: 'z', dueAt: T0 + 5 }] });
+      await seed(store, 'N-b', { timers: [{ name: 'x', dueAt: T0 + 10 }] });
+      const listed = async (before: number) => (await store.listOrders({ deadlineBefore: before, limit: 10 })).map((o) => `${o.id}@${o.nextDeadlineAt! - T0}`);
+      expect(await listed(T0 + 100)).toEqual(['N-a@5', 'N-b@10']);
+      // The earliest timer gone, the order moves to its next one; with none left it leaves the list.
+      const moved = commitAfter('N-a', two, { timers: [{ name: 'y', dueAt: T0 + 20 }, { name: 'x', dueAt: T0 + 20 }] });
+      await store.commit(moved);
+      expect(await listed(T0 + 100)).toEqual(['N-b@10', 'N-a@20']);
+      expect(await listed(T0 + 20)).toEqual(['N-b@10']);
+      await store.commit(commitAfter('N-a', moved.order, { timers: [] }));
+      expect(await listed(T0 + 100)).toEqual(['N-b@10']);
+    });
+
     additionalTests?.({ create: fresh });
   });
 }

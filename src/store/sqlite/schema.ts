@@ -104,4 +104,8 @@ export const sqliteMigrations: string[] = [
      duration_ms INTEGER NOT NULL,
      PRIMARY KEY (delivery_id, number)
    ) STRICT, WITHOUT ROWID;`,
+  // 4: cheaper commits: every event rewrote this index's entry. `listOrders({ deadlineBefore })` reads
+  // the timers' due-time index instead (an order's next deadline is its earliest timer), which each
+  // commit writes anyway. Measured: about 10% less writer time per commit at 300,000 orders.
+  `DROP INDEX orders_next_deadline;`,
 ];

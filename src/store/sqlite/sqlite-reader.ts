@@ -1,0 +1,108 @@
+import type { HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
+import type { SqliteDatabase } from './sqlite-database.ts';
+
+interface OrderRow { id: string; version: number; state: string; snapshot: string; create_hash: string; next_deadline_at: number | null; created_at: number; updated_at: number }
+interface HistoryRow { order_id: string; seq: number; type: string; payload: string; from_state: string | null; to_state: string; at: number; idempotency_key: string | null; source: string; due_at: number | null }
+
+const toOrder = (r: OrderRow): OrderRecord => ({
+  id: r.id,
+  version: r.version,
+  state: r.state,
+  snapshot: JSON.parse(r.snapshot),
+  createHash: r.create_hash,
+  nextDeadlineAt: r.next_deadline_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toHistory = (r: HistoryRow): HistoryEntry => ({
+  orderId: r.order_id,
+  seq: r.seq,
+  type: r.type,
+  payload: JSON.parse(r.payload),
+  fromState: r.from_state,
+  toState: r.to_state,
+  at: r.at,
+  idempotencyKey: r.idempotency_key,
+  source: r.source as HistoryEntry['source'],
+  dueAt: r.due_at,
+});
+
+/**
+ * The states below a prefix `p` are the range ['p.', 'p/'), '/' being the character after '.':
+ * literal and case-sensitive (unlike SQLite's LIKE), and served by the state index.
+ */
+const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
+
+export type SqliteReads = Pick<Store, 'getOrder' | 'getIdempotency' | 'history' | 'outbox' | 'listOrders' | 'dueTimers'>;
+
+/**
+ * The reads of the store, on any connection: in WAL mode a connection that did not write sees each
+ * commit once the writer's COMMIT has returned. Statements are prepared on first use (after `migrate`).
+ */
+export function sqliteReads(db: SqliteDatabase): SqliteReads {
+  let statements: ReturnType<typeof prepare> | undefined;
+  const sql = () => (statements ??= prepare(db));
+  return {
+    async getOrder(id) {
+      const row = sql().getOrder.get(id) as OrderRow | undefined;
+      return row && toOrder(row);
+    },
+    async getIdempotency(orderId, key) {
+      const r = sql().getIdempotency.get(orderId, key) as { request_hash: string; status: number; response: string } | undefined;
+      return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: JSON.parse(r.response) } satisfies IdempotencyEntry);
+    },
+    async history(orderId) {
+      return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
+    },
+    async outbox(orderId) {
+      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number; status: string }[];
+      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at, status: r.status as OutboxEntry['status'] }));
+    },
+    async listOrders(q: ListQuery) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (q.statePrefix) {
+        where.push('(o.state = ? OR (o.state >= ? AND o.state < ?))');
+        params.push(q.statePrefix, ...belowState(q.statePrefix));
+      }
+      if (q.deadlineBefore === undefined) {
+        if (q.after) {
+          where.push('o.id > ?');
+          params.push(q.after.id);
+        }
+        const text = `SELECT o.* FROM orders o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id LIMIT ?`;
+        return (db.prepare(text).all(...params, q.limit) as OrderRow[]).map(toOrder);
+      }
+      // By next deadline: walk the timers' due-time index (entries are due_at, order_id, name), taking
+      // each order's earliest timer, which is its `next_deadline_at`. CROSS JOIN keeps timers the outer
+      // loop, so the index gives the order and LIMIT stops early (else SQLite sorts every match).
+      const deadline: unknown[] = [q.deadlineBefore];
+      let page = '';
+      if (q.after) {
+        page = 'AND (t.due_at > ? OR (t.due_at = ? AND t.order_id > ?))';
+        deadline.push(q.after.deadline ?? 0, q.after.deadline ?? 0, q.after.id);
+      }
+      const text = `SELECT o.* FROM timers t CROSS JOIN orders o ON o.id = t.order_id
+        WHERE t.due_at < ? ${page} AND o.next_deadline_at = t.due_at
+          AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.order_id = t.order_id AND e.due_at = t.due_at AND e.name < t.name)
+          ${where.length ? `AND ${where.join(' AND ')}` : ''}
+        ORDER BY t.due_at, t.order_id LIMIT ?`;
+      return (db.prepare(text).all(...deadline, ...params, q.limit) as OrderRow[]).map(toOrder);
+    },
+    async dueTimers(now, limit) {
+      const rows = sql().dueTimers.all(now, limit) as { order_id: string; name: string; event: string; due_at: number }[];
+      return rows.map((r): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: r.due_at }));
+    },
+  };
+}
+
+function prepare(db: SqliteDatabase) {
+  return {
+    getOrder: db.prepare('SELECT * FROM orders WHERE id = ?'),
+    getIdempotency: db.prepare('SELECT request_hash, status, response FROM idempotency WHERE order_id = ? AND key = ?'),
+    history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
+    outboxOf: db.prepare('SELECT * FROM outbox WHERE order_id = ? ORDER BY seq, created_at, id'),
+    dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, order_id, name LIMIT ?'),
+  };
+}
