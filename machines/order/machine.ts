@@ -79,6 +79,7 @@ function noteOf(event: OrderEvent): OrderContext['lastNote'] {
  */
 export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMachineOptions = {}) {
   return setup({
+    // Stryker disable next-line ObjectLiteral: equivalent: `types` only informs TypeScript; XState ignores its value
     types: {
       context: {} as OrderContext,
       events: {} as OrderEvent,
@@ -121,6 +122,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
       })),
       recordRefund: assign(({ context, event }) => {
         const e = event as EventOf<'REFUND_ISSUED'>;
+        // Stryker disable next-line OptionalChaining: equivalent: only the refund state runs this, and it always has a refundRequest
         const owed = Math.max(0, (context.refundRequest?.amount ?? 0) - e.amount);
         const { resolutionDueAt: _done, ...rest } = context.deadlines;
         return {
@@ -138,6 +140,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
       recordReshipment: assign(({ context, event }) => {
         const e = event as EventOf<'RESHIPPED'>;
         const { resolutionDueAt: _done, ...deadlines } = context.deadlines;
+        // Stryker disable next-line OptionalChaining,ArrayDeclaration: equivalent: the reship state is only reached from a verified claim, so the claim is never null here
         const items = context.claim?.items ?? [];
         return {
           shipments: [...context.shipments, { carrier: e.carrier, trackingNumber: e.trackingNumber, at: e.receivedAt, kind: 'reship' as const, items }],
@@ -233,8 +236,10 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
         return amount > 0 && amount <= refundable(context);
       },
       settlesRefund: ({ context, event }) =>
+        // Stryker disable next-line OptionalChaining: equivalent: only the refund state runs this, and it always has a refundRequest
         event.type === 'REFUND_ISSUED' && event.amount <= refundable(context) && event.amount >= (context.refundRequest?.amount ?? 0),
       partOfRefund: ({ context, event }) =>
+        // Stryker disable next-line OptionalChaining: equivalent: only the refund state runs this, and it always has a refundRequest
         event.type === 'REFUND_ISSUED' && event.amount < (context.refundRequest?.amount ?? 0),
       resolutionArmed: ({ context }) => context.deadlines.resolutionDueAt !== undefined && context.escalatedAt === null,
     },
@@ -259,6 +264,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
               REQUEST_REFUND: {
                 guard: 'canRefund',
                 target: '#order.refund',
+                // Stryker disable next-line OptionalChaining: equivalent: startRefund, the action before it, has just set the refundRequest
                 actions: ['startRefund', { type: 'requestRefund', params: ({ context }) => ({ amount: context.refundRequest?.amount ?? 0 }) }],
               },
               CANCEL_REQUESTED: interceptionRequested,
@@ -295,6 +301,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
               supplierUnresponsive: {
                 meta: meta({ description: 'The supplier does not answer.', waitsOn: 'seller', problem: problems.supplierUnresponsive, noDeadlineReason: 'R5 recommends a refund at once; the seller sends it, no timer can decide for them.' }),
               },
+              // Stryker disable next-line StringLiteral: equivalent: XState makes a node with a `history` key a history node, and shallow is its default
               hist: { type: 'history', history: 'shallow' },
             },
           },
@@ -324,6 +331,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
                   'TIMER.CUSTOMS_REMINDER': { actions: ['repeatCustomsReminder', customsReminder] },
                 },
               },
+              // Stryker disable next-line StringLiteral: equivalent, as above
               hist: { type: 'history', history: 'shallow' },
             },
           },
@@ -342,6 +350,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
         on: {
           EVIDENCE_SUBMITTED: {
             target: 'verification',
+            // Stryker disable next-line OptionalChaining: equivalent: the dispute state always has a claim
             actions: ['addEvidence', { type: 'requestVerification', params: ({ context }) => ({ kind: context.claim?.kind ?? 'unknown', evidence: context.claim?.evidence.length ?? 0 }) }],
           },
           'TIMER.EVIDENCE_DUE': { target: 'completed', actions: { type: 'setOutcome', params: { outcome: 'evidence_missing' } } },
@@ -366,6 +375,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
               REQUEST_REFUND: {
                 guard: 'canRefund',
                 target: '#order.refund',
+                // Stryker disable next-line OptionalChaining: equivalent: startRefund, the action before it, has just set the refundRequest
                 actions: ['startRefund', { type: 'requestRefund', params: ({ context }) => ({ amount: context.refundRequest?.amount ?? 0 }) }],
               },
               'TIMER.RESOLUTION_DUE': resolutionMissed(),
@@ -427,6 +437,7 @@ function interceptingState(resumeAt: 'processing.hist' | 'shipping.hist', waitsO
 }
 
 function activeSupplierId(context: OrderContext): string {
+  // Stryker disable next-line OptionalChaining: equivalent: an order always has exactly one active supplier
   return context.suppliers.find((s) => s.status === 'active')?.id ?? '';
 }
 

@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
 import { createOrderMachine, deadlineEvents, type StateMeta } from '../../machines/order/index.ts';
 
-const machine = createOrderMachine();
 const walk = (n: AnyStateNode): AnyStateNode[] => [n, ...Object.values(n.states).flatMap(walk)];
-const nodes = walk(machine.root);
-const leaves = nodes.filter((n) => n.type === 'atomic');
+// Built inside each test, not at module load, so that mutation testing can tell which tests run
+// the machine's definition (code run at import time makes every mutant in it "static").
+function machineNodes() {
+  const machine = createOrderMachine();
+  const nodes = walk(machine.root);
+  return { machine, nodes, leaves: nodes.filter((n) => n.type === 'atomic') };
+}
 const metaOf = (n: AnyStateNode) => n.meta as StateMeta | undefined;
 const ancestors = (n: AnyStateNode): AnyStateNode[] => (n.parent ? [n.parent, ...ancestors(n.parent)] : []);
 
 describe('the order machine declares what it waits for', () => {
   it('every atomic state that waits on someone arms a deadline or says why not (DOMAIN.md invariant)', () => {
+    const { leaves } = machineNodes();
     expect(leaves).toHaveLength(16);
     const missing = leaves.filter((n) => metaOf(n)?.waitsOn && !(metaOf(n)?.deadlines?.length || metaOf(n)?.noDeadlineReason)).map((n) => n.id);
     expect(missing).toEqual([]);
@@ -20,7 +25,15 @@ describe('the order machine declares what it waits for', () => {
     expect(notWaiting).toEqual([]);
   });
 
+  it('every state node but the root and the history nodes describes itself (the machine graph shows it)', () => {
+    const { machine, nodes } = machineNodes();
+    const undescribed = nodes.filter((n) => n !== machine.root && n.type !== 'history' && !metaOf(n)?.description?.trim()).map((n) => n.id);
+    expect(undescribed).toEqual([]);
+    expect(nodes.filter((n) => metaOf(n)?.noDeadlineReason !== undefined && !metaOf(n)?.noDeadlineReason?.trim()).map((n) => n.id)).toEqual([]);
+  });
+
   it('every deadline a state arms is handled by that state, so a due timer can always fire', () => {
+    const { leaves } = machineNodes();
     for (const leaf of leaves) {
       for (const name of metaOf(leaf)?.deadlines ?? []) {
         const event = deadlineEvents[name];
@@ -31,6 +44,7 @@ describe('the order machine declares what it waits for', () => {
   });
 
   it('uses no delayed transitions, delayed raises or invoked actors (deadlines are data)', () => {
+    const { nodes } = machineNodes();
     for (const n of nodes) {
       expect(n.after, n.id).toEqual([]);
       expect(n.invoke, n.id).toEqual([]);
@@ -38,6 +52,7 @@ describe('the order machine declares what it waits for', () => {
   });
 
   it('has the public top-level states of DOMAIN.md, and no others', () => {
+    const { machine, nodes } = machineNodes();
     expect(Object.keys(machine.root.states)).toEqual(['preShipment', 'inTransit', 'delivered', 'dispute', 'verification', 'reship', 'refund', 'refunded', 'completed']);
     expect(nodes.filter((n) => n.type === 'final').map((n) => n.id)).toEqual(['order.refunded', 'order.completed']);
   });
