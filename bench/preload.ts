@@ -2,6 +2,7 @@ import { createOrderMachine } from '../machines/order/index.ts';
 import { createEngine } from '../src/engine/engine.ts';
 import { requestHash } from '../src/engine/hash.ts';
 import type { Commit, Store } from '../src/store/store.ts';
+import { sampleOrder } from '../src/model/sample-order.ts';
 
 const DAY = 86_400_000;
 
@@ -10,18 +11,7 @@ export const benchOrderId = (i: number) => `b-${i}`;
 
 /** The creation body of a preloaded order; shipBy lies a month ahead so no timer falls due during a run. */
 export function benchOrderInput(id: string, now: number) {
-  return {
-    id,
-    scope: 'domestic' as const,
-    sellerEmail: 'seller@shop.example',
-    supplier: { id: 'tmall-store-1', name: 'Tmall Store 1' },
-    items: [
-      { sku: 'mug-blue', quantity: 2, unitPrice: 1250 },
-      { sku: 'plate', quantity: 1, unitPrice: 3000 },
-    ],
-    currency: 'CNY',
-    shipBy: new Date(now + 30 * DAY).toISOString(),
-  };
+  return sampleOrder({ id, shipBy: new Date(now + 30 * DAY).toISOString() });
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type OrderInput,
   type OrderMachine,
 } from '../../machines/order/index.ts';
+import { sampleOrder } from './sample-order.ts';
 
 /**
  * The order machine as a finite model for `xstate/graph`: the orders a path starts from, the
@@ -32,18 +33,7 @@ export interface ModelVariant {
   stopWhen?: (snapshot: AnyMachineSnapshot) => boolean;
 }
 
-const baseOrder = (id: string, scope: 'domestic' | 'international'): CreateOrderInput => ({
-  id,
-  scope,
-  sellerEmail: 'seller@shop.example',
-  supplier: { id: 'tmall-store-1', name: 'Tmall Store 1' },
-  items: [
-    { sku: 'mug-blue', quantity: 2, unitPrice: 1250 },
-    { sku: 'plate', quantity: 1, unitPrice: 3000 },
-  ],
-  currency: 'CNY',
-  shipBy: '2026-03-04T00:00:00.000Z',
-});
+const baseOrder = (id: string, scope: 'domestic' | 'international'): CreateOrderInput => sampleOrder({ id, scope });
 
 export const modelVariants: ModelVariant[] = [
   { name: 'domestic', description: 'A domestic order under the default deadline policy.', order: baseOrder('model-domestic', 'domestic'), policy: {} },

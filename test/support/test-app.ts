@@ -4,25 +4,14 @@ import { createManualClock, type ManualClock } from '../../src/clock.ts';
 import { createMemoryLogger } from '../../src/logger.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { sampleOrder } from '../../src/model/sample-order.ts';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
 /** An order body as a store back-end would send it; override what a test needs. */
 export function orderBody(overrides: Record<string, unknown> = {}) {
-  return {
-    id: `ord-${Math.random().toString(36).slice(2, 10)}`,
-    scope: 'domestic',
-    sellerEmail: 'seller@shop.example',
-    supplier: { id: 'tmall-store-1', name: 'Tmall Store 1' },
-    items: [
-      { sku: 'mug-blue', quantity: 2, unitPrice: 1250 },
-      { sku: 'plate', quantity: 1, unitPrice: 3000 },
-    ],
-    currency: 'CNY',
-    shipBy: '2026-03-04T00:00:00Z',
-    ...overrides,
-  };
+  return { ...sampleOrder({ id: `ord-${Math.random().toString(36).slice(2, 10)}`, shipBy: '2026-03-04T00:00:00Z' }), ...overrides };
 }
 
 /**
