@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,9 +27,14 @@ describe('the paths export', () => {
   it('writes the same document with `aftersales paths --out`', async () => {
     const t = await testApp();
     const served = (await t.call('GET', '/machines/order/paths')).text;
-    const out = join(mkdtempSync(join(tmpdir(), 'aftersales-paths-')), 'paths.json');
-    expect(await command.run(['--out', out])).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(served));
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-paths-'));
+    try {
+      const out = join(dir, 'paths.json');
+      expect(await command.run(['--out', out])).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(served));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('replays as a client would: the longest exported path of each variant, from the JSON alone', async () => {
