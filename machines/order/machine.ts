@@ -67,9 +67,9 @@ function requestedRefund(context: OrderContext, event: OrderEvent): number {
   return event.type === 'REQUEST_REFUND' && event.amount !== undefined ? event.amount : defaultRefundAmount(context);
 }
 
+/** The note an event carries (only events with a `note` field record one; reasons live in their own fields). */
 function noteOf(event: OrderEvent): OrderContext['lastNote'] {
-  const text = 'note' in event ? event.note : 'reason' in event && typeof event.reason === 'string' ? event.reason : undefined;
-  return text ? { text, at: event.receivedAt, event: event.type } : null;
+  return 'note' in event && event.note ? { text: event.note, at: event.receivedAt, event: event.type } : null;
 }
 
 /**
