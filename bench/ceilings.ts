@@ -2,9 +2,12 @@
  * The ceilings the full event path is compared with, measured in the same run: the storage
  * ceiling (the commit without HTTP or XState) and the XState ceiling (restore + transition).
  */
+import { readFileSync } from 'node:fs';
 import { transition } from 'xstate';
-import { restore, type OrderEvent, type OrderMachine, type PersistedOrder } from '../machines/order/index.ts';
-import type { Commit, Store, TimerEntry } from '../src/store/store.ts';
+import type { MachineVersion, PersistedSnapshot } from '../src/engine/hosted-machine.ts';
+import { restore } from '../src/engine/snapshots.ts';
+import type { Commit, TimerEntry } from '../src/store/records.ts';
+import type { Store } from '../src/store/store.ts';
 import { benchOrderId } from './preload.ts';
 
 export interface CeilingOptions {
@@ -17,14 +20,27 @@ export interface CeilingOptions {
   creationTimers: (id: string) => TimerEntry[];
 }
 
-/** A random untouched order in the share of worker `k` of `workers`, so no two workers race on one. */
-export function untouchedOrder({ orders, positions }: Pick<CeilingOptions, 'orders' | 'positions'>, k: number, workers: number) {
+/**
+ * The lifecycle positions saved in `file`. A small file is read into a slice of Node's shared
+ * buffer pool, so the view must be cut to the file's own bytes.
+ */
+export function readPositions(file: string): Uint32Array {
+  const bytes = readFileSync(file);
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/**
+ * A random untouched order in the share of worker `k` of `workers`, so no two workers race on one;
+ * undefined when the event phase touched them all (a tiny `--orders`): that worker's loop ends.
+ */
+export function untouchedOrder({ orders, positions }: Pick<CeilingOptions, 'orders' | 'positions'>, k: number, workers: number): string | undefined {
   const share = Math.floor((orders - 1 - k) / workers) + 1;
   for (let tries = 0; tries < 1000; tries++) {
     const i = k + workers * Math.floor(Math.random() * share);
     if (positions[i] === 0) return benchOrderId(i);
   }
-  throw new Error('no untouched order left: preload more orders (--orders)');
+  for (let i = k; i < orders; i += workers) if (positions[i] === 0) return benchOrderId(i);
+  return undefined;
 }
 
 /**
@@ -39,13 +55,17 @@ export async function storageCeiling(store: Store, options: CeilingOptions) {
   const worker = async (k: number) => {
     while (performance.now() < end) {
       const id = untouchedOrder(options, k, options.connections);
+      if (!id) break;
       const record = (await store.getOrder(id))!;
       const now = Date.now();
       const version = record.version + 1;
       const commit: Commit = {
         order: { ...record, version, updatedAt: now },
         expectedVersion: record.version,
-        history: { orderId: id, seq: version, type: 'SUPPLIER_CONTACTED', payload: {}, fromState: record.state, toState: record.state, at: now, idempotencyKey: null, source: 'client', dueAt: null },
+        history: {
+          orderId: id, seq: version, type: 'SUPPLIER_CONTACTED', payload: {}, fromState: record.state, toState: record.state, at: now,
+          idempotencyKey: null, source: 'client', dueAt: null, machineVersion: record.snapshot.machine.version,
+        },
         outbox: [],
         timers: options.creationTimers(id),
       };
@@ -59,15 +79,15 @@ export async function storageCeiling(store: Store, options: CeilingOptions) {
 }
 
 /** The XState ceiling: restore a stored snapshot and apply one event, in a tight loop. */
-export function xstateCeiling(machine: OrderMachine, stored: PersistedOrder, seconds: number) {
+export function xstateCeiling(version: MachineVersion, stored: PersistedSnapshot, seconds: number) {
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
   let transitions = 0;
   while (performance.now() < end) {
     for (let i = 0; i < 100; i++) {
-      const snapshot = restore(machine, stored);
-      const event = { type: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF1000001', receivedAt: Date.now() } as OrderEvent;
-      const [next] = transition(machine, snapshot, event);
+      const snapshot = restore(version, stored);
+      const event = { type: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF1000001', receivedAt: Date.now() };
+      const [next] = transition(version.machine, snapshot, event);
       if (next.value === snapshot.value) throw new Error('the XState ceiling event was not taken');
     }
     transitions += 100;

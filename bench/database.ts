@@ -7,9 +7,9 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
  * A fresh database for one bench: an SQLite file in `dir`, or, when `DATABASE_URL` is set, a new
  * PostgreSQL database created beside the one it names (and dropped by `drop`).
  */
-export async function freshDatabase(dir: string, { url = process.env.DATABASE_URL, writer = 'thread' }: { url?: string | undefined; writer?: 'thread' | 'in-process' } = {}) {
+export async function freshDatabase(dir: string, { url = process.env.DATABASE_URL }: { url?: string | undefined } = {}) {
   const file = join(dir, 'bench.db');
-  if (!url) return { kind: 'sqlite' as const, config: { DATABASE_FILE: file }, open: async () => ({ store: await openSqliteStore(file, { writer }) }), drop: async () => {} };
+  if (!url) return { kind: 'sqlite' as const, config: { DATABASE_FILE: file }, open: async () => ({ store: await openSqliteStore(file) }), drop: async () => {} };
   const name = `aftersales_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

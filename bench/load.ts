@@ -11,9 +11,10 @@
  * in the lifecycle between runs. `noop` sends the same bodies to the trivial route (the HTTP
  * ceiling). Prints one JSON object on stdout.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { readPositions } from './ceilings.ts';
 import { benchOrderId } from './preload.ts';
 
 const { values } = parseArgs({
@@ -49,7 +50,7 @@ const invalid = JSON.stringify({ type: 'SHIPPED', payload: { carrier: 'SF Expres
 const bodies = lifecycle.map(([type, payload]) => JSON.stringify({ type, payload }));
 
 /** Valid events applied to each order so far (its position in the lifecycle). */
-const positions = values.state && existsSync(values.state) ? new Uint32Array(readFileSync(values.state).buffer.slice(0)) : new Uint32Array(orders);
+const positions = values.state && existsSync(values.state) ? readPositions(values.state) : new Uint32Array(orders);
 if (positions.length !== orders) throw new Error(`state file holds ${positions.length} orders, not ${orders}`);
 
 const ACTIVE = 4;

@@ -1,8 +1,8 @@
-import { createOrderMachine } from '../machines/order/index.ts';
+import { orderMachine, sampleOrder } from '../machines/order/index.ts';
 import { createEngine } from '../src/engine/engine.ts';
 import { requestHash } from '../src/engine/hash.ts';
-import type { Commit, Store } from '../src/store/store.ts';
-import { sampleOrder } from '../src/model/sample-order.ts';
+import type { Commit } from '../src/store/records.ts';
+import type { Store } from '../src/store/store.ts';
 
 const DAY = 86_400_000;
 
@@ -21,14 +21,14 @@ export function benchOrderInput(id: string, now: number) {
 export async function creationCommits(now: number) {
   let captured: Commit | undefined;
   const capture = { commit: async (c: Commit) => void (captured = c), getOrder: async () => undefined } as unknown as Store;
-  const engine = createEngine({ store: capture, clock: { now: () => now }, machine: createOrderMachine() });
+  const engine = createEngine({ store: capture, clock: { now: () => now }, machine: orderMachine() });
   await engine.createOrder(benchOrderInput(benchOrderId(0), now));
   const template = captured!;
   return (id: string): Commit => {
     const input = benchOrderInput(id, now);
     return {
       ...template,
-      order: { ...template.order, id, createHash: requestHash(input), snapshot: { ...template.order.snapshot, context: { ...template.order.snapshot.context, orderId: id } } },
+      order: { ...template.order, id, createHash: requestHash(input), snapshot: { ...template.order.snapshot, context: { ...(template.order.snapshot.context as object), orderId: id } } },
       history: { ...template.history, orderId: id, payload: input },
       outbox: template.outbox.map((e) => ({ ...e, id: crypto.randomUUID(), orderId: id })),
       timers: template.timers.map((t) => ({ ...t, orderId: id })),

@@ -15,11 +15,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createOrderMachine } from '../machines/order/index.ts';
+import { orderMachine } from '../machines/order/index.ts';
+import { currentVersion } from '../src/engine/hosted-machine.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { breakdown, phases } from './breakdown.ts';
-import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
+import { readPositions, storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
 import { freshDatabase } from './database.ts';
 import type { WriterStats } from '../src/store/sqlite/sqlite-writer.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
@@ -33,7 +34,6 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    writer: { type: 'string', default: 'in-process' },
   },
 });
 const orders = Number(values.orders);
@@ -42,15 +42,19 @@ const connections = Number(values.connections);
 const runs = Number(values.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const root = new URL('..', import.meta.url).pathname;
-const writer = values.writer === 'thread' ? 'thread' : 'in-process';
 
 
 function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
+/** Servers still running: a bench that fails half-way must not leave one behind. */
+const servers = new Set<ChildProcess>();
+process.on('exit', () => servers.forEach((child) => child.kill('SIGKILL')));
+
 async function startServer(env: Record<string, string>) {
   const child = node('bench/server.ts', [], env);
+  servers.add(child);
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
@@ -65,6 +69,7 @@ async function stopServer(child: ChildProcess) {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+  servers.delete(child);
 }
 
 /** CPU time (ms) of each thread of a process: `main` (the event loop) and the others by thread id. */
@@ -134,10 +139,10 @@ const median = (xs: number[]) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-bench-'));
 const state = join(dir, 'positions.bin');
-const database = await freshDatabase(dir, { writer });
+const database = await freshDatabase(dir);
 try {
   const calendar = loadCalendar();
-  const machine = createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) }); // as the service builds it
+  const machine = orderMachine({ addWorkingDays: workingDaysCounter(calendar) }); // as the service builds it
   const now = Date.now();
   const commitFor = await creationCommits(now);
   const creationTimers = (id: string) => commitFor(id).timers;
@@ -162,7 +167,7 @@ try {
   /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const server = await startServer({ ...database.config, BENCH_SQLITE_WRITER: writer });
+    const server = await startServer(database.config);
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     await load(server.url, 'noop', Number(values.warmup), state);
@@ -178,8 +183,8 @@ try {
     const serverCpuUsPerRequest = ((cpuMs(server.pid) - cpuBefore) * 1000) / events.requests;
     const writerAfter = await writerStats(server.url);
     const threadsAfter = threadCpuMs(server.pid);
-    // Server CPU per request: the event loop's thread, the busiest other thread (the SQLite writer
-    // in writer-thread mode), and all the rest (GC, libuv helpers, the writer's own V8 helpers).
+    // Server CPU per request: the event loop's thread, the busiest other thread, and all the rest
+    // (GC, libuv helpers).
     const perThread = Object.entries(threadsAfter)
       .map(([name, ms]) => [name, ((ms - (threadsBefore[name] ?? 0)) * 1000) / events.requests] as const)
       .sort((a, b) => b[1] - a[1]);
@@ -205,14 +210,14 @@ try {
     const peakRssKb = procStatusKb(server.pid, 'VmHWM');
     await stopServer(server.child);
 
-    const positions = new Uint32Array(readFileSync(state).buffer.slice(0));
+    const positions = readPositions(state);
     const options: CeilingOptions = { orders, positions, connections, seconds: Math.min(duration, 5), creationTimers };
     say('  storage ceiling (load + compare-and-swap update + history insert, no HTTP)');
     const { store: storeForCeiling } = await database.open();
     const storage = await storageCeiling(storeForCeiling, options);
     await storeForCeiling.close();
     say('  XState ceiling (restore + transition)');
-    const xstate = xstateCeiling(machine, stored, Math.min(duration, 3));
+    const xstate = xstateCeiling(currentVersion(machine), stored, Math.min(duration, 3));
     say('  breakdown of one event');
     const steps = await breakdown((await database.open()).store, machine, options);
     return {
@@ -236,9 +241,9 @@ try {
 
   const pick = (f: (r: (typeof results)[number]) => number) => median(results.map(f));
   const summary = {
-    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}${writer === 'thread' ? '' : ` --writer ${writer}`}`,
+    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    store: database.kind === 'sqlite' ? `sqlite (WAL, synchronous=FULL, group commit, writer ${writer})` : 'postgres (a fresh database beside DATABASE_URL)',
+    store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
     orders,
     preloadSeconds,
     medians: ({

@@ -5,7 +5,7 @@
  * Prints one JSON line `{ "port", "pid" }` on stdout when it listens; stops on SIGTERM.
  */
 import { serve } from '@hono/node-server';
-import { createOrderMachine } from '../machines/order/index.ts';
+import { orderMachine } from '../machines/order/index.ts';
 import { createApp } from '../src/app.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { workingDaysCounter } from '../src/calendar/working-days.ts';
@@ -18,10 +18,9 @@ const file = process.env.DATABASE_FILE;
 if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_URL for PostgreSQL)');
 
 const calendar = loadCalendar();
-// BENCH_SQLITE_WRITER=thread|in-process: where the SQLite writer runs (as SQLITE_WRITER for the service).
-const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL, SQLITE_WRITER: process.env.BENCH_SQLITE_WRITER === 'thread' ? 'thread' : 'in-process' });
-const machine = createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
-const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), engineOptions: { machine } });
+const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
+const machine = orderMachine({ addWorkingDays: workingDaysCounter(calendar) });
+const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), machine });
 
 // The HTTP ceiling: the same middleware and server, a handler that reads the body and answers.
 app.post('/bench/noop', async (c) => {

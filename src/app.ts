@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { createOrderMachine } from '../machines/order/index.ts';
+import { orderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
 import { workingDaysCounter, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
-import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
+import { createEngine, type EngineOptions } from './engine/engine.ts';
+import type { HostedMachine } from './engine/hosted-machine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
@@ -26,11 +27,16 @@ export interface AppOptions {
   store: Store;
   clock: Clock;
   logger?: Logger;
-  /** The engine; built from the store and clock when not given. */
-  engine?: Engine;
-  /** Options for the engine built here (machine with calendar, deadline policy). */
-  engineOptions?: Omit<EngineOptions, 'store' | 'clock'>;
-  /** Holiday calendar for the R7 working days; default: the bundled mainland China calendar (Asia/Shanghai). */
+  /**
+   * The hosted machine. Default: the order machine (`orderMachine` of machines/order) counting the
+   * R7 working days on `calendar`, under the deadline `policy`.
+   */
+  machine?: HostedMachine;
+  /** Deadline defaults of the default order machine (EXPEDITE_AFTER_DAYS and the like). */
+  policy?: Partial<DeadlinePolicy>;
+  /** Options for the engine (retries, a commit listener). */
+  engineOptions?: Pick<EngineOptions, 'maxRetries' | 'onCommit'>;
+  /** Holiday calendar of the default order machine; default: the bundled mainland China calendar (Asia/Shanghai). */
   calendar?: WorkingCalendar;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
@@ -43,18 +49,18 @@ export interface AppOptions {
    */
   apiTokens?: readonly string[];
   /** The outbox delivery worker's transports (SMTP `mailer`, `fetch`) and retry policy; started by `start()`. */
-  delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger'>;
+  delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger' | 'machine'>;
 }
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [] }: AppOptions) {
-  const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [] }: AppOptions) {
+  const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
   const { onCommit } = engineOptions;
-  const theEngine = engine ?? createEngine({ store, clock, ...engineOptions, machine, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
-  const sweeper: TimerSweeper = createTimerSweeper({ store, engine: theEngine, clock, logger, intervalMs: sweepIntervalMs });
-  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, ...delivery });
+  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
+  const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs });
+  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, machine: hosted, ...delivery });
   const startedAt = clock.now();
   const app = new Hono();
 
@@ -89,16 +95,17 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
       deliveries: { ...deliveryWorker.stats, email: deliveryWorker.emailEnabled ? 'enabled' : 'disabled', lastRunAt: deliveryWorker.stats.lastRunAt === null ? null : new Date(deliveryWorker.stats.lastRunAt).toISOString() },
     }),
   );
-  const document = openApiDocument();
+  const document = openApiDocument(hosted);
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));
-  app.route('/orders', ordersRoutes({ engine: theEngine, store, notifications: notificationSummary(store, deliveryWorker.emailEnabled) }));
-  app.route('/orders', streamRoutes({ engine: theEngine, events }));
-  app.route('/machines', machinesRoutes({ machine: theEngine.machine }));
+  const emailEnabled = deliveryWorker.emailEnabled;
+  app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));
+  app.route('/orders', streamRoutes({ engine, events }));
+  app.route('/machines', machinesRoutes({ machine: hosted }));
   app.route('/inspector', inspectorRoutes());
-  app.route('/', deliveryRoutes({ store, clock, emailEnabled: deliveryWorker.emailEnabled }));
+  app.route('/', deliveryRoutes({ store, clock, machine: hosted, emailEnabled }));
 
-  return Object.assign(app, { engine: theEngine, sweeper, events, deliveryWorker });
+  return Object.assign(app, { engine, sweeper, events, deliveryWorker });
 }
 
 export type App = ReturnType<typeof createApp>;

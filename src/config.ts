@@ -7,8 +7,6 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('data/aftersales.db'),
-  /** SQLite: `in-process` commits on the event loop; `thread` moves them to a worker thread (see BENCHMARKS.md). */
-  SQLITE_WRITER: z.enum(['in-process', 'thread']).default('in-process'),
   /** `postgres://user:password@host:5432/db`: PostgreSQL instead of the SQLite file, for several instances. */
   DATABASE_URL: z
     .string()

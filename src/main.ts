@@ -28,14 +28,8 @@ async function main() {
   const config = readConfig();
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
   const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
-  let stop: (reason: string, code?: number) => Promise<void> = async () => {};
   const { store, database } = await openStore(config, {
     onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
-    // No write can succeed without the writer thread: stop, so that a supervisor restarts the service.
-    onWriterError: (error) => {
-      logger.error('SQLite writer thread died; stopping', { error: error.message });
-      void stop('writer thread died', 1);
-    },
   });
   const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
   const delivery = {
@@ -48,7 +42,17 @@ async function main() {
   };
   const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
   let inspect: ((change: CommittedChange) => void) | undefined;
-  const app = createApp({ store, clock: systemClock, logger, calendar, engineOptions: { policy: policyFrom(config), ...(inspector ? { onCommit: (change) => inspect?.(change) } : {}) }, sweepIntervalMs: config.SWEEP_INTERVAL_MS, delivery, apiTokens: config.API_TOKENS ?? [] });
+  const app = createApp({
+    store,
+    clock: systemClock,
+    logger,
+    calendar,
+    policy: policyFrom(config),
+    engineOptions: inspector ? { onCommit: (change) => inspect?.(change) } : {},
+    sweepIntervalMs: config.SWEEP_INTERVAL_MS,
+    delivery,
+    apiTokens: config.API_TOKENS ?? [],
+  });
   if (inspector) inspect = xstateInspection({ inspector, machine: app.engine.machine });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
@@ -58,7 +62,7 @@ async function main() {
     logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years, inspector: `http://${config.HOST}:${info.port}/inspector`, ...(config.INSPECT_WS_URL ? { inspection: config.INSPECT_WS_URL } : {}) });
   });
   let stopping = false;
-  stop = async (reason: string, code = 0) => {
+  const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { reason });

@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   // name: () => import('./commands/name.ts').then((m) => m.command),
   diagram: () => import('./commands/diagram.ts').then((m) => m.command),
   paths: () => import('./commands/paths.ts').then((m) => m.command),
+  fingerprint: () => import('./commands/fingerprint.ts').then((m) => m.command),
 };
 
 async function main(argv: string[]): Promise<number> {

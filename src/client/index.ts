@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { ClientEventPayloads, ClientEventType, CreateOrderInput } from '../../machines/order/index.ts';
+import type { ClientEventPayloads, ClientEventType, CreateOrderInput, OrderViewShape } from '../../machines/order/index.ts';
 import type { Problem } from '../errors.ts';
 import type { historyEntrySchema, orderListSchema, orderViewSchema } from '../http/schemas.ts';
 
-/** The order view, typed from the same zod schema the OpenAPI document is generated from. */
-export type Order = z.infer<typeof orderViewSchema>;
+/** The order view, typed from the same zod schemas the OpenAPI document is generated from (the newest version's). */
+export type Order = z.infer<ReturnType<typeof orderViewSchema<OrderViewShape>>>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type OrderList = z.infer<typeof orderListSchema>;
 

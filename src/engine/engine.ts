@@ -1,48 +1,39 @@
-import { randomUUID } from 'node:crypto';
-import { initialTransition } from 'xstate';
-import {
-  acceptedEvents,
-  armedDeadlines,
-  checkAgainstOrder,
-  clientEventSchemas,
-  clientEventTypes,
-  createOrderMachine,
-  effectActions,
-  explainRefusal,
-  isClientEventType,
-  persist,
-  restore,
-  statePath,
-  timerEventTypes,
-  type CreateOrderInput,
-  type DeadlinePolicy,
-  type OrderEvent,
-  type OrderMachine,
-  type OrderSnapshot,
-} from '../../machines/order/index.ts';
+import { initialTransition, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import type { Clock } from '../clock.ts';
-import { conflict, invalidInput, notAccepted, notFound, versionMismatch, type FieldError } from '../errors.ts';
-import type { Commit, OrderRecord, Store, TimerEntry } from '../store/store.ts';
+import { conflict, invalidInput, notAccepted, notFound, versionMismatch } from '../errors.ts';
+import type { EngineStore } from '../store/engine-store.ts';
+import type { OrderRecord, TimerEntry } from '../store/records.ts';
 import { VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
-import { orderView, type OrderView } from './order-view.ts';
+import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
+import { instanceView, type OrderView } from './instance-view.ts';
+import { nextCommit } from './next-commit.ts';
 import { createPureTransition } from './pure-transition.ts';
+import { restore, versionOf } from './snapshots.ts';
 import { zodIssues } from './zod-issues.ts';
 
 export interface EngineOptions {
-  store: Store;
+  store: EngineStore;
   clock: Clock;
-  /** The order machine; build it with `createOrderMachine({ addWorkingDays })` to use a holiday calendar. */
-  machine?: OrderMachine;
-  /** Deployment defaults of the deadlines; orders may override some of them. */
-  policy?: Partial<DeadlinePolicy>;
+  /** The hosted machine: orders are created on its newest version and served on the version they are pinned to. */
+  machine: HostedMachine;
   /** How often a lost compare-and-swap is retried before the client hears 409. */
   maxRetries?: number;
   /** Called after every commit (for live views and inspection); errors in it are the caller's. */
   onCommit?: (change: CommittedChange) => void;
 }
 
-export interface CommittedChange { orderId: string; version: number; event: OrderEvent | { type: 'ORDER_CREATED' }; fromState: string | null; toState: string; snapshot: OrderSnapshot; source: 'client' | 'timer' }
+export interface CommittedChange {
+  orderId: string;
+  version: number;
+  event: EventObject;
+  fromState: string | null;
+  toState: string;
+  snapshot: AnyMachineSnapshot;
+  source: 'client' | 'timer';
+  /** The machine version the event was applied with. */
+  machineVersion: number;
+}
 
 export interface SendOptions {
   /** Makes retries safe: the same key answers the first result and applies nothing twice. */
@@ -51,49 +42,37 @@ export interface SendOptions {
   ifMatch?: number;
 }
 
-const effects = new Set<string>(effectActions);
-const timerEvents = new Set<string>(timerEventTypes);
-
 /**
- * Applies events to stored orders: load, restore, check, pure transition, one commit guarded by
- * the order's version. No actor lives in memory between events.
+ * Applies events to stored orders: load, restore on the order's version, check, pure transition,
+ * one commit guarded by the order's version. No actor lives in memory between events.
  */
-export function createEngine({ store, clock, machine = createOrderMachine(), policy = {}, maxRetries = 8, onCommit }: EngineOptions) {
-  const transition = createPureTransition(machine);
+export function createEngine({ store, clock, machine: hosted, maxRetries = 8, onCommit }: EngineOptions) {
+  const transitions = new Map(hosted.versions.map((v) => [v.version, createPureTransition(v.machine)]));
+  const current = currentVersion(hosted);
+
   async function load(id: string) {
     const record = await store.getOrder(id);
     if (!record) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
-    return { record, snapshot: restore(machine, record.snapshot) };
+    const version = versionOf(hosted, record.snapshot);
+    return { record, version, snapshot: restore(version, record.snapshot) };
   }
 
-  function view(record: OrderRecord, snapshot: OrderSnapshot): OrderView {
-    return orderView(record, snapshot, acceptedEvents(snapshot, clock.now()));
+  function view(record: OrderRecord, version: MachineVersion, snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[] = version.armedDeadlines(snapshot)): OrderView {
+    return instanceView(record, version, snapshot, armed, version.acceptedEvents(snapshot, clock.now()));
   }
 
-  function nextRecord(prev: OrderRecord | null, id: string, createHash: string, next: OrderSnapshot, now: number): OrderRecord {
-    const armed = armedDeadlines(next);
-    return {
-      id,
-      version: (prev?.version ?? 0) + 1,
-      state: statePath(next.value),
-      snapshot: persist(machine, next),
-      createHash,
-      nextDeadlineAt: armed[0]?.dueAt ?? null,
-      createdAt: prev?.createdAt ?? now,
-      updatedAt: now,
-    };
-  }
-
-  function commitFor(record: OrderRecord, next: OrderSnapshot, actions: { type: string; params?: unknown }[], history: Omit<Commit['history'], 'orderId' | 'seq' | 'toState'>, expectedVersion: number | null): Commit {
-    return {
-      order: record,
-      expectedVersion,
-      history: { ...history, orderId: record.id, seq: record.version, toState: record.state },
-      outbox: actions
-        .filter((a) => effects.has(a.type))
-        .map((a) => ({ id: randomUUID(), orderId: record.id, seq: record.version, action: a.type, payload: a.params ?? {}, createdAt: record.updatedAt })),
-      timers: armedDeadlines(next).map((d) => ({ orderId: record.id, name: d.name, event: d.event, dueAt: d.dueAt })),
-    };
+  function parseEvent(version: MachineVersion, type: string, payload: unknown): Record<string, unknown> {
+    if (Object.values(version.deadlines).includes(type)) {
+      throw invalidInput(`${type} is fired by the service itself when its deadline falls due; clients cannot send it`, { errors: [{ path: 'type', message: 'internal event' }] });
+    }
+    const schema = Object.hasOwn(version.eventSchemas, type) ? version.eventSchemas[type] : undefined;
+    if (!schema) {
+      const types = Object.keys(version.eventSchemas).join(', ');
+      throw invalidInput(`unknown event type ${JSON.stringify(type)}`, { errors: [{ path: 'type', message: `expected one of ${types}` }] });
+    }
+    const parsed = schema.safeParse(payload ?? {});
+    if (!parsed.success) throw invalidInput(`the payload of ${type} is not valid`, { errors: zodIssues(parsed.error, 'payload') });
+    return parsed.data as Record<string, unknown>;
   }
 
   /** Retries `attempt` while it loses compare-and-swap races, up to `maxRetries` times. */
@@ -102,19 +81,17 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
       try {
         return await attempt();
       } catch (error) {
-        if (!(error instanceof VersionConflictError) || i >= maxRetries) {
-          if (error instanceof VersionConflictError) throw conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause: error });
-          throw error;
-        }
+        if (!(error instanceof VersionConflictError)) throw error;
+        if (i >= maxRetries) throw conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause: error });
       }
     }
   }
 
   return {
-    machine,
+    machine: hosted,
 
-    /** Creates an order. The same id with the same body answers the existing order; a different body is a conflict. */
-    async createOrder(input: CreateOrderInput): Promise<{ order: OrderView; created: boolean }> {
+    /** Creates an order on the newest version. The same id with the same body answers the existing order; a different body is a conflict. */
+    async createOrder(input: { id: string }): Promise<{ order: OrderView; created: boolean }> {
       const hash = requestHash(input);
       return withRetries(async () => {
         const existing = await store.getOrder(input.id);
@@ -122,68 +99,61 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
           if (existing.createHash !== hash) {
             throw conflict(`order ${input.id} exists already with a different body; use another id or send the same body`, { orderId: input.id });
           }
-          return { order: view(existing, restore(machine, existing.snapshot)), created: false };
+          const version = versionOf(hosted, existing.snapshot);
+          return { order: view(existing, version, restore(version, existing.snapshot)), created: false };
         }
         const now = clock.now();
-        const [snapshot, actions] = initialTransition(machine, { ...input, createdAt: now, policyDefaults: policy });
-        const record = nextRecord(null, input.id, hash, snapshot, now);
-        const commit = commitFor(record, snapshot, actions, { type: 'ORDER_CREATED', payload: Object.keys(policy).length ? { ...input, policyDefaults: policy } : input, fromState: null, at: now, idempotencyKey: null, source: 'client', dueAt: null }, null);
+        const recorded = current.creationRecord(input);
+        const [snapshot, actions] = initialTransition(current.machine, { ...recorded, createdAt: now });
+        const armed = current.armedDeadlines(snapshot);
+        const event = { type: 'ORDER_CREATED', payload: recorded, at: now, idempotencyKey: null, source: 'client' as const, dueAt: null };
+        const commit = nextCommit({ hosted, version: current, prev: null, id: input.id, createHash: hash, next: snapshot, armed, actions, event });
         await store.commit(commit);
-        onCommit?.({ orderId: record.id, version: record.version, event: { type: 'ORDER_CREATED' }, fromState: null, toState: record.state, snapshot, source: 'client' });
-        return { order: view(record, snapshot), created: true };
+        onCommit?.({ orderId: input.id, version: 1, event: { type: 'ORDER_CREATED' }, fromState: null, toState: commit.order.state, snapshot, source: 'client', machineVersion: current.version });
+        return { order: view(commit.order, current, snapshot, armed), created: true };
       }, input.id);
     },
 
     async getOrder(id: string): Promise<OrderView> {
-      const { record, snapshot } = await load(id);
-      return view(record, snapshot);
+      const { record, version, snapshot } = await load(id);
+      return view(record, version, snapshot);
     },
 
-    /** Validates a client event and applies it; refused or invalid events change nothing. */
+    /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */
     async send(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<OrderView> {
-      if (timerEvents.has(type)) {
-        throw invalidInput(`${type} is fired by the service itself when its deadline falls due; clients cannot send it`, { errors: [{ path: 'type', message: 'internal event' }] });
-      }
-      if (!isClientEventType(type)) {
-        throw invalidInput(`unknown event type ${JSON.stringify(type)}`, { errors: [{ path: 'type', message: `expected one of ${clientEventTypes.join(', ')}` }] });
-      }
-      const parsed = clientEventSchemas[type].safeParse(payload ?? {});
-      if (!parsed.success) {
-        throw invalidInput(`the payload of ${type} is not valid`, { errors: zodIssues(parsed.error, 'payload') });
-      }
-      const hash = options.idempotencyKey === undefined ? '' : requestHash({ type, payload: parsed.data });
-
+      const key = options.idempotencyKey;
       return withRetries(async () => {
-        if (options.idempotencyKey !== undefined) {
-          const earlier = await store.getIdempotency(orderId, options.idempotencyKey);
-          if (earlier) {
-            if (earlier.requestHash !== hash) {
-              throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
-            }
-            return earlier.response as OrderView;
+        const { record, version, snapshot } = await load(orderId);
+        const data = parseEvent(version, type, payload);
+        const hash = key === undefined ? '' : requestHash({ type, payload: data });
+        const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+        if (earlier) {
+          if (earlier.requestHash !== hash) {
+            throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
           }
+          return earlier.response as OrderView;
         }
-        const { record, snapshot } = await load(orderId);
         if (options.ifMatch !== undefined && options.ifMatch !== record.version) {
           throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${options.ifMatch}`, { orderId, currentVersion: record.version });
         }
         const now = clock.now();
-        const event = { ...parsed.data, type, receivedAt: now } as OrderEvent;
-        const issues: FieldError[] = checkAgainstOrder(snapshot.context, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
+        const event = { ...data, type, receivedAt: now };
+        const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
         if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
         if (!snapshot.can(event)) {
-          const accepted = acceptedEvents(snapshot, now);
-          const reason = explainRefusal(snapshot, type);
+          const accepted = version.acceptedEvents(snapshot, now);
+          const reason = version.explainRefusal(snapshot, type);
           throw notAccepted(
             `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
             { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
           );
         }
-        const [next, actions] = transition(snapshot, event);
-        const nextRec = nextRecord(record, orderId, record.createHash, next, now);
-        const commit = commitFor(nextRec, next, actions, { type, payload: parsed.data, fromState: record.state, at: now, idempotencyKey: options.idempotencyKey ?? null, source: 'client', dueAt: null }, record.version);
-        const response = view(nextRec, next);
-        if (options.idempotencyKey !== undefined) commit.idempotency = { orderId, key: options.idempotencyKey, requestHash: hash, status: 200, response };
+        const [next, actions] = transitions.get(version.version)!(snapshot, event);
+        const armed = version.armedDeadlines(next);
+        const applied = { type, payload: data, at: now, idempotencyKey: key ?? null, source: 'client' as const, dueAt: null };
+        const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
+        const response = view(commit.order, version, next, armed);
+        if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response };
         try {
           await store.commit(commit);
         } catch (error) {
@@ -192,7 +162,7 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
           }
           throw error;
         }
-        onCommit?.({ orderId, version: nextRec.version, event, fromState: record.state, toState: nextRec.state, snapshot: next, source: 'client' });
+        onCommit?.({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: next, source: 'client', machineVersion: version.version });
         return response;
       }, orderId);
     },
@@ -205,26 +175,22 @@ export function createEngine({ store, clock, machine = createOrderMachine(), pol
       return withRetries(async () => {
         const record = await store.getOrder(timer.orderId);
         if (!record) return 'stale';
-        const snapshot = restore(machine, record.snapshot);
-        const armed = armedDeadlines(snapshot).find((d) => d.name === timer.name && d.dueAt === timer.dueAt);
+        const version = versionOf(hosted, record.snapshot);
+        const snapshot = restore(version, record.snapshot);
+        const due = version.armedDeadlines(snapshot).find((d) => d.name === timer.name && d.dueAt === timer.dueAt);
         const now = clock.now();
-        if (!armed || armed.dueAt > now) return 'stale';
-        const event = { type: armed.event, dueAt: armed.dueAt, receivedAt: now } as OrderEvent;
+        if (!due || due.dueAt > now) return 'stale';
+        const event = { type: due.event, dueAt: due.dueAt, receivedAt: now };
         if (!snapshot.can(event)) return 'stale';
-        const [next, actions] = transition(snapshot, event);
-        const nextRec = nextRecord(record, record.id, record.createHash, next, now);
-        const commit = commitFor(nextRec, next, actions, { type: armed.event, payload: {}, fromState: record.state, at: now, idempotencyKey: null, source: 'timer', dueAt: armed.dueAt }, record.version);
+        const [next, actions] = transitions.get(version.version)!(snapshot, event);
         // A handler that leaves its own deadline armed would fire forever; never re-arm a fired deadline.
-        commit.timers = commit.timers.filter((t) => !(t.name === armed.name && t.dueAt === armed.dueAt));
+        const armed = version.armedDeadlines(next).filter((d) => !(d.name === due.name && d.dueAt === due.dueAt));
+        const applied = { type: due.event, payload: {}, at: now, idempotencyKey: null, source: 'timer' as const, dueAt: due.dueAt };
+        const commit = nextCommit({ hosted, version, prev: record, id: record.id, createHash: record.createHash, next, armed, actions, event: applied });
         await store.commit(commit);
-        onCommit?.({ orderId: record.id, version: nextRec.version, event, fromState: record.state, toState: nextRec.state, snapshot: next, source: 'timer' });
+        onCommit?.({ orderId: record.id, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: next, source: 'timer', machineVersion: version.version });
         return 'fired';
       }, timer.orderId);
-    },
-
-    async history(orderId: string) {
-      await load(orderId);
-      return store.history(orderId);
     },
   };
 }

@@ -1,5 +1,4 @@
-import { createActor, type AnyMachineSnapshot } from 'xstate';
-import type { OrderEvent, OrderMachine, OrderSnapshot } from '../../machines/order/index.ts';
+import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 
 /** An action the machine asked for: its name and resolved params (effects become outbox rows). */
 export interface RequestedAction { type: string; params?: unknown }
@@ -10,7 +9,7 @@ export interface RequestedAction { type: string; params?: unknown }
  * `transition(snapshot, event, scope)` with a kept scope skips that. Like `transition()`, it runs
  * no action: it collects them. Safe to reuse because a transition runs synchronously to the end.
  */
-export function createPureTransition(machine: OrderMachine) {
+export function createPureTransition(machine: AnyStateMachine) {
   const self = createActor(machine, { input: undefined });
   let collected: RequestedAction[] = [];
   const scope = {
@@ -26,9 +25,9 @@ export function createPureTransition(machine: OrderMachine) {
       collected.push(action);
     },
   };
-  return (snapshot: OrderSnapshot, event: OrderEvent): [OrderSnapshot, RequestedAction[]] => {
+  return (snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, RequestedAction[]] => {
     collected = [];
-    const next = machine.transition(snapshot as AnyMachineSnapshot as OrderSnapshot, event, scope as never);
+    const next = machine.transition(snapshot, event, scope as never) as AnyMachineSnapshot;
     return [next, collected];
   };
 }

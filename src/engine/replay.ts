@@ -1,23 +1,31 @@
-import { initialTransition, transition } from 'xstate';
-import type { CreateOrderInput, DeadlinePolicy, OrderEvent, OrderMachine, OrderSnapshot } from '../../machines/order/index.ts';
-import type { HistoryEntry } from '../store/store.ts';
+import { initialTransition, transition, type AnyMachineSnapshot, type EventObject } from 'xstate';
+import type { HistoryEntry } from '../store/records.ts';
+import type { HostedMachine, MachineVersion } from './hosted-machine.ts';
 
-/** The creation row's payload: the client's order, and the deployment defaults it was created under. */
-export interface CreationPayload extends CreateOrderInput { policyDefaults?: Partial<DeadlinePolicy> }
+/** The machine event a history row records: the client's payload, or the timer's due time, stamped as the engine did. */
+export function eventOf(entry: HistoryEntry): EventObject {
+  if (entry.source === 'timer') return { type: entry.type, dueAt: entry.dueAt, receivedAt: entry.at } as EventObject;
+  return { ...(entry.payload as object), type: entry.type, receivedAt: entry.at } as EventObject;
+}
 
 /**
- * Rebuilds an order's snapshot from its history alone: the creation input, then every event with
- * the time the engine stamped on it. The stored snapshot must equal the result (DOMAIN.md invariant).
+ * Rebuilds an order's snapshot from its history alone: the creation record, then every event with
+ * the time the engine stamped on it, each on the machine version the row says it was applied
+ * with. The stored snapshot must equal the result (DOMAIN.md invariant).
  */
-export function replayHistory(machine: OrderMachine, history: readonly HistoryEntry[]): OrderSnapshot {
+export function replayHistory(hosted: HostedMachine, history: readonly HistoryEntry[]): { version: MachineVersion; snapshot: AnyMachineSnapshot } {
   const [first, ...rest] = history;
   if (!first || first.type !== 'ORDER_CREATED') throw new Error('history does not start with ORDER_CREATED');
-  let [snapshot] = initialTransition(machine, { ...(first.payload as CreationPayload), createdAt: first.at });
+  const versionAt = (entry: HistoryEntry) => {
+    const found = hosted.versions.find((v) => v.version === entry.machineVersion);
+    if (!found) throw new Error(`history #${entry.seq} (${entry.type}) was applied with ${hosted.id}@${entry.machineVersion}, which this code does not have`);
+    return found;
+  };
+  const version = versionAt(first);
+  let [snapshot] = initialTransition(version.machine, { ...(first.payload as object), createdAt: first.at });
   for (const entry of rest) {
-    const event = (entry.source === 'timer'
-      ? { type: entry.type, dueAt: entry.dueAt, receivedAt: entry.at }
-      : { ...(entry.payload as object), type: entry.type, receivedAt: entry.at }) as OrderEvent;
-    [snapshot] = transition(machine, snapshot, event);
+    if (entry.machineVersion !== version.version) throw new Error(`history #${entry.seq} (${entry.type}) ran on version ${entry.machineVersion}, but no migration to it was recorded`);
+    [snapshot] = transition(version.machine, snapshot, eventOf(entry));
   }
-  return snapshot;
+  return { version, snapshot };
 }

@@ -12,14 +12,14 @@ import type { Operation } from './openapi.ts';
 
 const problem = (description: string) => ({ description, problem: true });
 
-/** The webhook, delivery and notification operations, for the OpenAPI document. */
-export const deliveryOperations: Operation[] = [
+/** The webhook, delivery and notification operations, for the OpenAPI document; `kinds`: the notification kinds. */
+export const deliveryOperations = (kinds: readonly string[]): Operation[] => [
   {
     method: 'post',
     path: '/webhooks',
     summary: 'Subscribe a URL to notifications (signed as Standard Webhooks)',
     description: 'Every notification of the chosen kinds is POSTed to the URL with webhook-id, webhook-timestamp and webhook-signature headers. The secret is answered only here.',
-    body: createWebhookSchema,
+    body: createWebhookSchema(kinds),
     responses: { 201: { description: 'Subscribed', schema: createdWebhookSchema }, 400: problem('Malformed JSON'), 415: problem('Body is not application/json'), 422: problem('Invalid input') },
   },
   {

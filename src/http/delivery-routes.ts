@@ -4,8 +4,11 @@ import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import { emailKinds, kindOfAction } from '../notifications/kinds.ts';
-import type { Delivery, DeliveryAttempt, Store, WebhookSubscription } from '../store/store.ts';
+import type { HostedMachine } from '../engine/hosted-machine.ts';
+import { effectKindOf, emailedActions, notificationKinds } from '../notifications/notification-kinds.ts';
+import type { Delivery, DeliveryAttempt, WebhookSubscription } from '../store/delivery-records.ts';
+import type { EngineStore } from '../store/engine-store.ts';
+import type { DeliveryQueries, OrderQueries, SubscriptionStore } from '../store/queries.ts';
 import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
 import { readJson } from './json-body.ts';
 
@@ -27,7 +30,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const webhookView = (s: WebhookSubscription) => ({ id: s.id, url: s.url, events: s.events, description: s.description, createdAt: new Date(s.createdAt).toISOString() });
 
 /** Deliveries as clients see them, each with its attempts. */
-async function deliveryViews(store: Store, deliveries: Delivery[]) {
+async function deliveryViews(store: Pick<DeliveryQueries, 'deliveryAttempts'>, deliveries: Delivery[]) {
   const attempts = await store.deliveryAttempts(deliveries.map((d) => d.id));
   const byDelivery = groupBy(attempts, (a: DeliveryAttempt) => a.deliveryId);
   return deliveries.map((d) => ({
@@ -47,14 +50,18 @@ async function deliveryViews(store: Store, deliveries: Delivery[]) {
   }));
 }
 
+/** What the delivery routes read and write. */
+export type DeliveryRoutesStore = DeliveryQueries & SubscriptionStore & Pick<OrderQueries, 'outbox'> & Pick<EngineStore, 'getOrder'>;
+
 /** What is pending, delivered and dead for an order, for its view. Two indexed reads. */
-export function notificationSummary(store: Store, emailEnabled: boolean) {
+export function notificationSummary({ store, machine, emailEnabled }: { store: Pick<DeliveryRoutesStore, 'outbox' | 'listDeliveries'>; machine: HostedMachine; emailEnabled: boolean }) {
+  const emailed = emailedActions(machine);
   return async (orderId: string) => {
     const [effects, deliveries] = await Promise.all([store.outbox(orderId), store.listDeliveries({ orderId, limit: 1000 })]);
     const undispatched = effects.filter((e) => e.status === 'pending');
     const count = (status: Delivery['status']) => deliveries.filter((d) => d.status === status).length;
     const undeliveredEmails =
-      deliveries.filter((d) => d.channel === 'email' && d.status !== 'delivered').length + undispatched.filter((e) => emailKinds.has(kindOfAction(e.action))).length;
+      deliveries.filter((d) => d.channel === 'email' && d.status !== 'delivered').length + undispatched.filter((e) => emailed.has(e.action)).length;
     const note = !emailEnabled && undeliveredEmails > 0
       ? `${undeliveredEmails} e-mail${undeliveredEmails === 1 ? ' is' : 's are'} kept in the outbox undelivered: no SMTP server is configured (SMTP_URL)`
       : count('dead') > 0
@@ -64,15 +71,22 @@ export function notificationSummary(store: Store, emailEnabled: boolean) {
   };
 }
 
-export interface DeliveryRoutesOptions { store: Store; clock: Clock; emailEnabled: boolean }
+export interface DeliveryRoutesOptions {
+  store: DeliveryRoutesStore;
+  clock: Clock;
+  /** The hosted machine: its notification kinds, and which effects are e-mailed. */
+  machine: HostedMachine;
+  emailEnabled: boolean;
+}
 
 /** Webhook subscriptions, deliveries (dead letters, retry) and each order's notifications. */
-export function deliveryRoutes({ store, clock, emailEnabled }: DeliveryRoutesOptions) {
+export function deliveryRoutes({ store, clock, machine, emailEnabled }: DeliveryRoutesOptions) {
   const app = new Hono();
-  const summary = notificationSummary(store, emailEnabled);
+  const summary = notificationSummary({ store, machine, emailEnabled });
+  const webhookSchema = createWebhookSchema(notificationKinds(machine));
 
   app.post('/webhooks', async (c) => {
-    const body = await readJson(c, createWebhookSchema);
+    const body = await readJson(c, webhookSchema);
     const subscription: WebhookSubscription = {
       id: randomUUID(),
       url: body.url,
@@ -131,12 +145,13 @@ export function deliveryRoutes({ store, clock, emailEnabled }: DeliveryRoutesOpt
 
   app.get('/orders/:id/notifications', async (c) => {
     const orderId = c.req.param('id');
-    if (!(await store.getOrder(orderId))) throw notFound(`no order with id ${JSON.stringify(orderId)}`, { orderId });
+    const order = await store.getOrder(orderId);
+    if (!order) throw notFound(`no order with id ${JSON.stringify(orderId)}`, { orderId });
     const [effects, deliveries] = await Promise.all([store.outbox(orderId), store.listDeliveries({ orderId, limit: 1000 })]);
     const views = await deliveryViews(store, deliveries.reverse());
     const byNotification = groupBy(views, (d) => d.notificationId);
     const notifications = [
-      ...effects.map((e) => ({ id: e.id, kind: kindOfAction(e.action), seq: e.seq, createdAt: new Date(e.createdAt).toISOString(), dispatched: e.status !== 'pending', deliveries: byNotification.get(e.id) ?? [] })),
+      ...effects.map((e) => ({ id: e.id, kind: effectKindOf(machine, e.action, order.snapshot.machine.version).kind, seq: e.seq, createdAt: new Date(e.createdAt).toISOString(), dispatched: e.status !== 'pending', deliveries: byNotification.get(e.id) ?? [] })),
       // State changes exist only as deliveries: one with no subscriber is not a notification.
       ...[...byNotification.values()]
         .filter((ds) => !effects.some((e) => e.id === ds[0]!.notificationId))

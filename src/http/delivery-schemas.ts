@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { notificationKinds } from '../notifications/kinds.ts';
 
 /** Request and response schemas of the webhook, delivery and notification endpoints. */
 
@@ -14,19 +13,22 @@ const secretSchema = z
     return bytes >= 24 && bytes <= 64;
   }, 'the base64 part must decode to 24 to 64 bytes');
 
-export const createWebhookSchema = z
-  .object({
-    url: z.url({ protocol: /^https?$/ }).max(2000).meta({ description: 'Where to POST; http or https' }),
-    events: z
-      .array(z.enum(['*', ...notificationKinds]))
-      .min(1)
-      .default(['*'])
-      .meta({ description: `Notification kinds to receive, or ["*"] for all: ${notificationKinds.join(', ')}` }),
-    secret: secretSchema.optional().meta({ description: 'Signing secret; generated (and answered once) when not given' }),
-    description: z.string().max(200).optional(),
-  })
-  .strict()
-  .meta({ id: 'CreateWebhook' });
+/** A subscription request; `kinds` are the notification kinds of the hosted machine. */
+export function createWebhookSchema(kinds: readonly string[]) {
+  return z
+    .object({
+      url: z.url({ protocol: /^https?$/ }).max(2000).meta({ description: 'Where to POST; http or https' }),
+      events: z
+        .array(z.enum(['*', ...kinds]))
+        .min(1)
+        .default(['*'])
+        .meta({ description: `Notification kinds to receive, or ["*"] for all: ${kinds.join(', ')}` }),
+      secret: secretSchema.optional().meta({ description: 'Signing secret; generated (and answered once) when not given' }),
+      description: z.string().max(200).optional(),
+    })
+    .strict()
+    .meta({ id: 'CreateWebhook' });
+}
 
 export const webhookSchema = z
   .object({ id: z.string(), url: z.string(), events: z.array(z.string()), description: z.string().nullable(), createdAt: z.iso.datetime() })

@@ -1,18 +1,23 @@
 import { Hono } from 'hono';
-import type { OrderMachine } from '../../machines/order/index.ts';
+import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts';
+import { notFound } from '../errors.ts';
 import { machineGraph } from '../inspector/machine-graph.ts';
-import { orderPathsDocument, type OrderPathsDocument } from '../model/paths.ts';
+import { pathsDocument, type PathsDocument } from '../model/paths-document.ts';
 
 /**
- * `GET /machines/order`: the order machine as data (states, nesting, transitions, deadlines), for diagrams.
- * `GET /machines/order/paths`: the test paths generated from its graph (README, "Model-based tests").
+ * `GET /machines/{id}` (the order machine: `/machines/order`): the newest version as data (states, nesting, transitions, deadlines), for diagrams.
+ * `GET /machines/{id}/paths`: the test paths generated from its graph (README, "Model-based tests").
  */
-export function machinesRoutes({ machine }: { machine: OrderMachine }) {
+export function machinesRoutes({ machine }: { machine: HostedMachine }) {
   const app = new Hono();
-  const graph = machineGraph(machine);
+  const version = currentVersion(machine);
+  const graph = machineGraph(machine.id, version);
   // Generating the paths takes a second or two; the machine does not change while the process runs.
-  let paths: OrderPathsDocument | undefined;
-  app.get('/order', (c) => c.json(graph));
-  app.get('/order/paths', (c) => c.json((paths ??= orderPathsDocument(machine))));
+  let paths: PathsDocument | undefined;
+  app.get(`/${machine.id}`, (c) => c.json(graph));
+  app.get(`/${machine.id}/paths`, (c) => {
+    if (!version.model) throw notFound(`machine ${machine.id}@${version.version} has no model to generate paths from`);
+    return c.json((paths ??= pathsDocument(machine.id, version)));
+  });
   return app;
 }

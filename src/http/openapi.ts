@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { clientEventSchemas, createOrderSchema } from '../../machines/order/index.ts';
-import { machineGraphSchema } from './machine-graph-schema.ts';
-import { orderPathsSchema } from '../model/paths-schema.ts';
+import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts';
+import { pathsSchema } from '../model/paths-schema.ts';
+import { notificationKinds } from '../notifications/notification-kinds.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
+import { machineGraphSchema } from './machine-graph-schema.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
@@ -31,84 +32,90 @@ const problemText: Record<number, string> = {
 
 const orderId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
-/** Every operation of the API, with the schemas it validates against. */
-export const operations: Operation[] = [
-  {
-    method: 'post',
-    path: '/orders',
-    summary: 'Create an order',
-    description: 'Creates an order in preShipment. The same id with the same body again answers 200 with the order; with another body, 409.',
-    body: createOrderSchema,
-    responses: { 201: { description: 'Created', schema: orderViewSchema }, 200: { description: 'Existed already with this body', schema: orderViewSchema }, ...problems(400, 409, 413, 415, 422) },
-  },
-  {
-    method: 'get',
-    path: '/orders',
-    summary: 'List orders by state or by next deadline (the at-risk list)',
-    query: listQuerySchema,
-    responses: { 200: { description: 'A page of orders', schema: orderListSchema }, ...problems(422) },
-  },
-  {
-    method: 'get',
-    path: '/orders/{id}',
-    summary: 'The order view: state, money, deadlines, problem, accepted events',
-    headers: [],
-    responses: { 200: { description: 'The order; ETag carries its version', schema: orderViewSchema }, ...problems(404) },
-  },
-  {
-    method: 'post',
-    path: '/orders/{id}/events',
-    summary: 'Apply an event',
-    description: `Applies one client event. Event payloads:\n\n${Object.keys(clientEventSchemas).map((t) => `- ${t}`).join('\n')}\n\nSee the EventPayloads schemas.`,
-    headers: [
-      { name: 'Idempotency-Key', description: 'Retries with the same key answer the first result and apply nothing twice' },
-      { name: 'If-Match', description: 'Apply only if the order is at this version (the ETag)' },
-    ],
-    body: eventRequestSchema,
-    responses: { 200: { description: 'Applied; the new order view', schema: orderViewSchema }, ...problems(400, 404, 409, 412, 413, 415, 422) },
-  },
-  {
-    method: 'get',
-    path: '/orders/{id}/history',
-    summary: 'Every applied event, in order',
-    responses: { 200: { description: 'The history', schema: z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }) }, ...problems(404) },
-  },
-  {
-    method: 'get',
-    path: '/orders/{id}/stream',
-    summary: 'Follow an order live (server-sent events)',
-    description:
-      'text/event-stream: `ready` first ({ orderId, version, state }), then one `change` per commit ({ orderId, version, type, fromState, toState, source }) from any client or the timer sweeper, and a comment line as keep-alive. Read the order for the rest. Follows the commits of the instance you are connected to.',
-    responses: { 200: { description: 'The event stream' }, ...problems(404) },
-  },
-  {
-    method: 'get',
-    path: '/machines/order',
-    summary: 'The order machine as data: nested states, transitions (event, guard, targets), deadlines',
-    description: 'Derived from the machine definition the service runs; the inspector at /inspector draws it.',
-    responses: { 200: { description: 'The machine graph', schema: machineGraphSchema } },
-  },
-  {
-    method: 'get',
-    path: '/machines/order/paths',
-    summary: 'Test paths generated from the order machine\'s graph',
-    description:
-      'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
-    responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', schema: orderPathsSchema } },
-  },
-  ...deliveryOperations,
-];
-
-let built: ReturnType<typeof buildOpenApiDocument> | undefined;
-
-/** The OpenAPI 3.1 document, generated from the zod schemas the API validates with (once per process: it takes ~30 ms). */
-export function openApiDocument() {
-  return (built ??= buildOpenApiDocument());
+/** Every operation of the API, with the schemas it validates against: the newest version's, for new orders. */
+export function operations(hosted: HostedMachine): Operation[] {
+  const version = currentVersion(hosted);
+  const orderView = orderViewSchema(version);
+  return [
+    {
+      method: 'post',
+      path: '/orders',
+      summary: 'Create an order',
+      description: 'Creates an order in preShipment. The same id with the same body again answers 200 with the order; with another body, 409.',
+      body: version.createSchema,
+      responses: { 201: { description: 'Created', schema: orderView }, 200: { description: 'Existed already with this body', schema: orderView }, ...problems(400, 409, 413, 415, 422) },
+    },
+    {
+      method: 'get',
+      path: '/orders',
+      summary: 'List orders by state or by next deadline (the at-risk list)',
+      query: listQuerySchema,
+      responses: { 200: { description: 'A page of orders', schema: orderListSchema }, ...problems(422) },
+    },
+    {
+      method: 'get',
+      path: '/orders/{id}',
+      summary: 'The order view: state, money, deadlines, problem, accepted events',
+      headers: [],
+      responses: { 200: { description: 'The order; ETag carries its version', schema: orderView }, ...problems(404) },
+    },
+    {
+      method: 'post',
+      path: '/orders/{id}/events',
+      summary: 'Apply an event',
+      description: `Applies one client event. Event payloads:\n\n${Object.keys(version.eventSchemas).map((t) => `- ${t}`).join('\n')}\n\nSee the EventPayloads schemas.`,
+      headers: [
+        { name: 'Idempotency-Key', description: 'Retries with the same key answer the first result and apply nothing twice' },
+        { name: 'If-Match', description: 'Apply only if the order is at this version (the ETag)' },
+      ],
+      body: eventRequestSchema,
+      responses: { 200: { description: 'Applied; the new order view', schema: orderView }, ...problems(400, 404, 409, 412, 413, 415, 422) },
+    },
+    {
+      method: 'get',
+      path: '/orders/{id}/history',
+      summary: 'Every applied event, in order',
+      responses: { 200: { description: 'The history', schema: z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }) }, ...problems(404) },
+    },
+    {
+      method: 'get',
+      path: '/orders/{id}/stream',
+      summary: 'Follow an order live (server-sent events)',
+      description:
+        'text/event-stream: `ready` first ({ orderId, version, state }), then one `change` per commit ({ orderId, version, type, fromState, toState, source }) from any client or the timer sweeper, and a comment line as keep-alive. Read the order for the rest. Follows the commits of the instance you are connected to.',
+      responses: { 200: { description: 'The event stream' }, ...problems(404) },
+    },
+    {
+      method: 'get',
+      path: `/machines/${hosted.id}`,
+      summary: 'The order machine as data: nested states, transitions (event, guard, targets), deadlines',
+      description: 'Derived from the machine definition the service runs; the inspector at /inspector draws it.',
+      responses: { 200: { description: 'The machine graph', schema: machineGraphSchema } },
+    },
+    {
+      method: 'get',
+      path: `/machines/${hosted.id}/paths`,
+      summary: 'Test paths generated from the order machine\'s graph',
+      description:
+        'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
+      responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', ...(version.model ? { schema: pathsSchema(version) } : {}) } },
+    },
+    ...deliveryOperations(notificationKinds(hosted)),
+  ];
 }
 
-function buildOpenApiDocument() {
+const built = new WeakMap<HostedMachine, ReturnType<typeof buildOpenApiDocument>>();
+
+/** The OpenAPI 3.1 document, generated from the zod schemas the API validates with (once per definition: it takes ~30 ms). */
+export function openApiDocument(hosted: HostedMachine) {
+  let document = built.get(hosted);
+  if (!document) built.set(hosted, (document = buildOpenApiDocument(hosted)));
+  return document;
+}
+
+function buildOpenApiDocument(hosted: HostedMachine) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of operations) {
+  for (const op of operations(hosted)) {
     const parameters: unknown[] = [];
     if (op.path.includes('{id}')) parameters.push(orderId);
     if (op.query) {
@@ -139,7 +146,7 @@ function buildOpenApiDocument() {
     paths,
     components: {
       schemas: {
-        EventPayloads: { type: 'object', properties: Object.fromEntries(Object.entries(clientEventSchemas).map(([t, s]) => [t, json(s)])) },
+        EventPayloads: { type: 'object', properties: Object.fromEntries(Object.entries(currentVersion(hosted).eventSchemas).map(([t, s]) => [t, json(s)])) },
       },
       securitySchemes: {
         apiToken: { type: 'http', scheme: 'bearer', description: 'Required on /orders, /webhooks and /deliveries when the deployment sets API_TOKENS; 401 otherwise.' },

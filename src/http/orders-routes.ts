@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { createOrderSchema } from '../../machines/order/index.ts';
 import type { Engine } from '../engine/engine.ts';
+import { currentVersion } from '../engine/hosted-machine.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
-import { invalidInput, malformedRequest } from '../errors.ts';
-import type { Store } from '../store/store.ts';
+import { invalidInput, malformedRequest, notFound } from '../errors.ts';
+import type { EngineStore } from '../store/engine-store.ts';
+import type { OrderQueries } from '../store/queries.ts';
 import { readJson } from './json-body.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
 
@@ -40,12 +41,22 @@ function idempotencyKey(header: string | undefined): string | undefined {
 
 const etag = (version: number) => `"${version}"`;
 
+export interface OrdersRoutesOptions {
+  engine: Engine;
+  /** The read queries (lists, history), and the order's existence for its history. */
+  store: Pick<OrderQueries, 'listOrders' | 'history'> & Pick<EngineStore, 'getOrder'>;
+  /** The notification summary shown in `GET /orders/:id`. */
+  notifications?: (orderId: string) => Promise<unknown>;
+}
+
 /** The order routes: create, read, send events, history, lists. */
-export function ordersRoutes({ engine, store, notifications }: { engine: Engine; store: Store; notifications?: (orderId: string) => Promise<unknown> }) {
+export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptions) {
   const app = new Hono();
+  // New orders are created on the newest version, with its creation schema.
+  const createSchema = currentVersion(engine.machine).createSchema;
 
   app.post('/', async (c) => {
-    const input = await readJson(c, createOrderSchema);
+    const input = await readJson(c, createSchema);
     const { order, created } = await engine.createOrder(input);
     c.header('ETag', etag(order.version));
     c.header('Location', `/orders/${encodeURIComponent(order.id)}`);
@@ -94,7 +105,9 @@ export function ordersRoutes({ engine, store, notifications }: { engine: Engine;
 
   app.get('/:id/history', async (c) => {
     const id = c.req.param('id');
-    const history = await engine.history(id);
+    // Read even when the order cannot be restored: its history is what explains it.
+    if (!(await store.getOrder(id))) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
+    const history = await store.history(id);
     return c.json({
       orderId: id,
       history: history.map((h) => ({

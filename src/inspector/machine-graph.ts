@@ -1,5 +1,17 @@
 import type { AnyStateNode } from 'xstate';
-import { MACHINE_ID, MACHINE_VERSION, clientEventTypes, deadlineEvents, timerEventTypes, type OrderMachine, type StateMeta } from '../../machines/order/index.ts';
+import type { MachineVersion } from '../engine/hosted-machine.ts';
+
+/**
+ * What a state node may declare in `meta` and the graph shows: the conventions of hosted machines
+ * (the order machine's `StateMeta` is one).
+ */
+interface DrawnMeta {
+  description?: string;
+  waitsOn?: string;
+  deadlines?: string[];
+  noDeadlineReason?: string;
+  problem?: { code: string; rule: string; title: string };
+}
 
 /** One transition as drawn: `event [guard]` from `source` to `targets` (none: the state stays, actions only). */
 export interface TransitionDef {
@@ -39,8 +51,6 @@ export interface MachineGraph {
   timerEvents: string[];
 }
 
-const timerEvents = new Set<string>(timerEventTypes);
-
 /** `order.inTransit.shipping` → `inTransit.shipping`; the root is the empty path. */
 const pathOf = (node: AnyStateNode) => node.path.join('.');
 
@@ -59,8 +69,9 @@ function actionName(action: unknown): string {
   return 'action';
 }
 
-function stateDef(node: AnyStateNode): StateDef {
-  const meta = (node.meta ?? {}) as Partial<StateMeta>;
+function stateDef(node: AnyStateNode, deadlines: Readonly<Record<string, string>>): StateDef {
+  const meta = (node.meta ?? {}) as DrawnMeta;
+  const timerEvents = new Set(Object.values(deadlines));
   const transitions: TransitionDef[] = [];
   for (const [event, list] of node.transitions) {
     for (const t of list) {
@@ -80,21 +91,21 @@ function stateDef(node: AnyStateNode): StateDef {
     initial: node.type === 'compound' ? (node.initial.target[0] ? pathOf(node.initial.target[0]) : null) : null,
     description: meta.description ?? null,
     waitsOn: meta.waitsOn ?? null,
-    deadlines: (meta.deadlines ?? []).map((name) => ({ name, event: deadlineEvents[name] })),
+    deadlines: (meta.deadlines ?? []).map((name) => ({ name, event: deadlines[name] ?? name })),
     problem: meta.problem ? { code: meta.problem.code, rule: meta.problem.rule, title: meta.problem.title } : null,
     noDeadlineReason: meta.noDeadlineReason ?? null,
     transitions,
-    states: Object.values(node.states).map(stateDef),
+    states: Object.values(node.states).map((child) => stateDef(child, deadlines)),
   };
 }
 
 /** Derives the drawable graph from the machine's own definition, so the diagram cannot drift from the code. */
-export function machineGraph(machine: OrderMachine): MachineGraph {
+export function machineGraph(machineId: string, version: MachineVersion): MachineGraph {
   return {
-    id: MACHINE_ID,
-    version: MACHINE_VERSION,
-    root: stateDef(machine.root),
-    clientEvents: [...clientEventTypes],
-    timerEvents: [...timerEventTypes],
+    id: machineId,
+    version: version.version,
+    root: stateDef(version.machine.root, version.deadlines),
+    clientEvents: Object.keys(version.eventSchemas),
+    timerEvents: Object.values(version.deadlines),
   };
 }

@@ -1,6 +1,6 @@
 import type { AnyEventObject, StateValue } from 'xstate';
-import type { OrderMachine } from '../../machines/order/index.ts';
 import type { CommittedChange } from '../engine/engine.ts';
+import type { HostedMachine } from '../engine/hosted-machine.ts';
 
 /** The slice of an `@statelyai/inspect` inspector this uses (e.g. `createWebSocketInspector({ url })`). */
 export interface InspectorLike {
@@ -11,7 +11,8 @@ export interface InspectorLike {
 
 export interface XStateInspectionOptions {
   inspector: InspectorLike;
-  machine: OrderMachine;
+  /** The hosted machine: each order is announced with the definition of the version it is at. */
+  machine: HostedMachine;
   /** How many order ids to remember as announced; past that the oldest may be announced again. */
   maxAnnounced?: number;
 }
@@ -35,7 +36,8 @@ export const TIMER_SOURCE = 'aftersales.timer-sweeper';
 export function xstateInspection({ inspector, machine, maxAnnounced = 10_000 }: XStateInspectionOptions) {
   const announced = new Set<string>();
   return (change: CommittedChange) => {
-    const actorRef = { sessionId: change.orderId, id: change.orderId, logic: machine };
+    const logic = machine.versions.find((v) => v.version === change.machineVersion)?.machine;
+    const actorRef = { sessionId: change.orderId, id: change.orderId, logic };
     if (!announced.has(change.orderId)) {
       if (announced.size >= maxAnnounced) announced.delete(announced.values().next().value as string);
       announced.add(change.orderId);

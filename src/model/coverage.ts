@@ -1,18 +1,17 @@
-import type { AnyMachineSnapshot, AnyStateNode } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate';
 import { getStateNodes } from 'xstate/graph';
-import type { OrderMachine } from '../../machines/order/index.ts';
 import type { GraphPath } from './paths.ts';
 
 /** A transition of the machine: its source state node, its event, and its place among that event's candidates. */
 const transitionId = (source: AnyStateNode, eventType: string, index: number) => `${source.id} ${eventType}#${index}`;
 
 /** Every state node (history pseudo-states left out: they are reached through the transitions that target them). */
-export function allStateNodes(machine: OrderMachine): string[] {
+export function allStateNodes(machine: AnyStateMachine): string[] {
   return [machine.root, ...getStateNodes(machine.root)].filter((n) => n.type !== 'history').map((n) => n.id).sort();
 }
 
 /** Every transition the machine declares, from `stateNode.transitions` of every node. */
-export function allTransitions(machine: OrderMachine): string[] {
+export function allTransitions(machine: AnyStateMachine): string[] {
   return [machine.root, ...getStateNodes(machine.root)]
     .flatMap((node) => [...node.transitions.entries()].flatMap(([eventType, defs]) => defs.map((_, i) => transitionId(node, eventType, i))))
     .sort();
@@ -24,7 +23,7 @@ export interface Coverage {
 }
 
 /** Which state nodes the paths visit and which transitions they take (as the machine selects them, guards evaluated). */
-export function coverageOf(machine: OrderMachine, paths: GraphPath[]): Coverage {
+export function coverageOf(machine: AnyStateMachine, paths: GraphPath[]): Coverage {
   const visited = new Set<string>();
   const taken = new Set<string>();
   const visit = (s: AnyMachineSnapshot) => s._nodes.forEach((n) => visited.add(n.id));

@@ -1,38 +1,15 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import {
-  armedDeadlines,
-  deadlineEvents,
-  MACHINE_ID,
-  MACHINE_VERSION,
-  refundable,
-  refundedTotal,
-  statePath,
-  type DeadlineName,
-  type OrderContext,
-  type OrderEvent,
-  type OrderMachine,
-} from '../../machines/order/index.ts';
-import { eventLabel, modelEvents, modelInput, modelKey, modelMachine, modelVariants, type ModelVariant } from './order-model.ts';
+import type { MachineModel, MachineVersion, ModelVariant } from '../engine/hosted-machine.ts';
+import { statePath } from '../engine/snapshots.ts';
 
-/** What an order looks like after a step, in the terms of the order view (`GET /orders/{id}`). */
-export interface ExpectedOrder {
-  state: string;
-  status: 'open' | 'closed';
-  outcome: string | null;
-  money: { paid: number; refunded: number; refundable: number; pendingRefund: number };
-  /** Names of the armed deadlines, earliest first (the view's `deadlines[].name`). */
-  deadlines: DeadlineName[];
-  claim: { kind: string; verification: string | null; resolution: string | null } | null;
-  cancellation: string | null;
-  /** The view's `resolution.escalated`, or null when it shows no resolution deadline. */
-  escalated: boolean | null;
-}
+/** Where the graph's clock starts: the graph never reads a real clock. */
+export const MODEL_EPOCH = Date.parse('2026-03-02T01:00:00Z');
 
-/** One step of a path: a client event to send, or a deadline to let fall due. */
+/** One step of a path: a client event to send, or a deadline to let fall due; `expect` is the model's prediction of the view. */
 export type PathStep =
-  | { kind: 'event'; type: string; payload: Record<string, unknown>; expect: ExpectedOrder }
-  | { kind: 'timer'; type: string; deadline: DeadlineName; advanceClockTo: 'deadline'; expect: ExpectedOrder };
+  | { kind: 'event'; type: string; payload: Record<string, unknown>; expect: unknown }
+  | { kind: 'timer'; type: string; deadline: string; advanceClockTo: 'deadline'; expect: unknown };
 
 /** A generated path: create `order` (under `variant`'s deployment policy), then take each step. */
 export interface ModelPath {
@@ -42,77 +19,70 @@ export interface ModelPath {
   steps: PathStep[];
 }
 
-/** A path in the model's graph: the new order's snapshot, then each event with the snapshot it leads to. */
+/** A path in the model's graph: the new instance's snapshot, then each event with the snapshot it leads to. */
 export interface GraphPath { variant: ModelVariant; start: AnyMachineSnapshot; steps: GraphStep[] }
-export interface GraphStep { event: OrderEvent; state: AnyMachineSnapshot }
+export interface GraphStep { event: EventObject; state: AnyMachineSnapshot }
 
-export function expectedOrder(snapshot: AnyMachineSnapshot): ExpectedOrder {
-  const c = snapshot.context as OrderContext;
-  const approved = c.claim?.verification === 'approved' && c.deadlines.resolutionDueAt !== undefined;
-  return {
-    state: statePath(snapshot.value as StateValue),
-    status: snapshot.status === 'done' ? 'closed' : 'open',
-    outcome: c.outcome,
-    money: { paid: c.paid, refunded: refundedTotal(c), refundable: refundable(c), pendingRefund: c.refundRequest?.amount ?? 0 },
-    deadlines: armedDeadlines(snapshot).map((d) => d.name),
-    claim: c.claim && { kind: c.claim.kind, verification: c.claim.verification, resolution: c.claim.resolution },
-    cancellation: c.cancellation?.outcome ?? null,
-    escalated: approved ? c.escalatedAt !== null : null,
-  };
+/** The version's model; throws when the version has none. */
+export function modelOf(version: MachineVersion): MachineModel {
+  if (!version.model) throw new Error(`version ${version.version} has no model`);
+  return version.model;
 }
 
-const timerDeadline = Object.fromEntries(Object.entries(deadlineEvents).map(([name, type]) => [type, name])) as Record<string, DeadlineName>;
-
-function toPathStep({ event, state }: GraphStep): PathStep {
-  const expect = expectedOrder(state);
-  const deadline = timerDeadline[event.type];
-  if (deadline) return { kind: 'timer', type: event.type, deadline, advanceClockTo: 'deadline', expect };
-  const { type, receivedAt: _stamp, ...payload } = event as OrderEvent & Record<string, unknown>;
-  return { kind: 'event', type, payload, expect };
+/** What the model predicts an instance view shows for a snapshot: the view as the host builds it, read by `model.expect`. */
+export function expectedView(version: MachineVersion, snapshot: AnyMachineSnapshot): unknown {
+  const view = { state: statePath(snapshot.value), status: snapshot.status === 'done' ? 'closed' : 'open', ...version.view(snapshot, version.armedDeadlines(snapshot)) };
+  return modelOf(version).expect(view);
 }
 
-function traversal(variant: ModelVariant) {
+/** The traversal options of `xstate/graph` for one variant. */
+export function traversal(version: MachineVersion, variant: ModelVariant) {
+  const model = modelOf(version);
   return {
-    input: modelInput(variant),
-    events: modelEvents,
-    serializeState: (s: AnyMachineSnapshot) => `${variant.name}|${modelKey(s)}`,
-    serializeEvent: (e: OrderEvent) => eventLabel(e),
+    input: model.input(variant, MODEL_EPOCH),
+    events: (s: AnyMachineSnapshot) => model.events(s),
+    serializeState: (s: AnyMachineSnapshot) => `${variant.name}|${model.key(s)}`,
+    serializeEvent: (e: EventObject) => model.label(e),
     ...(variant.stopWhen ? { stopWhen: variant.stopWhen } : {}),
   };
 }
 
 /**
  * Turns a path of the abstract graph (event classes) into a concrete one: each event is rebuilt
- * from the order as it stands after the previous one and applied with the machine's own pure
+ * from the instance as it stands after the previous one and applied with the machine's own pure
  * `transition()`. Throws when a step lands in another abstract state than the graph says: the
  * abstraction would then hide behaviour.
  */
-function realize(machine: OrderMachine, variant: ModelVariant, abstract: GraphStep[]): GraphPath {
-  const [start] = initialTransition(machine, modelInput(variant));
+function realize(version: MachineVersion, variant: ModelVariant, abstract: GraphStep[]): GraphPath {
+  const model = modelOf(version);
+  const [start] = initialTransition(version.machine, model.input(variant, MODEL_EPOCH));
   let here: AnyMachineSnapshot = start;
   const steps = abstract.map((step, i) => {
-    const label = eventLabel(step.event);
-    const event = modelEvents(here).find((e) => eventLabel(e) === label);
-    if (!event) throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) is not offered in ${modelKey(here)}`);
-    const [next] = transition(machine, here as never, event as never);
-    if (modelKey(next) !== modelKey(step.state)) {
-      throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) leads to ${modelKey(next)}, the graph says ${modelKey(step.state)}`);
+    const label = model.label(step.event);
+    const event = model.events(here).find((e) => model.label(e) === label);
+    if (!event) throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) is not offered in ${model.key(here)}`);
+    const [next] = transition(version.machine, here, event);
+    if (model.key(next) !== model.key(step.state)) {
+      throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) leads to ${model.key(next)}, the graph says ${model.key(step.state)}`);
     }
     here = next;
-    return { event, state: next as AnyMachineSnapshot };
+    return { event, state: next };
   });
   return { variant, start, steps };
 }
 
 /** The model's graph for one variant: every abstract state and, from each, every offered event. */
-export function modelGraph(variant: ModelVariant, machine: OrderMachine = modelMachine()) {
-  return getAdjacencyMap(machine, traversal(variant) as never) as Record<string, { state: AnyMachineSnapshot; transitions: Record<string, { event: OrderEvent; state: AnyMachineSnapshot }> }>;
+export function modelGraph(version: MachineVersion, variant: ModelVariant) {
+  return getAdjacencyMap(version.machine, traversal(version, variant) as never) as Record<
+    string,
+    { state: AnyMachineSnapshot; transitions: Record<string, { event: EventObject; state: AnyMachineSnapshot }> }
+  >;
 }
 
-/** Shortest paths from a new order to every abstract state, per variant (xstate/graph `getShortestPaths`). */
-export function shortestGraphPaths(machine: OrderMachine = modelMachine()): GraphPath[] {
-  return modelVariants.flatMap((variant) =>
-    getShortestPaths(machine, traversal(variant) as never).map((p) => realize(machine, variant, (p.steps as unknown as GraphStep[]).slice(1))),
+/** Shortest paths from a new instance to every abstract state, per variant (xstate/graph `getShortestPaths`). */
+export function shortestGraphPaths(version: MachineVersion): GraphPath[] {
+  return modelOf(version).variants.flatMap((variant) =>
+    getShortestPaths(version.machine, traversal(version, variant) as never).map((p) => realize(version, variant, (p.steps as unknown as GraphStep[]).slice(1))),
   );
 }
 
@@ -120,13 +90,14 @@ export function shortestGraphPaths(machine: OrderMachine = modelMachine()): Grap
  * Paths that together take every edge of the graph (every event offered in every abstract state):
  * the shortest path to the first edge not yet taken, extended greedily with edges not yet taken.
  */
-export function transitionGraphPaths(machine: OrderMachine = modelMachine()): GraphPath[] {
+export function transitionGraphPaths(version: MachineVersion): GraphPath[] {
   const paths: GraphPath[] = [];
-  for (const variant of modelVariants) {
-    const { serializeState } = traversal(variant);
-    const adjacency = modelGraph(variant, machine);
+  const model = modelOf(version);
+  for (const variant of model.variants) {
+    const { serializeState } = traversal(version, variant);
+    const adjacency = modelGraph(version, variant);
     const shortest = new Map(
-      getShortestPaths(machine, traversal(variant) as never).map((p) => [serializeState(p.state as AnyMachineSnapshot), (p.steps as unknown as GraphStep[]).slice(1)]),
+      getShortestPaths(version.machine, traversal(version, variant) as never).map((p) => [serializeState(p.state as AnyMachineSnapshot), (p.steps as unknown as GraphStep[]).slice(1)]),
     );
     const start = Object.keys(adjacency)[0]!;
     const taken = new Set<string>();
@@ -148,40 +119,12 @@ export function transitionGraphPaths(machine: OrderMachine = modelMachine()): Gr
         const prefix = shortest.get(from) ?? [];
         let here = start;
         for (const step of prefix) {
-          taken.add(edgeId(here, eventLabel(step.event)));
+          taken.add(edgeId(here, model.label(step.event)));
           here = serializeState(step.state);
         }
-        paths.push(realize(machine, variant, take(here, [...prefix])));
+        paths.push(realize(version, variant, take(here, [...prefix])));
       }
     }
   }
   return paths;
 }
-
-function exportPaths(kind: ModelPath['kind'], graphPaths: GraphPath[]): ModelPath[] {
-  const counters = new Map<string, number>();
-  return graphPaths.map(({ variant, steps }) => {
-    const n = (counters.get(variant.name) ?? 0) + 1;
-    counters.set(variant.name, n);
-    return { id: `${kind}/${variant.name}/${n}`, variant: variant.name, kind, steps: steps.map(toPathStep) };
-  });
-}
-
-/** The paths document served by `GET /machines/order/paths` and written by `npx aftersales paths`. */
-export function orderPathsDocument(machine: OrderMachine = modelMachine()) {
-  const shortest = exportPaths('shortest', shortestGraphPaths(machine));
-  const transition = exportPaths('transition', transitionGraphPaths(machine));
-  return {
-    machine: { id: MACHINE_ID, version: MACHINE_VERSION },
-    howToReplay: [
-      'For each path: create the order of its variant (POST /orders with variant.order and a fresh id) in a deployment with variant.policy.',
-      'Then take each step in turn: for kind "event", POST /orders/{id}/events with { type, payload }; for kind "timer", move your clock to the due time of the named deadline (GET /orders/{id} lists it in deadlines[]) and let the service fire it.',
-      'After each step, GET /orders/{id} and compare it with expect: state, status, outcome, money, deadlines[].name, claim, cancellation.outcome and resolution.escalated.',
-    ],
-    variants: modelVariants.map((v) => ({ name: v.name, description: v.description, order: v.order, policy: v.policy })),
-    counts: { shortest: shortest.length, transition: transition.length },
-    paths: [...shortest, ...transition],
-  };
-}
-
-export type OrderPathsDocument = ReturnType<typeof orderPathsDocument>;

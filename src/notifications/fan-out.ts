@@ -1,11 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { OrderContext } from '../../machines/order/index.ts';
-import type { HistoryEntry, NewDelivery, OutboxEntry, WebhookSubscription } from '../store/store.ts';
-import { hasEmailTemplate, renderEmail } from './email-templates.ts';
-import { emailKinds, kindOfAction, STATE_CHANGED } from './kinds.ts';
+import type { EffectKind, EmailTemplate } from '../engine/hosted-machine.ts';
+import type { NewDelivery, WebhookSubscription } from '../store/delivery-records.ts';
+import type { HistoryEntry, OutboxEntry } from '../store/records.ts';
+import { layOutEmail } from './email-layout.ts';
+import { STATE_CHANGED } from './notification-kinds.ts';
 
 /** A notification before fan-out: one machine effect, or one change of state. */
-export interface Notification { id: string; orderId: string; seq: number; kind: string; at: number; data: Record<string, unknown>; emailTo: string | null; params: Record<string, unknown> }
+export interface Notification {
+  id: string;
+  orderId: string;
+  seq: number;
+  kind: string;
+  at: number;
+  data: Record<string, unknown>;
+  params: Record<string, unknown>;
+  /** Set when it is e-mailed: to whom, and the machine's template. */
+  email: { to: string; template: EmailTemplate } | null;
+}
 
 /** The body of every webhook, as the Standard Webhooks specification suggests: `type`, `timestamp`, `data`. */
 export interface WebhookBody { type: string; timestamp: string; data: Record<string, unknown> }
@@ -27,18 +38,18 @@ export function stateChangeId(orderId: string, seq: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function fromEffect(row: OutboxEntry, order: OrderContext | undefined): Notification {
+/** An effect's notification; `context` is the order's context at fan-out (undefined if it is gone). */
+export function fromEffect(row: OutboxEntry, effect: EffectKind, context: unknown): Notification {
   const params = (row.payload ?? {}) as Record<string, unknown>;
-  const kind = kindOfAction(row.action);
-  const to = typeof params.to === 'string' ? params.to : (order?.sellerEmail ?? null);
+  const to = effect.email?.to(params, context) ?? null;
   return {
     id: row.id,
     orderId: row.orderId,
     seq: row.seq,
-    kind,
+    kind: effect.kind,
     at: row.createdAt,
     params,
-    emailTo: emailKinds.has(kind) && hasEmailTemplate(kind) ? to : null,
+    email: effect.email && to !== null ? { to, template: effect.email } : null,
     data: { orderId: row.orderId, version: row.seq, action: row.action, ...publicParams(params) },
   };
 }
@@ -53,7 +64,7 @@ export function fromHistory(h: HistoryEntry): Notification | undefined {
     kind: STATE_CHANGED,
     at: h.at,
     params: {},
-    emailTo: null,
+    email: null,
     data: {
       orderId: h.orderId,
       version: h.seq,
@@ -70,12 +81,13 @@ export function fromHistory(h: HistoryEntry): Notification | undefined {
 export const subscribed = (s: WebhookSubscription, kind: string) => s.events.includes('*') || s.events.includes(kind);
 
 /** The deliveries of a notification: an e-mail if its kind is e-mailed, and one per matching subscription. */
-export function deliveriesOf(n: Notification, subscriptions: WebhookSubscription[], order: OrderContext | undefined): NewDelivery[] {
+export function deliveriesOf(n: Notification, subscriptions: WebhookSubscription[], context: unknown): NewDelivery[] {
   const base = { notificationId: n.id, orderId: n.orderId, seq: n.seq, kind: n.kind, createdAt: n.at };
   const out: NewDelivery[] = [];
-  if (n.emailTo) {
-    const message = renderEmail({ kind: n.kind, orderId: n.orderId, to: n.emailTo, params: n.params, order, at: n.at });
-    out.push({ ...base, id: randomUUID(), channel: 'email', target: n.emailTo, message });
+  if (n.email) {
+    const { to, template } = n.email;
+    const message = layOutEmail(to, template.render({ kind: n.kind, orderId: n.orderId, to, params: n.params, context, at: n.at }));
+    out.push({ ...base, id: randomUUID(), channel: 'email', target: to, message });
   }
   const body: WebhookBody = { type: n.kind, timestamp: iso(n.at), data: n.data };
   for (const s of subscriptions) {

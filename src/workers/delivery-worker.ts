@@ -1,12 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { Webhook } from 'standardwebhooks';
-import type { OrderContext } from '../../machines/order/index.ts';
 import type { Clock } from '../clock.ts';
+import type { HostedMachine } from '../engine/hosted-machine.ts';
 import type { Logger } from '../logger.ts';
-import type { EmailMessage } from '../notifications/email-templates.ts';
+import type { EmailMessage } from '../notifications/email-layout.ts';
 import { deliveriesOf, fromEffect, fromHistory, type Notification } from '../notifications/fan-out.ts';
-import type { AttemptOutcome, Delivery, DeliveryChannel, FanOut, Store } from '../store/store.ts';
+import { effectKindOf } from '../notifications/notification-kinds.ts';
+import type { AttemptOutcome, Delivery, DeliveryChannel, FanOut } from '../store/delivery-records.ts';
+import type { EngineStore } from '../store/engine-store.ts';
+import type { OutboxStore } from '../store/outbox-store.ts';
+import type { SubscriptionStore } from '../store/queries.ts';
 import { backgroundLoop } from './background-loop.ts';
+
+/** What the delivery worker reads and writes: the outbox and deliveries, the subscriptions, and each order's context for its e-mails. */
+export type DeliveryWorkerStore = OutboxStore & Pick<SubscriptionStore, 'getSubscription' | 'listSubscriptions'> & Pick<EngineStore, 'getOrder'>;
 
 /** The slice of a nodemailer transporter the worker uses (`nodemailer.createTransport(url)` fits). */
 export interface MailTransport {
@@ -14,8 +21,10 @@ export interface MailTransport {
 }
 
 export interface DeliveryWorkerOptions {
-  store: Store;
+  store: DeliveryWorkerStore;
   clock: Clock;
+  /** The hosted machine: how each effect notifies, and its e-mail templates. */
+  machine: HostedMachine;
   logger: Logger;
   /** Sends e-mail; without one, e-mails stay pending in the outbox (and the order view says so). */
   mailer?: MailTransport;
@@ -51,6 +60,7 @@ export interface DeliveryStats { dispatched: number; delivered: number; failed: 
 export function createDeliveryWorker({
   store,
   clock,
+  machine,
   logger,
   mailer,
   from = 'aftersales <aftersales@localhost>',
@@ -73,21 +83,23 @@ export function createDeliveryWorker({
     return Math.round(delay / 2 + random() * (delay / 2));
   }
 
-  async function orderContext(orderId: string, cache: Map<string, OrderContext | undefined>) {
-    if (!cache.has(orderId)) cache.set(orderId, (await store.getOrder(orderId))?.snapshot.context);
+  /** The order's snapshot as it stands at fan-out: its context for the e-mail, its version for the effect's kind. */
+  async function orderSnapshot(orderId: string, cache: Map<string, { context: unknown; machine: { version: number } } | undefined>) {
+    if (!cache.has(orderId)) cache.set(orderId, (await store.getOrder(orderId))?.snapshot);
     return cache.get(orderId);
   }
 
   async function dispatchAll(): Promise<number> {
     const subscriptions = await store.listSubscriptions();
-    const orders = new Map<string, OrderContext | undefined>();
+    const orders = new Map<string, { context: unknown; machine: { version: number } } | undefined>();
     let count = 0;
     for (let more = true; more; ) {
       const batch: FanOut[] = [];
       const effects = await store.undispatchedEffects(batchSize);
       for (const row of effects) {
-        const order = await orderContext(row.orderId, orders);
-        batch.push({ source: { outboxId: row.id }, deliveries: deliveriesOf(fromEffect(row, order), subscriptions, order) });
+        const order = await orderSnapshot(row.orderId, orders);
+        const effect = effectKindOf(machine, row.action, order?.machine.version);
+        batch.push({ source: { outboxId: row.id }, deliveries: deliveriesOf(fromEffect(row, effect, order?.context), subscriptions, order?.context) });
         count += 1;
       }
       const changes = await store.undispatchedHistory(batchSize);

@@ -1,12 +1,12 @@
 import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Logger } from '../logger.ts';
-import type { Store } from '../store/store.ts';
+import type { EngineStore } from '../store/engine-store.ts';
 import { backgroundLoop } from './background-loop.ts';
 
 export interface TimerSweeperOptions {
-  store: Store;
-  engine: Engine;
+  store: Pick<EngineStore, 'claimDueTimers'>;
+  engine: Pick<Engine, 'fireTimer'>;
   clock: Clock;
   logger: Logger;
   /** How often the background loop looks for due timers. */

@@ -29,7 +29,7 @@ async function toVerified(t: TestApp, id: string) {
 describe('deadline policy', () => {
   it('deployment defaults change every deadline; an order may set its own protection window and evidence days', async () => {
     const t = await testApp({
-      engineOptions: { policy: { expediteAfterDays: 1, switchSupplierAfterDays: 3, protectionWindowDays: 30, evidenceDays: 5, customsReminderDays: 1 } },
+      policy: { expediteAfterDays: 1, switchSupplierAfterDays: 3, protectionWindowDays: 30, evidenceDays: 5, customsReminderDays: 1 },
     });
     const created = (await t.create({ id: 'P-1', shipBy: '2026-03-04T00:00:00Z' })).body;
     expect(created.deadlines.map((d: { dueAt: string }) => d.dueAt)).toEqual(['2026-03-05T00:00:00.000Z', '2026-03-07T00:00:00.000Z']);

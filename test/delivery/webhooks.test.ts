@@ -214,7 +214,7 @@ describe('webhook delivery', () => {
       await t.send(id, 'CANCEL_REQUESTED', { reason: 'customer_cancelled' });
     }
     const { createDeliveryWorker } = await import('../../src/workers/delivery-worker.ts');
-    const other = createDeliveryWorker({ store: t.store, clock: t.clock, logger: t.logger });
+    const other = createDeliveryWorker({ store: t.store, clock: t.clock, logger: t.logger, machine: t.app.engine.machine });
     await Promise.all([t.app.deliveryWorker.runOnce(), other.runOnce()]);
     const ids = r.received.map((x) => x.headers['webhook-id']);
     expect(ids).toHaveLength(9); // per order: created, intercepting, interception.requested

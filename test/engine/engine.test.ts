@@ -12,7 +12,7 @@ describe('engine: compare-and-swap, idempotency, nothing lost', () => {
     const attempt = t.store.commit({
       order: { ...stale!, version: 2, state: 'preShipment.processing.oversized' },
       expectedVersion: 1,
-      history: { orderId: 'S-1', seq: 2, type: 'ITEM_OVERSIZED', payload: {}, fromState: stale!.state, toState: 'preShipment.processing.oversized', at: 1, idempotencyKey: 'k', source: 'client', dueAt: null },
+      history: { orderId: 'S-1', seq: 2, type: 'ITEM_OVERSIZED', payload: {}, fromState: stale!.state, toState: 'preShipment.processing.oversized', at: 1, idempotencyKey: 'k', source: 'client', dueAt: null, machineVersion: 1 },
       outbox: [{ id: 'x', orderId: 'S-1', seq: 2, action: 'requestRefund', payload: {}, createdAt: 1 }],
       timers: [],
       idempotency: { orderId: 'S-1', key: 'k', requestHash: 'h', status: 200, response: {} },
@@ -65,7 +65,7 @@ describe('engine: compare-and-swap, idempotency, nothing lost', () => {
     await t.store.commit({
       order: { ...record!, version: 2, snapshot: { ...record!.snapshot, value: { preShipment: 'vanished' } } },
       expectedVersion: 1,
-      history: { orderId: 'S-4', seq: 2, type: 'CORRUPTED', payload: {}, fromState: null, toState: 'x', at: 0, idempotencyKey: null, source: 'client', dueAt: null },
+      history: { orderId: 'S-4', seq: 2, type: 'CORRUPTED', payload: {}, fromState: null, toState: 'x', at: 0, idempotencyKey: null, source: 'client', dueAt: null, machineVersion: 1 },
       outbox: [],
       timers: [],
     });

@@ -1,7 +1,10 @@
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine, persist, type OrderEvent } from '../../machines/order/index.ts';
+import { orderMachine } from '../../machines/order/index.ts';
+import type { OrderEvent } from '../../machines/order/v1/index.ts';
+import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { createPureTransition } from '../../src/engine/pure-transition.ts';
+import { persist } from '../../src/engine/snapshots.ts';
 
 const input = {
   id: 'P', scope: 'domestic' as const, sellerEmail: 's@shop.example', supplier: { id: 'sup' },
@@ -25,14 +28,16 @@ const events: OrderEvent[] = [
 
 describe('the engine transition with a reused scope', () => {
   it('gives the same snapshots and actions as xstate transition()', () => {
-    const machine = createOrderMachine();
+    const hosted = orderMachine();
+    const version = currentVersion(hosted);
+    const { machine } = version;
     const fast = createPureTransition(machine);
     let [a] = initialTransition(machine, input);
     let b = a;
     for (const event of events) {
       const [na, actionsA] = transition(machine, a, event);
       const [nb, actionsB] = fast(b, event);
-      expect(persist(machine, nb)).toEqual(persist(machine, na));
+      expect(persist(hosted, version, nb)).toEqual(persist(hosted, version, na));
       expect(actionsB.map((x) => [x.type, x.params])).toEqual(actionsA.map((x) => [x.type, x.params]));
       a = na;
       b = nb;

@@ -2,11 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine } from '../../machines/order/index.ts';
+import { orderMachine } from '../../machines/order/index.ts';
+import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { command } from '../../src/cli/commands/diagram.ts';
 import { machineGraph, type StateDef } from '../../src/inspector/machine-graph.ts';
 
-const graph = machineGraph(createOrderMachine());
+const order = orderMachine();
+const graph = machineGraph(order.id, currentVersion(order));
 const all = (s: StateDef): StateDef[] => [s, ...s.states.flatMap(all)];
 const states = all(graph.root).filter((s) => s.path !== '');
 const transitions = states.flatMap((s) => s.transitions.flatMap((t) => t.targets.map((target) => ({ from: s.path, to: target, label: `${t.event}${t.guard ? ` [${t.guard}]` : ''}` }))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine } from '../../machines/order/index.ts';
+import { createOrderMachine } from '../../machines/order/v1/index.ts';
 import { machineGraphSchema } from '../../src/http/machine-graph-schema.ts';
 import { DAY, testApp } from '../support/test-app.ts';
 

@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { createWebSocketInspector } from '@statelyai/inspect';
 import { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOrderMachine } from '../../machines/order/index.ts';
-import { statePath } from '../../machines/order/persistence.ts';
+import { orderMachine } from '../../machines/order/index.ts';
+import { statePath } from '../../src/engine/snapshots.ts';
 import { stateValueOf, TIMER_SOURCE, xstateInspection } from '../../src/inspector/xstate-inspection.ts';
 import { DAY, testApp } from '../support/test-app.ts';
 
@@ -32,10 +32,10 @@ describe('XState inspection protocol', () => {
   it('streams actor, event and snapshot events that match each order’s history', async () => {
     const rx = await receiver();
     cleanups.push(rx.close);
-    const machine = createOrderMachine();
+    const machine = orderMachine();
     const inspector = createWebSocketInspector({ url: rx.url });
     cleanups.push(() => inspector.stop());
-    const t = await testApp({ engineOptions: { machine, onCommit: xstateInspection({ inspector, machine }) } });
+    const t = await testApp({ machine, engineOptions: { onCommit: xstateInspection({ inspector, machine }) } });
 
     await t.create({ id: 'I-1' });
     await t.create({ id: 'I-2' });
@@ -74,11 +74,11 @@ describe('XState inspection protocol', () => {
       event: (_: unknown, event: { type: string }) => calls.push({ kind: 'event', value: event.type }),
       snapshot: (_: unknown, snapshot: { value?: unknown }) => calls.push({ kind: 'snapshot', value: snapshot.value }),
     };
-    const machine = createOrderMachine();
+    const machine = orderMachine();
     const onCommit = xstateInspection({ inspector, machine });
     const snapshot = { status: 'active', value: stateValueOf('inTransit.shipping.customsHold'), context: {} } as never;
-    onCommit({ orderId: 'X', version: 3, event: { type: 'CUSTOMS_HELD' } as never, fromState: 'inTransit.shipping.onTheWay', toState: 'inTransit.shipping.customsHold', snapshot, source: 'client' });
-    onCommit({ orderId: 'X', version: 4, event: { type: 'CUSTOMS_CLEARED' } as never, fromState: 'inTransit.shipping.customsHold', toState: 'inTransit.shipping.onTheWay', snapshot, source: 'client' });
+    onCommit({ orderId: 'X', version: 3, event: { type: 'CUSTOMS_HELD' } as never, fromState: 'inTransit.shipping.onTheWay', toState: 'inTransit.shipping.customsHold', snapshot, source: 'client', machineVersion: 1 });
+    onCommit({ orderId: 'X', version: 4, event: { type: 'CUSTOMS_CLEARED' } as never, fromState: 'inTransit.shipping.customsHold', toState: 'inTransit.shipping.onTheWay', snapshot, source: 'client', machineVersion: 1 });
     expect(calls.map((c) => c.kind)).toEqual(['actor', 'event', 'snapshot', 'event', 'snapshot']);
     expect(calls[0]!.value).toEqual({ inTransit: { shipping: 'onTheWay' } });
   });

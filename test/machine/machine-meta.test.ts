@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
-import { createOrderMachine, deadlineEvents, type StateMeta } from '../../machines/order/index.ts';
+import { createOrderMachine, deadlineEvents, type StateMeta } from '../../machines/order/v1/index.ts';
 
 const walk = (n: AnyStateNode): AnyStateNode[] => [n, ...Object.values(n.states).flatMap(walk)];
 // Built inside each test, not at module load, so that mutation testing can tell which tests run

@@ -1,6 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { armedDeadlines, createOrderMachine, valueOf, type OrderEvent, type OrderInput } from '../../machines/order/index.ts';
+import { armedDeadlines, createOrderMachine, valueOf, type OrderEvent, type OrderInput } from '../../machines/order/v1/index.ts';
 import type { AnyMachineSnapshot } from 'xstate';
 
 // The pure machine, event by event: what it keeps in context and which effects it asks for,

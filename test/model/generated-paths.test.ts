@@ -1,13 +1,16 @@
 import { createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine, type OrderMachine } from '../../machines/order/index.ts';
+import { orderMachine } from '../../machines/order/index.ts';
+import { modelVariants, type OrderMachine } from '../../machines/order/v1/index.ts';
+import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { allStateNodes, allTransitions, coverageOf } from '../../src/model/coverage.ts';
-import { modelVariants } from '../../src/model/order-model.ts';
-import { orderPathsDocument, shortestGraphPaths, transitionGraphPaths } from '../../src/model/paths.ts';
+import { pathsDocument } from '../../src/model/paths-document.ts';
+import { shortestGraphPaths, transitionGraphPaths } from '../../src/model/paths.ts';
 import { describeStep, replayPath } from '../support/model-replay.ts';
 
-const machine = createOrderMachine();
-const document = orderPathsDocument(machine);
+const version = currentVersion(orderMachine());
+const { machine } = version;
+const document = pathsDocument('order', version);
 const variant = (name: string) => modelVariants.find((v) => v.name === name)!;
 const title = (p: (typeof document.paths)[number]) => `${p.id}: ${p.steps.map(describeStep).join(' → ') || '(new order)'}`;
 
@@ -20,13 +23,13 @@ describe('the graph of the order machine', () => {
   });
 
   it('reaches every state node with the shortest paths', () => {
-    const coverage = coverageOf(machine, shortestGraphPaths(machine));
+    const coverage = coverageOf(machine, shortestGraphPaths(version));
     expect(coverage.stateNodes.missing).toEqual([]);
     expect(coverage.stateNodes.total).toBe(24);
   });
 
   it('takes every transition of the machine with the transition paths', () => {
-    const coverage = coverageOf(machine, transitionGraphPaths(machine));
+    const coverage = coverageOf(machine, transitionGraphPaths(version));
     expect(coverage.stateNodes.missing).toEqual([]);
     expect(coverage.transitions.missing).toEqual([]);
     expect(coverage.transitions.total).toBe(37);
@@ -45,7 +48,7 @@ describe('the graph of the order machine', () => {
     } as never, machine.implementations as never) as unknown as OrderMachine;
     expect(allStateNodes(changed)).toContain('order.archived');
     expect(allTransitions(changed)).toContain('order.delivered CUSTOMS_HELD#0');
-    const coverage = coverageOf(changed, transitionGraphPaths(changed));
+    const coverage = coverageOf(changed, transitionGraphPaths({ ...version, machine: changed }));
     expect(coverage.stateNodes.missing).toEqual(['order.archived']);
     expect(coverage.transitions.missing).toEqual(['order.delivered CUSTOMS_HELD#0']);
   });

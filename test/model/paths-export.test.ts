@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/commands/paths.ts';
-import { orderPathsSchema } from '../../src/model/paths-schema.ts';
+import { orderMachine } from '../../machines/order/index.ts';
+import { currentVersion } from '../../src/engine/hosted-machine.ts';
+import { pathsSchema } from '../../src/model/paths-schema.ts';
 import { replayPath } from '../support/model-replay.ts';
 import { testApp } from '../support/test-app.ts';
 
@@ -12,7 +14,7 @@ describe('the paths export', () => {
     const t = await testApp();
     const res = await t.call('GET', '/machines/order/paths');
     expect(res.status).toBe(200);
-    const document = orderPathsSchema.parse(res.body);
+    const document = pathsSchema(currentVersion(orderMachine())).parse(res.body);
     expect(document.machine).toEqual({ id: 'order', version: 1 });
     expect(document.counts).toEqual({ shortest: 134, transition: 198 });
     expect(document.paths).toHaveLength(332);
@@ -39,7 +41,7 @@ describe('the paths export', () => {
 
   it('replays as a client would: the longest exported path of each variant, from the JSON alone', async () => {
     const t = await testApp();
-    const document = orderPathsSchema.parse((await t.call('GET', '/machines/order/paths')).body);
+    const document = pathsSchema(currentVersion(orderMachine())).parse((await t.call('GET', '/machines/order/paths')).body);
     for (const variant of document.variants) {
       const longest = document.paths.filter((p) => p.variant === variant.name).reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
       await replayPath(longest as never, variant as never);

@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { orderMachine } from '../../machines/order/index.ts';
 import {
   checkAgainstOrder,
   clientEventSchemas,
+  clientSteps,
   isClientEventType,
-  restore,
-  statePath,
+  modelVariants,
+  toMachineEvent,
   type OrderEvent,
   type OrderSnapshot,
-} from '../../machines/order/index.ts';
-import { clientSteps, modelVariants, toMachineEvent } from '../../src/model/order-model.ts';
-import { orderPathsDocument } from '../../src/model/paths.ts';
+} from '../../machines/order/v1/index.ts';
+import { currentVersion } from '../../src/engine/hosted-machine.ts';
+import { restore, statePath, versionOf } from '../../src/engine/snapshots.ts';
+import { pathsDocument } from '../../src/model/paths-document.ts';
 import { takeStep } from '../support/model-replay.ts';
 import { assertInvariants } from '../support/invariants.ts';
 import { DAY, HOUR, testApp, type TestApp } from '../support/test-app.ts';
@@ -34,7 +37,7 @@ const reached = new Set<string>();
 
 async function resync(model: Model, real: Real) {
   const record = await real.t.store.getOrder(real.id);
-  model.snapshot = restore(real.t.app.engine.machine, record!.snapshot);
+  model.snapshot = restore(versionOf(real.t.app.engine.machine, record!.snapshot), record!.snapshot) as OrderSnapshot;
   reached.add(record!.state);
 }
 
@@ -134,7 +137,7 @@ const sendEvent = fc
   .chain(([type, key]) => payloads[type]!.map((payload) => new SendEvent(type, payload, key)));
 const moveClock = fc.constantFrom(HOUR, DAY, 2 * DAY, 3 * DAY, 5 * DAY, 16 * DAY, 30 * DAY).map((ms) => new MoveClock(ms));
 // Walks start where a generated shortest path ends, so every state of the graph is a starting point.
-const starts = orderPathsDocument().paths.filter((p) => p.kind === 'shortest');
+const starts = pathsDocument('order', currentVersion(orderMachine())).paths.filter((p) => p.kind === 'shortest');
 
 const takeAccepted = fc.nat(20).map((n) => new TakeAcceptedEvent(n));
 const commands = fc.commands([sendEvent, takeAccepted, takeAccepted, takeAccepted, takeAccepted, moveClock], { maxCommands: 25 });
@@ -144,7 +147,7 @@ describe('random walks through the API', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...starts), commands, async (start, cmds) => {
         const variant = modelVariants.find((v) => v.name === start.variant)!;
-        const t = await testApp({ engineOptions: { policy: variant.policy } });
+        const t = await testApp({ policy: variant.policy });
         const created = await t.call('POST', '/orders', { ...variant.order, id: ID });
         expect(created.status).toBe(201);
         for (const step of start.steps) await takeStep(t, ID, step, `start ${start.id}`);

@@ -2,8 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
 import { announceSkip, createTestDatabase, pgUrl, reportSuiteRan } from '../support/postgres.ts';
-import { deliveryStoreContract } from './delivery-store-contract.ts';
-import { storeContract } from './store-contract.ts';
+import { storeContracts } from './contract/index.ts';
 
 announceSkip('PostgreSQL store contract');
 
@@ -27,9 +26,7 @@ describe.runIf(pgUrl)('PostgreSQL', () => {
     return store;
   };
 
-  deliveryStoreContract('PostgreSQL', create);
-
-  storeContract({
+  storeContracts({
     name: 'PostgreSQL',
     create,
     additionalTests: () => {
@@ -40,7 +37,7 @@ describe.runIf(pgUrl)('PostgreSQL', () => {
           const pool = new pg.Pool({ connectionString: fresh.url });
           const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
           await pool.end();
-          expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+          expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
           await Promise.all(stores.map((s) => s.close()));
         } finally {
           await fresh.drop();

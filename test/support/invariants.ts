@@ -1,15 +1,8 @@
 import { initialTransition, transition } from 'xstate';
 import { expect } from 'vitest';
-import {
-  activeMeta,
-  armedDeadlines,
-  persist,
-  restore,
-  statePath,
-  type OrderEvent,
-  type OrderInput,
-} from '../../machines/order/index.ts';
+import { activeMeta, armedDeadlines, type OrderContext, type OrderEvent, type OrderInput } from '../../machines/order/v1/index.ts';
 import { replayHistory } from '../../src/engine/replay.ts';
+import { persist, restore, statePath, versionOf } from '../../src/engine/snapshots.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -47,8 +40,8 @@ export async function expectInvariants(t: TestApp, orderId: string) {
 
   const stored = await t.store.getOrder(orderId);
   const replayed = replayHistory(t.app.engine.machine, await t.store.history(orderId));
-  expect(statePath(replayed.value), 'history replays to the stored state').toBe(stored?.state);
-  expect(persist(t.app.engine.machine, replayed), 'history replays to the stored snapshot').toEqual(stored?.snapshot);
+  expect(statePath(replayed.snapshot.value), 'history replays to the stored state').toBe(stored?.state);
+  expect(persist(t.app.engine.machine, replayed.version, replayed.snapshot), 'history replays to the stored snapshot').toEqual(stored?.snapshot);
   return order;
 }
 
@@ -66,8 +59,10 @@ export async function checkInvariants(t: TestApp, orderId: string): Promise<stri
   if (viewRes.status !== 200 || historyRes.status !== 200 || !record) return [`${orderId}: cannot read the order (view ${viewRes.status}, history ${historyRes.status})`];
   const view = viewRes.body;
   const history: { seq: number; type: string; payload: Record<string, unknown>; at: string; source: string; dueAt: string | null; toState: string }[] = historyRes.body.history;
-  const machine = t.app.engine.machine;
-  const snapshot = restore(machine, record.snapshot);
+  const hosted = t.app.engine.machine;
+  const version = versionOf(hosted, record.snapshot);
+  const machine = version.machine;
+  const snapshot = restore(version, record.snapshot);
 
   // The sum of refunds never exceeds what was paid.
   const refunds: { amount: number }[] = view.money.refunds;
@@ -115,7 +110,7 @@ export async function checkInvariants(t: TestApp, orderId: string): Promise<stri
   if (created?.type !== 'ORDER_CREATED') {
     fail(`the history does not start with ORDER_CREATED (${created?.type})`);
   } else {
-    const input = { ...created.payload, createdAt: Date.parse(created.at), policyDefaults: record.snapshot.context.policy } as OrderInput;
+    const input = { ...created.payload, createdAt: Date.parse(created.at), policyDefaults: (record.snapshot.context as OrderContext).policy } as OrderInput;
     let [replayed] = initialTransition(machine, input);
     for (const h of events) {
       const receivedAt = Date.parse(h.at);
@@ -123,7 +118,7 @@ export async function checkInvariants(t: TestApp, orderId: string): Promise<stri
       [replayed] = transition(machine, replayed, event);
       if (statePath(replayed.value) !== h.toState) fail(`history #${h.seq} (${h.type}) replays to ${statePath(replayed.value)}, the row says ${h.toState}`);
     }
-    const a = persist(machine, replayed);
+    const a = persist(hosted, version, replayed);
     const b = record.snapshot;
     if (JSON.stringify([a.status, a.value, a.context]) !== JSON.stringify([b.status, b.value, b.context])) {
       fail(`the history replays to ${statePath(a.value)} (${a.status}), the store holds ${statePath(b.value)} (${b.status})${a.status === b.status && statePath(a.value) === statePath(b.value) ? ' with a different context' : ''}`);

@@ -1,22 +1,11 @@
 import { expect } from 'vitest';
-import type { ExpectedOrder, ModelPath, PathStep } from '../../src/model/paths.ts';
-import type { ModelVariant } from '../../src/model/order-model.ts';
+import { observedOrder, type ModelVariant } from '../../machines/order/v1/index.ts';
+import type { ModelPath, PathStep } from '../../src/model/paths.ts';
 import { assertInvariants } from './invariants.ts';
 import { testApp, type TestApp } from './test-app.ts';
 
 /** The part of an order view (`GET /orders/{id}`) that a generated path predicts. */
-export function observedOrder(view: Record<string, any>): ExpectedOrder { // eslint-disable-line @typescript-eslint/no-explicit-any -- an order view as JSON
-  return {
-    state: view.state,
-    status: view.status,
-    outcome: view.outcome,
-    money: { paid: view.money.paid, refunded: view.money.refunded, refundable: view.money.refundable, pendingRefund: view.money.pendingRefund },
-    deadlines: view.deadlines.map((d: { name: string }) => d.name),
-    claim: view.claim && { kind: view.claim.kind, verification: view.claim.verification, resolution: view.claim.resolution },
-    cancellation: view.cancellation?.outcome ?? null,
-    escalated: view.resolution ? view.resolution.escalated : null,
-  };
-}
+export { observedOrder };
 
 export const describeStep = (s: PathStep) => (s.kind === 'timer' ? `⏰${s.type}` : `${s.type}${Object.keys(s.payload).length ? JSON.stringify(s.payload) : ''}`);
 
@@ -42,7 +31,7 @@ export async function takeStep(t: TestApp, id: string, step: PathStep, where: st
  * the prediction and the invariants must hold.
  */
 export async function replayPath(path: ModelPath, variant: ModelVariant): Promise<void> {
-  const t = await testApp({ engineOptions: { policy: variant.policy } });
+  const t = await testApp({ policy: variant.policy });
   const id = path.id.replaceAll('/', '-');
   const created = await t.call('POST', '/orders', { ...variant.order, id });
   expect(created.status, created.text).toBe(201);

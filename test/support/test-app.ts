@@ -4,7 +4,7 @@ import { createManualClock, type ManualClock } from '../../src/clock.ts';
 import { createMemoryLogger } from '../../src/logger.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { sampleOrder } from '../../src/model/sample-order.ts';
+import { sampleOrder } from '../../machines/order/index.ts';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createOrderMachine } from '../../../machines/order/index.ts';
+import { orderMachine } from '../../../machines/order/index.ts';
+import { currentVersion } from '../../engine/hosted-machine.ts';
 import { machineGraph } from '../../inspector/machine-graph.ts';
 import { toMermaid } from '../../inspector/mermaid.ts';
 import { drawStatechart, type ElkLike } from '../../inspector/public/statechart.js';
@@ -20,7 +21,8 @@ export const command: Command = {
       process.stdout.write('usage: aftersales diagram [--out DIR]   (default DIR: docs)\n');
       return 0;
     }
-    const graph = machineGraph(createOrderMachine());
+    const machine = orderMachine();
+    const graph = machineGraph(machine.id, currentVersion(machine));
     const svg = await drawStatechart(graph, new ELK());
     await mkdir(values.out, { recursive: true });
     const files = [join(values.out, 'order-machine.mmd'), join(values.out, 'order-machine.svg')];

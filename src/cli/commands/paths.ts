@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { orderPathsDocument } from '../../model/paths.ts';
+import { orderMachine } from '../../../machines/order/index.ts';
+import { currentVersion } from '../../engine/hosted-machine.ts';
+import { pathsDocument } from '../../model/paths-document.ts';
 import type { Command } from '../index.ts';
 
 /** `npx aftersales paths [--out file]`: the generated test paths of the order machine, as JSON. */
@@ -12,7 +14,8 @@ export const command: Command = {
       process.stdout.write('usage: aftersales paths [--out file]\n\nWrites the shortest paths to every state and the paths that take every transition,\neach step with the order view expected after it. Without --out, prints to stdout.\n');
       return 0;
     }
-    const document = orderPathsDocument();
+    const machine = orderMachine();
+    const document = pathsDocument(machine.id, currentVersion(machine));
     const json = `${JSON.stringify(document, null, 2)}\n`;
     if (values.out) {
       writeFileSync(values.out, json);

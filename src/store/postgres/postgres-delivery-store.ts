@@ -1,66 +1,35 @@
-import type { Delivery, DeliveryAttempt, DeliveryStore, HistoryEntry, OutboxEntry, WebhookSubscription } from '../store.ts';
-import type { PgPool, PgQueryable } from './postgres-store.ts';
-
-interface DeliveryRow {
-  id: string; notification_id: string; order_id: string; seq: number; kind: string; channel: string; target: string; message: unknown;
-  status: string; attempts: number; next_attempt_at: string; delivered_at: string | null; last_error: string | null; created_at: string;
-}
-interface AttemptRow { delivery_id: string; number: number; at: string; ok: boolean; status_code: number | null; error: string | null; duration_ms: number }
-interface SubscriptionRow { id: string; url: string; events: string[]; secret: string; description: string | null; created_at: string }
-interface OutboxRow { id: string; order_id: string; seq: number; action: string; payload: unknown; created_at: string }
-interface HistoryRow { order_id: string; seq: number; type: string; payload: unknown; from_state: string | null; to_state: string; at: string; idempotency_key: string | null; source: string; due_at: string | null }
-
-// BIGINT arrives as a string; epoch ms fit in a number.
-const ms = (v: string | number) => Number(v);
-const msOrNull = (v: string | number | null) => (v === null ? null : Number(v));
-/** JSON goes in as text: `pg` would turn a top-level array into a PostgreSQL array. */
-const json = (value: unknown) => JSON.stringify(value ?? {});
-
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  id: r.id,
-  notificationId: r.notification_id,
-  orderId: r.order_id,
-  seq: r.seq,
-  kind: r.kind,
-  channel: r.channel as Delivery['channel'],
-  target: r.target,
-  message: r.message,
-  status: r.status as Delivery['status'],
-  attempts: r.attempts,
-  nextAttemptAt: ms(r.next_attempt_at),
-  deliveredAt: msOrNull(r.delivered_at),
-  lastError: r.last_error,
-  createdAt: ms(r.created_at),
-});
-
-const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
-  deliveryId: r.delivery_id, number: r.number, at: ms(r.at), ok: r.ok, statusCode: r.status_code, error: r.error, durationMs: r.duration_ms,
-});
-
-const toSubscription = (r: SubscriptionRow): WebhookSubscription => ({
-  id: r.id, url: r.url, events: r.events, secret: r.secret, description: r.description, createdAt: ms(r.created_at),
-});
+import type { OutboxStore } from '../outbox-store.ts';
+import type { DeliveryQueries, SubscriptionStore } from '../queries.ts';
+import { inTransaction, type PgPool } from './postgres-client.ts';
+import {
+  json,
+  toAttempt,
+  toDelivery,
+  toHistory,
+  toOutbox,
+  toSubscription,
+  type AttemptRow,
+  type DeliveryRow,
+  type HistoryRow,
+  type OutboxRow,
+  type SubscriptionRow,
+} from './postgres-rows.ts';
 
 /**
- * The delivery group of the store on PostgreSQL. Deliveries are claimed with `FOR UPDATE SKIP
- * LOCKED` and a lease, so the workers of several instances share them without waiting on each other.
+ * The outbox, deliveries and webhook subscriptions on PostgreSQL. Deliveries are claimed with
+ * `FOR UPDATE SKIP LOCKED` and a lease, so the workers of several instances share them without
+ * waiting on each other.
  */
-export function createPostgresDeliveryStore(pool: PgPool, transaction: <T>(work: (tx: PgQueryable) => Promise<T>) => Promise<T>): DeliveryStore {
+export function createPostgresDeliveryStore(pool: PgPool): OutboxStore & DeliveryQueries & SubscriptionStore {
+  const transaction = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(pool, work);
   return {
     async undispatchedEffects(limit) {
       const { rows } = await pool.query("SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT $1", [limit]);
-      return (rows as OutboxRow[]).map(
-        (r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: r.payload, createdAt: ms(r.created_at), status: 'pending' }),
-      );
+      return (rows as OutboxRow[]).map(toOutbox);
     },
     async undispatchedHistory(limit) {
       const { rows } = await pool.query('SELECT * FROM history WHERE NOT dispatched ORDER BY at, order_id, seq LIMIT $1', [limit]);
-      return (rows as HistoryRow[]).map(
-        (r): HistoryEntry => ({
-          orderId: r.order_id, seq: r.seq, type: r.type, payload: r.payload, fromState: r.from_state, toState: r.to_state, at: ms(r.at),
-          idempotencyKey: r.idempotency_key, source: r.source as HistoryEntry['source'], dueAt: msOrNull(r.due_at),
-        }),
-      );
+      return (rows as HistoryRow[]).map(toHistory);
     },
     async dispatch(batch) {
       if (batch.length === 0) return;

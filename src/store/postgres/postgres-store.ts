@@ -1,55 +1,10 @@
-import type { Commit, HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
+import type { Commit, IdempotencyEntry, ListQuery } from '../records.ts';
+import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
+import { inTransaction, type PgPool, type PgQueryable } from './postgres-client.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
+import { json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
 import { postgresMigrations } from './schema.ts';
-
-/** Something that runs one parameterised statement: a `pg` Pool or a client checked out of it. */
-export interface PgQueryable {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
-}
-
-/** The slice of a `pg` Pool this adapter uses. */
-export interface PgPool extends PgQueryable {
-  connect(): Promise<PgQueryable & { release(destroy?: boolean | Error): void }>;
-  end(): Promise<void>;
-}
-
-interface OrderRow { id: string; version: number; state: string; snapshot: OrderRecord['snapshot']; create_hash: string; next_deadline_at: string | null; created_at: string; updated_at: string }
-interface HistoryRow { order_id: string; seq: number; type: string; payload: unknown; from_state: string | null; to_state: string; at: string; idempotency_key: string | null; source: string; due_at: string | null }
-interface TimerRow { order_id: string; name: string; event: string; due_at: string }
-
-// BIGINT arrives as a string (it may exceed 2^53); epoch ms never do.
-const ms = (v: string | number) => Number(v);
-const msOrNull = (v: string | number | null) => (v === null ? null : Number(v));
-
-const toOrder = (r: OrderRow): OrderRecord => ({
-  id: r.id,
-  version: r.version,
-  state: r.state,
-  snapshot: r.snapshot,
-  createHash: r.create_hash,
-  nextDeadlineAt: msOrNull(r.next_deadline_at),
-  createdAt: ms(r.created_at),
-  updatedAt: ms(r.updated_at),
-});
-
-const toHistory = (r: HistoryRow): HistoryEntry => ({
-  orderId: r.order_id,
-  seq: r.seq,
-  type: r.type,
-  payload: r.payload,
-  fromState: r.from_state,
-  toState: r.to_state,
-  at: ms(r.at),
-  idempotencyKey: r.idempotency_key,
-  source: r.source as HistoryEntry['source'],
-  dueAt: msOrNull(r.due_at),
-});
-
-const toTimer = (r: TimerRow): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: ms(r.due_at) });
-
-/** JSON goes in as text: `pg` would turn a top-level array into a PostgreSQL array. */
-const json = (value: unknown) => JSON.stringify(value ?? {});
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -61,37 +16,20 @@ const UNIQUE_VIOLATION = '23505';
  * adapter never lowers it. Sweepers claim timers with `FOR UPDATE SKIP LOCKED` and a lease.
  */
 export function createPostgresStore(pool: PgPool): Store {
-  /** Runs `work` in one transaction on one connection; rolls back on any error. */
-  async function transaction<T>(work: (tx: PgQueryable) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
+  const transaction = <T>(work: (tx: PgQueryable) => Promise<T>) => inTransaction(pool, work);
 
   async function writeCommit(tx: PgQueryable, c: Commit) {
     const o = c.order;
     const written =
       c.expectedVersion === null
         ? await tx.query(
-            `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-            [o.id, o.version, o.state, json(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt],
+            `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+            [o.id, o.version, o.state, json(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt, o.snapshot.machine.version],
           )
         : await tx.query(
-            'UPDATE orders SET version = $1, state = $2, snapshot = $3, next_deadline_at = $4, updated_at = $5 WHERE id = $6 AND version = $7',
-            [o.version, o.state, json(o.snapshot), o.nextDeadlineAt, o.updatedAt, o.id, c.expectedVersion],
+            'UPDATE orders SET version = $1, state = $2, snapshot = $3, next_deadline_at = $4, updated_at = $5, machine_version = $6 WHERE id = $7 AND version = $8',
+            [o.version, o.state, json(o.snapshot), o.nextDeadlineAt, o.updatedAt, o.snapshot.machine.version, o.id, c.expectedVersion],
           );
     if (written.rowCount !== 1) throw new VersionConflictError(o.id);
     if (c.idempotency) {
@@ -104,11 +42,12 @@ export function createPostgresStore(pool: PgPool): Store {
     }
     const h = c.history;
     await tx.query(
-      'INSERT INTO history (order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-      [h.orderId, h.seq, h.type, json(h.payload), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt],
+      `INSERT INTO history (order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at, machine_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [h.orderId, h.seq, h.type, json(h.payload), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt, h.machineVersion],
     );
     for (const e of c.outbox) {
-      await tx.query('INSERT INTO outbox (id, order_id, seq, action, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [
+      await tx.query('INSERT INTO outbox (id, order_id, seq, action, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
         e.id, e.orderId, e.seq, e.action, json(e.payload), e.createdAt,
       ]);
     }
@@ -119,7 +58,7 @@ export function createPostgresStore(pool: PgPool): Store {
   }
 
   return {
-    ...createPostgresDeliveryStore(pool, transaction),
+    ...createPostgresDeliveryStore(pool),
     async migrate() {
       await transaction(async (tx) => {
         // Two instances starting at once: the second waits here, then finds nothing left to apply.
@@ -158,10 +97,8 @@ export function createPostgresStore(pool: PgPool): Store {
       return (rows as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
-      const { rows } = await pool.query('SELECT id, order_id, seq, action, payload, created_at, status FROM outbox WHERE order_id = $1 ORDER BY seq, created_at, id', [orderId]);
-      return (rows as { id: string; order_id: string; seq: number; action: string; payload: unknown; created_at: string; status: string }[]).map(
-        (r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: r.payload, createdAt: ms(r.created_at), status: r.status as OutboxEntry['status'] }),
-      );
+      const { rows } = await pool.query('SELECT * FROM outbox WHERE order_id = $1 ORDER BY seq, created_at, id', [orderId]);
+      return (rows as OutboxRow[]).map(toOutbox);
     },
     async listOrders(q: ListQuery) {
       const where: string[] = [];

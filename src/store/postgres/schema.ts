@@ -108,4 +108,18 @@ export const postgresMigrations: string[] = [
      duration_ms INTEGER NOT NULL,
      PRIMARY KEY (delivery_id, number)
    );`,
+  // 5: machine versions. Each order's version is a column (counted and migrated without reading
+  // snapshots), and each history row names the version its event was applied with, so history
+  // replays on it. The outbox drops its delivery columns: deliveries have their own table since 2.
+  `ALTER TABLE orders ADD COLUMN machine_version INTEGER;
+   UPDATE orders SET machine_version = (snapshot->'machine'->>'version')::integer;
+   ALTER TABLE orders ALTER COLUMN machine_version SET NOT NULL;
+   CREATE INDEX orders_machine_version ON orders (machine_version, state);
+   ALTER TABLE history ADD COLUMN machine_version INTEGER;
+   UPDATE history h SET machine_version = o.machine_version FROM orders o WHERE o.id = h.order_id;
+   UPDATE history SET machine_version = 1 WHERE machine_version IS NULL;
+   ALTER TABLE history ALTER COLUMN machine_version SET NOT NULL;
+   DROP INDEX outbox_due;
+   ALTER TABLE outbox DROP COLUMN attempts, DROP COLUMN next_attempt_at, DROP COLUMN delivered_at, DROP COLUMN last_error, DROP COLUMN lease_until;
+   CREATE INDEX outbox_pending ON outbox (created_at, id) WHERE status = 'pending';`,
 ];

@@ -1,42 +1,27 @@
-import type { Delivery, DeliveryAttempt, DeliveryStore, FanOut, HistoryEntry, OutboxEntry, WebhookSubscription } from '../store.ts';
-import type { SqliteDatabase } from './sqlite-store.ts';
+import type { DeliveryAttempt, FanOut } from '../delivery-records.ts';
+import type { OutboxStore } from '../outbox-store.ts';
+import type { DeliveryQueries, SubscriptionStore } from '../queries.ts';
+import type { SqliteDatabase } from './sqlite-database.ts';
+import {
+  toAttempt,
+  toDelivery,
+  toHistory,
+  toOutbox,
+  toSubscription,
+  type AttemptRow,
+  type DeliveryRow,
+  type HistoryRow,
+  type OutboxRow,
+  type SubscriptionRow,
+} from './sqlite-rows.ts';
 
-interface DeliveryRow {
-  id: string; notification_id: string; order_id: string; seq: number; kind: string; channel: string; target: string; message: string;
-  status: string; attempts: number; next_attempt_at: number; delivered_at: number | null; last_error: string | null; created_at: number;
-}
-interface AttemptRow { delivery_id: string; number: number; at: number; ok: number; status_code: number | null; error: string | null; duration_ms: number }
-interface SubscriptionRow { id: string; url: string; events: string; secret: string; description: string | null; created_at: number }
-interface OutboxRow { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number; status: string }
-interface HistoryRow { order_id: string; seq: number; type: string; payload: string; from_state: string | null; to_state: string; at: number; idempotency_key: string | null; source: string; due_at: number | null }
+type DeliveryPorts = OutboxStore & DeliveryQueries & SubscriptionStore;
 
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  id: r.id,
-  notificationId: r.notification_id,
-  orderId: r.order_id,
-  seq: r.seq,
-  kind: r.kind,
-  channel: r.channel as Delivery['channel'],
-  target: r.target,
-  message: JSON.parse(r.message),
-  status: r.status as Delivery['status'],
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  deliveredAt: r.delivered_at,
-  lastError: r.last_error,
-  createdAt: r.created_at,
-});
-
-const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
-  deliveryId: r.delivery_id, number: r.number, at: r.at, ok: r.ok === 1, statusCode: r.status_code, error: r.error, durationMs: r.duration_ms,
-});
-
-const toSubscription = (r: SubscriptionRow): WebhookSubscription => ({
-  id: r.id, url: r.url, events: JSON.parse(r.events), secret: r.secret, description: r.description, createdAt: r.created_at,
-});
-
-/** The delivery group of the store on SQLite. Call after `migrate()`: statements are prepared on first use. */
-export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
+/**
+ * The outbox, deliveries and webhook subscriptions on SQLite. Its writes are small transactions on
+ * the store's one connection. Call after `migrate()`: statements are prepared on first use.
+ */
+export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryPorts {
   let statements: ReturnType<typeof prepare> | undefined;
   const sql = () => (statements ??= prepare(db));
 
@@ -51,7 +36,7 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     }
   });
 
-  const recordTx = db.transaction((a: Omit<DeliveryAttempt, 'number'>, outcome: Parameters<DeliveryStore['recordAttempt']>[1]): boolean => {
+  const recordTx = db.transaction((a: Omit<DeliveryAttempt, 'number'>, outcome: Parameters<OutboxStore['recordAttempt']>[1]): boolean => {
     const s = sql();
     const current = s.deliveryStatus.get(a.deliveryId) as { status: string } | undefined;
     if (current?.status !== 'pending') return false;
@@ -65,17 +50,10 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
 
   return {
     async undispatchedEffects(limit) {
-      return (sql().undispatchedOutbox.all(limit) as OutboxRow[]).map(
-        (r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at, status: 'pending' }),
-      );
+      return (sql().undispatchedOutbox.all(limit) as OutboxRow[]).map(toOutbox);
     },
     async undispatchedHistory(limit) {
-      return (sql().undispatchedHistory.all(limit) as HistoryRow[]).map(
-        (r): HistoryEntry => ({
-          orderId: r.order_id, seq: r.seq, type: r.type, payload: JSON.parse(r.payload), fromState: r.from_state, toState: r.to_state, at: r.at,
-          idempotencyKey: r.idempotency_key, source: r.source as HistoryEntry['source'], dueAt: r.due_at,
-        }),
-      );
+      return (sql().undispatchedHistory.all(limit) as HistoryRow[]).map(toHistory);
     },
     async dispatch(batch) {
       if (batch.length > 0) dispatchTx(batch);

@@ -1,32 +1,8 @@
-import type { HistoryEntry, IdempotencyEntry, ListQuery, OrderRecord, OutboxEntry, Store, TimerEntry } from '../store.ts';
+import type { EngineStore } from '../engine-store.ts';
+import type { OrderQueries } from '../queries.ts';
+import type { IdempotencyEntry, ListQuery } from '../records.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
-
-interface OrderRow { id: string; version: number; state: string; snapshot: string; create_hash: string; next_deadline_at: number | null; created_at: number; updated_at: number }
-interface HistoryRow { order_id: string; seq: number; type: string; payload: string; from_state: string | null; to_state: string; at: number; idempotency_key: string | null; source: string; due_at: number | null }
-
-const toOrder = (r: OrderRow): OrderRecord => ({
-  id: r.id,
-  version: r.version,
-  state: r.state,
-  snapshot: JSON.parse(r.snapshot),
-  createHash: r.create_hash,
-  nextDeadlineAt: r.next_deadline_at,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toHistory = (r: HistoryRow): HistoryEntry => ({
-  orderId: r.order_id,
-  seq: r.seq,
-  type: r.type,
-  payload: JSON.parse(r.payload),
-  fromState: r.from_state,
-  toState: r.to_state,
-  at: r.at,
-  idempotencyKey: r.idempotency_key,
-  source: r.source as HistoryEntry['source'],
-  dueAt: r.due_at,
-});
+import { toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './sqlite-rows.ts';
 
 /**
  * The states below a prefix `p` are the range ['p.', 'p/'), '/' being the character after '.':
@@ -34,10 +10,10 @@ const toHistory = (r: HistoryRow): HistoryEntry => ({
  */
 const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
 
-export type SqliteReads = Pick<Store, 'getOrder' | 'getIdempotency' | 'history' | 'outbox' | 'listOrders' | 'dueTimers'>;
+export type SqliteReads = Pick<EngineStore, 'getOrder' | 'getIdempotency'> & OrderQueries;
 
 /**
- * The reads of the store, on any connection: in WAL mode a connection that did not write sees each
+ * The reads of the store (the engine's and the order queries): in WAL mode a connection that did not write sees each
  * commit once the writer's COMMIT has returned. Statements are prepared on first use (after `migrate`).
  */
 export function sqliteReads(db: SqliteDatabase): SqliteReads {
@@ -56,8 +32,7 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
-      const rows = sql().outboxOf.all(orderId) as { id: string; order_id: string; seq: number; action: string; payload: string; created_at: number; status: string }[];
-      return rows.map((r): OutboxEntry => ({ id: r.id, orderId: r.order_id, seq: r.seq, action: r.action, payload: JSON.parse(r.payload), createdAt: r.created_at, status: r.status as OutboxEntry['status'] }));
+      return (sql().outboxOf.all(orderId) as OutboxRow[]).map(toOutbox);
     },
     async listOrders(q: ListQuery) {
       const where: string[] = [];
@@ -91,8 +66,7 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       return (db.prepare(text).all(...deadline, ...params, q.limit) as OrderRow[]).map(toOrder);
     },
     async dueTimers(now, limit) {
-      const rows = sql().dueTimers.all(now, limit) as { order_id: string; name: string; event: string; due_at: number }[];
-      return rows.map((r): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: r.due_at }));
+      return (sql().dueTimers.all(now, limit) as TimerRow[]).map(toTimer);
     },
   };
 }

@@ -4,8 +4,6 @@ import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
 import { openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
-export type { SqliteDatabase } from './sqlite-database.ts';
-
 export interface SqliteStoreOptions {
   /**
    * Group commit (default on): commits that arrive while the event loop is busy are written
@@ -16,7 +14,7 @@ export interface SqliteStoreOptions {
   groupCommit?: boolean;
 }
 
-/** The SQLite store in either mode, with what its writer has spent (for the bench). */
+/** The SQLite store, with what its writer has spent (for the bench). */
 export interface SqliteStore extends Store {
   writerStats(): Promise<WriterStats>;
 }
@@ -24,10 +22,9 @@ export interface SqliteStore extends Store {
 interface Pending { op: WriteOp; resolve: (value: unknown) => void; reject: (error: unknown) => void }
 
 /**
- * The embedded store on SQLite (better-sqlite3), in-process mode: one connection, which reads and
- * writes on the event loop. WAL, `synchronous=FULL` so that a commit is on disk before the client
- * hears of it; commits are grouped (see `groupCommit`). The mode for `:memory:` databases; a file
- * database is better served by `openSqliteStore`, which writes from a worker thread.
+ * The embedded store on SQLite (better-sqlite3): one connection, which reads and writes on the
+ * event loop. WAL, `synchronous=FULL` so that a commit is on disk before the client hears of it;
+ * commits are grouped (see `groupCommit`).
  */
 export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: SqliteStoreOptions = {}): SqliteStore {
   const writer = openWriter(db);

@@ -1,38 +1,10 @@
-import type { Commit, TimerEntry } from '../store.ts';
+import type { Commit, TimerEntry } from '../records.ts';
 import { VersionConflictError } from '../store.ts';
 import { sqliteMigrations } from './schema.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
+import { commitParams, toTimer, type CommitParams, type TimerRow } from './sqlite-rows.ts';
 
-/** A commit as bound to the SQL statements (JSON serialised by the writer, off the event loop in writer-thread mode). */
-interface CommitRows {
-  orderId: string;
-  expectedVersion: number | null;
-  /** id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at */
-  order: [string, number, string, string, string, number | null, number, number];
-  /** order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at */
-  history: [string, number, string, string, string | null, string, number, string | null, string, number | null];
-  /** id, order_id, seq, action, payload, created_at */
-  outbox: [string, string, number, string, string, number][];
-  /** order_id, name, event, due_at */
-  timers: [string, string, string, number][];
-  /** order_id, key, request_hash, status, response */
-  idempotency: [string, string, string, number, string] | null;
-}
-
-function commitRows(c: Commit): CommitRows {
-  const { order: o, history: h, idempotency: i } = c;
-  return {
-    orderId: o.id,
-    expectedVersion: c.expectedVersion,
-    order: [o.id, o.version, o.state, JSON.stringify(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt],
-    history: [h.orderId, h.seq, h.type, JSON.stringify(h.payload ?? {}), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt],
-    outbox: c.outbox.map((e) => [e.id, e.orderId, e.seq, e.action, JSON.stringify(e.payload), e.createdAt]),
-    timers: c.timers.map((t) => [t.orderId, t.name, t.event, t.dueAt]),
-    idempotency: i ? [i.orderId, i.key, i.requestHash, i.status, JSON.stringify(i.response)] : null,
-  };
-}
-
-/** One write, as the writer runs it: on the event loop (in-process mode) or in the writer thread. */
+/** One write, as the writer runs it. */
 export type WriteOp =
   | { kind: 'commit'; commit: Commit }
   | { kind: 'claim'; now: number; limit: number; leaseMs: number }
@@ -47,13 +19,12 @@ export interface WriterStats {
   transactions: number;
   ops: number;
   transactionMs: number;
-  /** Writer-thread mode: time the event loop spent handing writes to the thread (JSON text of each commit, one message per turn). */
-  handoffMs?: number;
 }
 
 /**
- * The only connection that writes. Pragmas: WAL, so readers on other connections see each commit
- * once its COMMIT has returned; `synchronous=FULL`, so that COMMIT returns only after the fsync.
+ * The writes of the store's one connection: commits, timer claims and schema migrations. Pragmas:
+ * WAL, so readers on other connections (a second process) see each commit once its COMMIT has
+ * returned; `synchronous=FULL`, so that COMMIT returns only after the fsync.
  */
 export function openWriter(db: SqliteDatabase) {
   db.pragma('journal_mode = WAL');
@@ -69,28 +40,28 @@ export function openWriter(db: SqliteDatabase) {
   const sql = () => (statements ??= prepare(db));
   const stats: WriterStats = { transactions: 0, ops: 0, transactionMs: 0 };
 
-  const commitTx = db.transaction((c: CommitRows) => {
+  const commitTx = db.transaction((c: CommitParams) => {
     const s = sql();
-    const [id, version, state, snapshot, , nextDeadlineAt, , updatedAt] = c.order;
+    const [id, version, state, snapshot, , nextDeadlineAt, , updatedAt, machineVersion] = c.order;
     if (c.expectedVersion === null) {
       if (s.insertOrder.run(...c.order).changes !== 1) throw new VersionConflictError(id);
-    } else if (s.updateOrder.run(version, state, snapshot, nextDeadlineAt, updatedAt, id, c.expectedVersion).changes !== 1) {
+    } else if (s.updateOrder.run(version, state, snapshot, nextDeadlineAt, updatedAt, machineVersion, id, c.expectedVersion).changes !== 1) {
       throw new VersionConflictError(id);
     }
     s.insertHistory.run(...c.history);
-    for (const e of c.outbox) s.insertOutbox.run(...e, e[5]);
+    for (const e of c.outbox) s.insertOutbox.run(...e);
     s.deleteTimers.run(id);
     for (const t of c.timers) s.insertTimer.run(...t);
     if (c.idempotency && s.insertIdempotency.run(...c.idempotency).changes !== 1) throw new VersionConflictError(id);
   });
 
   const claimTx = db.transaction((now: number, limit: number, leaseMs: number) => {
-    const rows = sql().claimDueTimers.all(now + leaseMs, now, now, limit) as { order_id: string; name: string; event: string; due_at: number }[];
-    return rows.map((r): TimerEntry => ({ orderId: r.order_id, name: r.name, event: r.event, dueAt: r.due_at })).sort(byDueTime);
+    const rows = sql().claimDueTimers.all(now + leaseMs, now, now, limit) as TimerRow[];
+    return rows.map(toTimer).sort(byDueTime);
   });
 
   const runOne = (op: WriteOp): unknown => {
-    if (op.kind === 'commit') return commitTx(commitRows(op.commit));
+    if (op.kind === 'commit') return commitTx(commitParams(op.commit));
     if (op.kind === 'claim') return claimTx(op.now, op.limit, op.leaseMs);
     throw new Error(`${op.kind} cannot run inside a batch`);
   };
@@ -202,13 +173,17 @@ const claimableTimers = `SELECT order_id, name FROM timers t
 function prepare(db: SqliteDatabase) {
   return {
     insertOrder: db.prepare(
-      'INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
-    updateOrder: db.prepare('UPDATE orders SET version = ?, state = ?, snapshot = ?, next_deadline_at = ?, updated_at = ? WHERE id = ? AND version = ?'),
+    updateOrder: db.prepare(
+      'UPDATE orders SET version = ?, state = ?, snapshot = ?, next_deadline_at = ?, updated_at = ?, machine_version = ? WHERE id = ? AND version = ?',
+    ),
     insertHistory: db.prepare(
-      'INSERT INTO history (order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO history (order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at, machine_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertOutbox: db.prepare('INSERT INTO outbox (id, order_id, seq, action, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertOutbox: db.prepare('INSERT INTO outbox (id, order_id, seq, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteTimers: db.prepare('DELETE FROM timers WHERE order_id = ?'),
     insertTimer: db.prepare('INSERT INTO timers (order_id, name, event, due_at) VALUES (?, ?, ?, ?)'),
     insertIdempotency: db.prepare(

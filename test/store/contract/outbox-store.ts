@@ -1,31 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import type { PersistedOrder } from '../../machines/order/index.ts';
-import type { Commit, NewDelivery, Store } from '../../src/store/store.ts';
+import type { NewDelivery } from '../../../src/store/delivery-records.ts';
+import type { Commit } from '../../../src/store/records.ts';
+import { freshStores, snapshotOf, type ContractOptions } from './support.ts';
+
+const T = 1_700_000_000_000;
+
+function commitOf(orderId: string, seq: number, outbox: { id: string; action: string }[] = []): Commit {
+  return {
+    order: { id: orderId, version: seq, state: seq === 1 ? 'a' : 'b', snapshot: snapshotOf(seq === 1 ? 'a' : 'b'), createHash: 'h', nextDeadlineAt: null, createdAt: T, updatedAt: T + seq },
+    expectedVersion: seq === 1 ? null : seq - 1,
+    history: {
+      orderId, seq, type: seq === 1 ? 'ORDER_CREATED' : 'E', payload: {}, fromState: seq === 1 ? null : 'a', toState: seq === 1 ? 'a' : 'b', at: T + seq,
+      idempotencyKey: null, source: 'client', dueAt: null, machineVersion: 1,
+    },
+    outbox: outbox.map((o) => ({ ...o, orderId, seq, payload: { to: 'x@y.example' }, createdAt: T + seq })),
+    timers: [],
+  };
+}
+
+const delivery = (id: string, over: Partial<NewDelivery> = {}): NewDelivery => ({
+  id, notificationId: `n-${id}`, orderId: 'O', seq: 1, kind: 'customs.reminder', channel: 'webhook', target: 'sub-1', message: { hello: id }, createdAt: T, ...over,
+});
 
 /**
- * The delivery group of the Store port (`DeliveryStore`), for every adapter: call it from the
- * adapter's test file with a factory of fresh, migrated stores.
+ * The `OutboxStore` port (the delivery worker: fan-out, leases, attempts), observed and retried
+ * through `DeliveryQueries` (the delivery routes).
  */
-export function deliveryStoreContract(name: string, makeStore: () => Promise<Store>) {
-  const T = 1_700_000_000_000;
+export function outboxStoreContract({ name, create }: ContractOptions) {
+  describe(`OutboxStore and DeliveryQueries: ${name}`, () => {
+    const fresh = freshStores(create);
 
-  function commitOf(orderId: string, seq: number, outbox: { id: string; action: string }[] = []): Commit {
-    return {
-      order: { id: orderId, version: seq, state: seq === 1 ? 'a' : 'b', snapshot: {} as PersistedOrder, createHash: 'h', nextDeadlineAt: null, createdAt: T, updatedAt: T + seq },
-      expectedVersion: seq === 1 ? null : seq - 1,
-      history: { orderId, seq, type: seq === 1 ? 'ORDER_CREATED' : 'E', payload: {}, fromState: seq === 1 ? null : 'a', toState: seq === 1 ? 'a' : 'b', at: T + seq, idempotencyKey: null, source: 'client', dueAt: null },
-      outbox: outbox.map((o) => ({ ...o, orderId, seq, payload: { to: 'x@y.example' }, createdAt: T + seq })),
-      timers: [],
-    };
-  }
-
-  const delivery = (id: string, over: Partial<NewDelivery> = {}): NewDelivery => ({
-    id, notificationId: `n-${id}`, orderId: 'O', seq: 1, kind: 'customs.reminder', channel: 'webhook', target: 'sub-1', message: { hello: id }, createdAt: T, ...over,
-  });
-
-  describe(`${name}: delivery store`, () => {
     it('lists what is not yet fanned out, and fans out once', async () => {
-      const store = await makeStore();
+      const store = await fresh();
       await store.commit(commitOf('O', 1));
       await store.commit(commitOf('O', 2, [{ id: 'fx-1', action: 'sendCustomsReminder' }]));
       expect((await store.undispatchedEffects(10)).map((e) => e.id)).toEqual(['fx-1']);
@@ -40,21 +46,17 @@ export function deliveryStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.outbox('O')).map((o) => o.status)).toEqual(['dispatched']);
       expect((await store.listDeliveries({ orderId: 'O', limit: 10 })).map((x) => x.id)).toEqual(['d1']);
       expect(await store.getDelivery('d1')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: T, message: { hello: 'd1' }, deliveredAt: null, lastError: null });
-      await store.close();
     });
-
     it('leases claimed deliveries until the lease runs out, per channel', async () => {
-      const store = await makeStore();
+      const store = await fresh();
       await store.dispatch([{ source: { orderId: 'none', seq: 1 }, deliveries: [delivery('w'), delivery('e', { channel: 'email', target: 'x@y.example' })] }]);
       expect((await store.claimDeliveries({ now: T, limit: 10, leaseMs: 1000, channels: ['webhook'] })).map((d) => d.id)).toEqual(['w']);
       expect(await store.claimDeliveries({ now: T + 999, limit: 10, leaseMs: 1000, channels: ['webhook'] })).toEqual([]);
       expect((await store.claimDeliveries({ now: T + 1000, limit: 10, leaseMs: 1000, channels: ['webhook', 'email'] })).map((d) => d.id).sort()).toEqual(['e', 'w']);
       expect(await store.claimDeliveries({ now: T - 1, limit: 10, leaseMs: 1000, channels: ['webhook', 'email'] })).toEqual([]);
-      await store.close();
     });
-
     it('records attempts: retry, dead letter, manual retry, delivered for good', async () => {
-      const store = await makeStore();
+      const store = await fresh();
       await store.dispatch([{ source: { orderId: 'none', seq: 1 }, deliveries: [delivery('d')] }]);
       const attempt = (at: number, ok: boolean) => ({ deliveryId: 'd', at, ok, statusCode: ok ? 200 : 500, error: ok ? null : 'HTTP 500', durationMs: 3 });
       expect(await store.recordAttempt(attempt(T, false), { then: 'retry', nextAttemptAt: T + 500 })).toBe(true);
@@ -72,20 +74,6 @@ export function deliveryStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.recordAttempt(attempt(T + 900, false), { then: 'retry', nextAttemptAt: T + 1000 })).toBe(false);
       expect(await store.retryDelivery('d', T + 1000)).toBeUndefined();
       expect((await store.deliveryAttempts(['d'])).map((a) => [a.number, a.ok, a.statusCode])).toEqual([[1, false, 500], [2, false, 500], [3, true, 200]]);
-      await store.close();
-    });
-
-    it('keeps webhook subscriptions', async () => {
-      const store = await makeStore();
-      const s = { id: 's1', url: 'https://h.example/x', events: ['*'], secret: 'whsec_abc', description: null, createdAt: T };
-      await store.createSubscription(s);
-      await store.createSubscription({ ...s, id: 's2', events: ['state.changed'], createdAt: T + 1 });
-      expect(await store.getSubscription('s1')).toEqual(s);
-      expect((await store.listSubscriptions()).map((x) => x.id)).toEqual(['s1', 's2']);
-      expect(await store.deleteSubscription('s1')).toBe(true);
-      expect(await store.deleteSubscription('s1')).toBe(false);
-      expect(await store.getSubscription('s1')).toBeUndefined();
-      await store.close();
     });
   });
 }

@@ -1,22 +1,20 @@
-import type { OrderContext } from '../../machines/order/index.ts';
+import type { OrderContext } from './context.ts';
 
-/** A rendered e-mail: what the delivery stores and every attempt sends. */
-export interface EmailMessage { to: string; subject: string; text: string; html: string }
+/** What a template is given: the effect's parameters, the order as it stood at fan-out, and when it happened. */
+export interface TemplateInput { orderId: string; params: Record<string, unknown>; order: OrderContext | undefined; at: number }
 
-/** What a template may use: the effect's parameters, the order as it stood at fan-out, and when it happened. */
-export interface TemplateInput { kind: string; orderId: string; to: string; params: Record<string, unknown>; order: OrderContext | undefined; at: number }
-
-interface Body { subject: string; intro: string; facts: [string, string][]; sections: { title: string; text: string }[] }
+/** What an e-mail says; the host lays it out as plain text and HTML. */
+export interface EmailBody { subject: string; intro: string; facts: [string, string][]; sections: { title: string; text: string }[] }
 
 const day = (ms: number | null | undefined) => (ms === null || ms === undefined ? 'unknown' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function supplierOf(order: OrderContext | undefined, id: unknown): string {
   const s = order?.suppliers.find((x) => x.id === id) ?? order?.suppliers.find((x) => x.status === 'active');
   return s ? (s.name ? `${s.name} (${s.id})` : s.id) : String(id ?? 'your supplier');
 }
 
-const bodies: Record<string, (i: TemplateInput) => Body> = {
+/** The e-mails of the order machine's effects, by notification kind. */
+export const emailBodies: Record<string, (input: TemplateInput) => EmailBody> = {
   'customs.reminder': ({ orderId, params, order }) => {
     const tracking = typeof params.trackingNumber === 'string' ? params.trackingNumber : 'not known';
     const carrier = order?.shipments.findLast((s) => s.trackingNumber === tracking)?.carrier;
@@ -85,35 +83,3 @@ const bodies: Record<string, (i: TemplateInput) => Body> = {
     };
   },
 };
-
-/** Whether an e-mail template exists for this kind. */
-export const hasEmailTemplate = (kind: string) => kind in bodies;
-
-/** Renders the plain-text and HTML versions of a notification e-mail. */
-export function renderEmail(input: TemplateInput): EmailMessage {
-  const render = bodies[input.kind];
-  if (!render) throw new Error(`no e-mail template for ${input.kind}`);
-  const b = render(input);
-  const width = Math.max(...b.facts.map(([k]) => k.length));
-  const text = [
-    'Hello,',
-    '',
-    b.intro,
-    '',
-    ...b.facts.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`),
-    ...b.sections.flatMap((s) => ['', `${s.title}:`, s.text]),
-    '',
-    '-- aftersales',
-    '',
-  ].join('\n');
-  const html = [
-    '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">',
-    '<p>Hello,</p>',
-    `<p>${escapeHtml(b.intro)}</p>`,
-    `<table>${b.facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`,
-    ...b.sections.map((s) => `<h3>${escapeHtml(s.title)}</h3><p>${escapeHtml(s.text)}</p>`),
-    '<p>-- aftersales</p>',
-    '</body></html>',
-  ].join('\n');
-  return { to: input.to, subject: b.subject, text, html };
-}

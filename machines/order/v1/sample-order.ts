@@ -1,4 +1,4 @@
-import type { CreateOrderInput } from '../../machines/order/index.ts';
+import type { CreateOrderInput } from './schemas.ts';
 
 /**
  * The order the generated paths, the tests and the bench start from: two blue mugs at 12.50 and a

@@ -1,16 +1,8 @@
-import type { AnyMachineSnapshot, StateValue } from 'xstate';
-import {
-  armedDeadlines,
-  createOrderMachine,
-  refundable,
-  statePath,
-  type CreateOrderInput,
-  type DeadlinePolicy,
-  type OrderContext,
-  type OrderEvent,
-  type OrderInput,
-  type OrderMachine,
-} from '../../machines/order/index.ts';
+import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
+import { refundable, type DeadlinePolicy, type OrderContext, type OrderEvent, type OrderInput } from './context.ts';
+import { armedDeadlines, statePath } from './deadlines.ts';
+import { expectedOrderSchema, observedOrder } from './model-expect.ts';
+import type { CreateOrderInput } from './schemas.ts';
 import { sampleOrder } from './sample-order.ts';
 
 /**
@@ -18,9 +10,6 @@ import { sampleOrder } from './sample-order.ts';
  * representative events each state is offered, and the abstraction of a snapshot that keeps the
  * graph finite (state value plus the few context facts that change behaviour).
  */
-
-/** Where the graph's clock starts: the graph never reads a real clock. */
-export const MODEL_EPOCH = Date.parse('2026-03-02T01:00:00Z');
 
 /** One kind of order a path starts from: the creation body and the deployment policy it runs under. */
 export interface ModelVariant {
@@ -47,10 +36,6 @@ export const modelVariants: ModelVariant[] = [
     stopWhen: (snapshot) => !snapshot.matches('preShipment'),
   },
 ];
-
-export function modelInput(variant: ModelVariant): OrderInput {
-  return { ...variant.order, createdAt: MODEL_EPOCH, policyDefaults: variant.policy };
-}
 
 /** A client event as sent over the API: its type and payload. */
 export interface ClientStep { type: string; payload: Record<string, unknown> }
@@ -188,7 +173,13 @@ export function modelKey(snapshot: AnyMachineSnapshot): string {
   });
 }
 
-/** One order machine per deployment policy is not needed: policy enters through the input. */
-export function modelMachine(): OrderMachine {
-  return createOrderMachine();
-}
+/** The order machine as a model (`MachineModel`): one machine serves every variant, whose policy enters through the input. */
+export const orderModel = {
+  variants: modelVariants,
+  input: (variant: ModelVariant, createdAt: number): OrderInput => ({ ...variant.order, createdAt, policyDefaults: variant.policy }),
+  events: (snapshot: AnyMachineSnapshot): EventObject[] => modelEvents(snapshot),
+  key: modelKey,
+  label: (event: EventObject) => eventLabel(event as OrderEvent),
+  expect: observedOrder,
+  expectSchema: expectedOrderSchema,
+};

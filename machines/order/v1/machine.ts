@@ -13,7 +13,7 @@ import {
 import { problems, type StateMeta } from './meta.ts';
 
 export const MACHINE_ID = 'order';
-/** Bump with a migration in `migrations.ts` whenever a stored snapshot of the old version would not restore. */
+/** Frozen: a change of behaviour is a new version (a copy of this folder) with its migration. */
 export const MACHINE_VERSION = 1;
 
 /** The side-effect actions: the host writes each one the machine returns to the outbox. */
@@ -474,4 +474,5 @@ const placeholderInput: OrderInput = {
 };
 
 export type OrderMachine = ReturnType<typeof createOrderMachine>;
+export type OrderSnapshot = ReturnType<OrderMachine['resolveState']>;
 export type { ClaimedItem };

@@ -1,27 +1,20 @@
-import {
-  activeMeta,
-  armedDeadlines,
-  refundable,
-  refundedTotal,
-  type OrderContext,
-  type OrderSnapshot,
-  type ClientEventType,
-} from '../../machines/order/index.ts';
-import type { OrderRecord } from '../store/store.ts';
+import type { AnyMachineSnapshot } from 'xstate';
+import { refundable, refundedTotal, type OrderContext } from './context.ts';
+import { activeMeta, type ArmedDeadline } from './deadlines.ts';
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
-/** What a client sees of an order: where it stands, what it owes, what it waits for, and what it takes now. */
-export function orderView(record: OrderRecord, snapshot: OrderSnapshot, accepted: ClientEventType[]) {
+/**
+ * The order machine's part of what a client sees of an order: what it waits for, what it owes,
+ * its problem and deadlines. The host adds id, state, status, accepted events and versions.
+ */
+export function orderView(snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[]) {
   const c = snapshot.context as OrderContext;
   const metas = activeMeta(snapshot);
   const leaf = metas.at(-1);
   const problem = [...metas].reverse().find((m) => m.problem)?.problem ?? null;
   const resolutionDueAt = c.claim?.verification === 'approved' && c.deadlines.resolutionDueAt !== undefined ? c.deadlines.resolutionDueAt : null;
   return {
-    id: record.id,
-    state: record.state,
-    status: snapshot.status === 'done' ? ('closed' as const) : ('open' as const),
     description: leaf?.description ?? null,
     waitsOn: leaf?.waitsOn ?? null,
     scope: c.scope,
@@ -56,15 +49,8 @@ export function orderView(record: OrderRecord, snapshot: OrderSnapshot, accepted
               : null,
           },
     cancellation: c.cancellation && { ...c.cancellation, requestedAt: iso(c.cancellation.requestedAt) },
-    deadlines: armedDeadlines(snapshot).map((d) => ({ name: d.name, dueAt: iso(d.dueAt), event: d.event })),
+    deadlines: armed.map((d) => ({ name: d.name, dueAt: iso(d.dueAt), event: d.event })),
     outcome: c.outcome,
     lastNote: c.lastNote && { ...c.lastNote, at: iso(c.lastNote.at) },
-    acceptedEvents: accepted,
-    version: record.version,
-    machine: record.snapshot.machine,
-    createdAt: iso(record.createdAt),
-    updatedAt: iso(record.updatedAt),
   };
 }
-
-export type OrderView = ReturnType<typeof orderView>;

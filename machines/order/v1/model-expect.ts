@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { deadlineEvents, type DeadlineName } from './context.ts';
+
+/** What an order looks like after a step, in the terms of the order view (`GET /orders/{id}`). */
+export interface ExpectedOrder {
+  state: string;
+  status: 'open' | 'closed';
+  outcome: string | null;
+  money: { paid: number; refunded: number; refundable: number; pendingRefund: number };
+  /** Names of the armed deadlines, earliest first (the view's `deadlines[].name`). */
+  deadlines: DeadlineName[];
+  claim: { kind: string; verification: string | null; resolution: string | null } | null;
+  cancellation: string | null;
+  /** The view's `resolution.escalated`, or null when it shows no resolution deadline. */
+  escalated: boolean | null;
+}
+
+/** The part of an order view that a generated path predicts: the same function reads the prediction and the answer. */
+export function observedOrder(view: Record<string, unknown>): ExpectedOrder {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an order view as JSON
+  const v = view as Record<string, any>;
+  return {
+    state: v.state,
+    status: v.status,
+    outcome: v.outcome,
+    money: { paid: v.money.paid, refunded: v.money.refunded, refundable: v.money.refundable, pendingRefund: v.money.pendingRefund },
+    deadlines: v.deadlines.map((d: { name: DeadlineName }) => d.name),
+    claim: v.claim && { kind: v.claim.kind, verification: v.claim.verification, resolution: v.claim.resolution },
+    cancellation: v.cancellation?.outcome ?? null,
+    escalated: v.resolution ? v.resolution.escalated : null,
+  };
+}
+
+const deadlineName = z.enum(Object.keys(deadlineEvents) as [string, ...string[]]);
+
+/** The schema of `observedOrder`'s answer: the `expect` of each step of the paths document. */
+export const expectedOrderSchema = z.object({
+  state: z.string().meta({ description: "The order view's state after the step" }),
+  status: z.enum(['open', 'closed']),
+  outcome: z.string().nullable(),
+  money: z.object({ paid: z.number().int(), refunded: z.number().int(), refundable: z.number().int(), pendingRefund: z.number().int() }),
+  deadlines: z.array(deadlineName).meta({ description: 'deadlines[].name of the order view, earliest first' }),
+  claim: z.object({ kind: z.string(), verification: z.string().nullable(), resolution: z.string().nullable() }).nullable(),
+  cancellation: z.string().nullable().meta({ description: 'cancellation.outcome of the order view' }),
+  escalated: z.boolean().nullable().meta({ description: 'resolution.escalated of the order view; null when it shows no resolution' }),
+});

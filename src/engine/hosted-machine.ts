@@ -1,0 +1,136 @@
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject, StateValue } from 'xstate';
+import type { z } from 'zod';
+
+/**
+ * The hosted-machine definition: everything the host (engine, store, workers, HTTP, inspector,
+ * model) knows about a machine it serves. The host imports no machine; the wiring hands it one of
+ * these. A definition is pure data and pure functions: no I/O, no clock reads.
+ *
+ * Conventions the host keeps for every machine:
+ * - a client event is `{ ...payload, type, receivedAt }`; a timer event is `{ type, dueAt, receivedAt }`
+ *   (`receivedAt`: when the engine took it, epoch ms);
+ * - the machine's input is the creation record plus `createdAt` (epoch ms);
+ * - a snapshot is stored as a {@link PersistedSnapshot}, which names its machine and version.
+ */
+export interface HostedMachine {
+  /** The machine id every stored snapshot names, e.g. `order`. */
+  readonly id: string;
+  /** Oldest first. Instances are created on the last one; each stored instance is served on its own. */
+  readonly versions: readonly MachineVersion[];
+  /** Between consecutive versions, oldest first: `migrations[i]` takes `versions[i]` to `versions[i + 1]`. */
+  readonly migrations: readonly Migration[];
+}
+
+/** One version of a machine: what the host needs to serve an instance pinned to it. */
+export interface MachineVersion {
+  readonly version: number;
+  /** The XState machine (`setup(...).createMachine(...)`): no delayed events, effects as named actions. */
+  readonly machine: AnyStateMachine;
+  /** sha256 of this version's definition, committed: a test recomputes it, so a change without a new version fails. */
+  readonly fingerprint: string;
+  /** The creation body's schema; its `id` names the instance. */
+  readonly createSchema: z.ZodType<{ id: string }>;
+  /** What the creation history row records of a valid body (the machine's input is this plus `createdAt`). */
+  creationRecord(body: { id: string }): Record<string, unknown>;
+  /** Payload schemas of the events clients may send, by event type (the type is not part of the payload). */
+  readonly eventSchemas: Readonly<Record<string, z.ZodType>>;
+  /** The deadline table: deadline name → the timer event it fires. Clients may not send timer events. */
+  readonly deadlines: Readonly<Record<string, string>>;
+  /** The deadlines a snapshot arms, earliest first. The engine computes them once per event. */
+  armedDeadlines(snapshot: AnyMachineSnapshot): ArmedDeadline[];
+  /** What a schema alone cannot see: the event checked against the instance (paths relative to the payload). */
+  check(snapshot: AnyMachineSnapshot, event: EventObject): FieldIssue[];
+  /** Why the state refuses an event, beyond "not now"; undefined when the accepted events say enough. */
+  explainRefusal(snapshot: AnyMachineSnapshot, type: string): string | undefined;
+  /** The client events the instance takes now, guards evaluated. */
+  acceptedEvents(snapshot: AnyMachineSnapshot, receivedAt: number): string[];
+  /** The machine's part of the instance view, given the armed deadlines the engine computed for it. */
+  view(snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[]): Record<string, unknown>;
+  /** The schema of `view`'s answer, for the OpenAPI document. */
+  readonly viewSchema: z.ZodObject;
+  /** The effects, by action name: the actions the host turns into outbox rows, and how each notifies. */
+  readonly effects: Readonly<Record<string, EffectKind>>;
+  /** The finite model that test paths are generated from (and the migration proof walks). */
+  readonly model?: MachineModel;
+}
+
+/** Takes a stored snapshot of version `from` to version `to` (`to = from + 1`). Pure. */
+export interface Migration {
+  readonly from: number;
+  readonly to: number;
+  /** The snapshot as version `to` stores it; the host stamps `machine` itself. */
+  migrate(snapshot: PersistedSnapshot): PersistedSnapshot;
+}
+
+/** A snapshot as stored: `getPersistedSnapshot()`'s parts, plus the machine and version it belongs to. */
+export interface PersistedSnapshot<Context = unknown> {
+  machine: { id: string; version: number };
+  status: string;
+  value: StateValue;
+  historyValue: Record<string, { id: string }[]>;
+  context: Context;
+}
+
+/** A deadline a state arms: the host keeps a timer for it and fires `event` when it falls due. */
+export interface ArmedDeadline { name: string; dueAt: number; event: string }
+
+/** A problem with one field of an event's payload, found against the instance it is sent to. */
+export interface FieldIssue { path: string; message: string }
+
+/** How an effect notifies. Every effect is a webhook notification of `kind`; some are e-mailed too. */
+export interface EffectKind {
+  /** What webhook subscribers choose from, and the `type` of the webhook body, e.g. `customs.reminder`. */
+  readonly kind: string;
+  /** Set when the effect is also e-mailed. */
+  readonly email?: EmailTemplate;
+}
+
+/** An e-mail: to whom, and what it says; the host lays it out as text and HTML. */
+export interface EmailTemplate {
+  /** The recipient, from the effect's params and the instance's context at fan-out. */
+  to(params: Record<string, unknown>, context: unknown): string | null;
+  render(input: EmailInput): EmailContent;
+}
+
+/** What a template is given: the effect's params, the instance as it stood at fan-out, and when. */
+export interface EmailInput { kind: string; orderId: string; to: string; params: Record<string, unknown>; context: unknown; at: number }
+
+export interface EmailContent { subject: string; intro: string; facts: [string, string][]; sections: { title: string; text: string }[] }
+
+/**
+ * The machine as a finite model for `xstate/graph`: the instances a path starts from, the
+ * representative events each snapshot is offered, and the abstraction that keeps the graph finite.
+ */
+export interface MachineModel {
+  readonly variants: readonly ModelVariant[];
+  /** The machine's input for a variant, created at `createdAt`. */
+  input(variant: ModelVariant, createdAt: number): unknown;
+  /** The events offered to a snapshot: the client events it takes, and the next timer. */
+  events(snapshot: AnyMachineSnapshot): EventObject[];
+  /** The behaviour-relevant abstraction of a snapshot: equal keys take the same events to equal keys. */
+  key(snapshot: AnyMachineSnapshot): string;
+  /** The payload class of an event: what the graph keys its edges by. */
+  label(event: EventObject): string;
+  /** What a generated path predicts of an instance view after each step. */
+  expect(view: Record<string, unknown>): unknown;
+  /** The schema of `expect`'s answer, for the paths document. */
+  readonly expectSchema: z.ZodType;
+}
+
+/** One kind of instance a path starts from: the creation body and the deployment policy it runs under. */
+export interface ModelVariant {
+  name: string;
+  description: string;
+  order: Record<string, unknown> & { id: string };
+  /** Deployment settings (environment) the variant runs under; empty means the defaults. */
+  policy: Record<string, number>;
+  /** Where the graph stops exploring this variant. */
+  stopWhen?: (snapshot: AnyMachineSnapshot) => boolean;
+}
+
+/** The version new instances are created on. */
+export function currentVersion(hosted: HostedMachine): MachineVersion {
+  const last = hosted.versions.at(-1);
+  if (!last) throw new Error(`machine ${hosted.id} has no version`);
+  return last;
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyMachineSnapshot } from 'xstate';
+import type { Commit, HistoryEntry, OrderRecord } from '../store/records.ts';
+import type { ArmedDeadline, HostedMachine, MachineVersion } from './hosted-machine.ts';
+import type { RequestedAction } from './pure-transition.ts';
+import { persist, statePath } from './snapshots.ts';
+
+/** What an applied event records in history (the rest of the row comes from the order). */
+export type AppliedEvent = Pick<HistoryEntry, 'type' | 'payload' | 'at' | 'idempotencyKey' | 'source' | 'dueAt'>;
+
+export interface NextCommitInput {
+  hosted: HostedMachine;
+  version: MachineVersion;
+  /** The order before the event; null when the event creates it. */
+  prev: OrderRecord | null;
+  id: string;
+  createHash: string;
+  /** The snapshot after the event, and what it arms (computed once by the engine). */
+  next: AnyMachineSnapshot;
+  armed: readonly ArmedDeadline[];
+  actions: readonly RequestedAction[];
+  event: AppliedEvent;
+}
+
+/**
+ * Everything one event changes, as one commit: the order's next record (version + 1), its history
+ * row, an outbox row per effect the machine asked for, and the timers of the deadlines it arms.
+ */
+export function nextCommit({ hosted, version, prev, id, createHash, next, armed, actions, event }: NextCommitInput): Commit {
+  const order: OrderRecord = {
+    id,
+    version: (prev?.version ?? 0) + 1,
+    state: statePath(next.value),
+    snapshot: persist(hosted, version, next),
+    createHash,
+    nextDeadlineAt: armed[0]?.dueAt ?? null,
+    createdAt: prev?.createdAt ?? event.at,
+    updatedAt: event.at,
+  };
+  return {
+    order,
+    expectedVersion: prev?.version ?? null,
+    history: { ...event, orderId: id, seq: order.version, fromState: prev?.state ?? null, toState: order.state, machineVersion: version.version },
+    outbox: actions
+      .filter((a) => Object.hasOwn(version.effects, a.type))
+      .map((a) => ({ id: randomUUID(), orderId: id, seq: order.version, action: a.type, payload: a.params ?? {}, createdAt: event.at })),
+    timers: armed.map((d) => ({ orderId: id, name: d.name, event: d.event, dueAt: d.dueAt })),
+  };
+}

@@ -1,0 +1,25 @@
+import type { Commit, IdempotencyEntry, OrderRecord, TimerEntry } from './records.ts';
+
+/**
+ * What the engine and the timer sweeper need of the store: one order at a time, and one commit per
+ * event that writes everything or nothing.
+ */
+export interface EngineStore {
+  getOrder(id: string): Promise<OrderRecord | undefined>;
+  getIdempotency(orderId: string, key: string): Promise<IdempotencyEntry | undefined>;
+  /**
+   * Writes the order, its history row, its outbox rows, its timers and the idempotency record in
+   * one transaction. Throws `VersionConflictError` and writes nothing when the stored version is not
+   * `expectedVersion` (or the order exists already, on creation), or when the idempotency key was
+   * taken meanwhile.
+   */
+  commit(commit: Commit): Promise<void>;
+  /**
+   * Claims up to `limit` due timers for the caller, earliest first, so that several sweepers share
+   * the work without a coordinator. Only the earliest timer of an order is claimable, so one order's
+   * deadlines fire in order even across instances. A claimed timer is not handed out again until
+   * `leaseMs` after `now` (a sweeper that died is taken over then); the next commit of the order
+   * replaces its timers, which ends the claim.
+   */
+  claimDueTimers(now: number, limit: number, leaseMs: number): Promise<TimerEntry[]>;
+}
