@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { crashScenario } from './support/crash-scenario.ts';
+import { crashScenario } from './support/fleet-on-database.ts';
 
 /**
  * `kill -9` under load, as a script (the fault suite runs a short version in CI):
@@ -26,11 +26,11 @@ if (!store) throw new Error('--store is sqlite or postgres');
 const [min, max] = values['kill-every-ms'].split('-').map(Number) as [number, number];
 
 const figures = await crashScenario(store, {
-  kills: Number(values.kills),
+  faults: Number(values.kills),
   clients: Number(values.clients),
   orders: Number(values.orders),
   seed: Number(values.seed),
-  killEveryMs: [min, max ?? min],
+  faultEveryMs: [min, max ?? min],
   settleMs: Number(values['settle-ms']),
   log: (line) => process.stderr.write(`${line}\n`),
 });

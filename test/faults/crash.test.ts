@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { announceSkip, pgUrl, reportSuiteRan } from '../support/postgres.ts';
-import { crashScenario } from './support/crash-scenario.ts';
+import { crashScenario } from './support/fleet-on-database.ts';
 
 /**
  * `kill -9` under load, short (the script `test/faults/crash-under-load.ts` runs the long one):
  * every acknowledged event kept, none applied twice, every due timer fired once.
  */
-const short = { kills: 2, clients: 8, orders: 20, killEveryMs: [1500, 3000] as [number, number], seed: 17, settleMs: 90_000 };
+const short = { faults: 2, clients: 8, orders: 20, faultEveryMs: [1500, 3000] as [number, number], seed: 17, settleMs: 90_000 };
 
 function expectNothingLost(figures: Awaited<ReturnType<typeof crashScenario>>) {
   console.log(`crash run: ${JSON.stringify(figures)}`);
   expect(figures.acknowledged).toBeGreaterThan(0);
-  expect(figures).toMatchObject({ kills: short.kills, lost: 0, appliedTwice: 0, refusedButApplied: 0, brokenHistories: 0, timersFiredTwice: 0, timersNotFired: 0 });
+  expect(figures).toMatchObject({ faults: short.faults, lost: 0, appliedTwice: 0, refusedButApplied: 0, brokenHistories: 0, timersFiredTwice: 0, timersNotFired: 0 });
   expect(figures.timersFiredOnce).toBe(figures.timersDue);
   expect(figures.timersDue).toBe(short.orders * 2);
 }

@@ -11,6 +11,8 @@ export interface TcpProxy {
    * firewall dropping packets looks like. New connections are accepted and then hear nothing.
    */
   blackhole(): void;
+  /** Cuts every connection and resets every new one at once: a database that is down but whose host answers. */
+  refuse(): void;
   /** Forwards again (bytes dropped meanwhile stay lost, so black-holed connections stay broken). */
   restore(): void;
   /** Resets every open connection, as a failover or a network cut does; new ones still work. */
@@ -23,9 +25,15 @@ export interface TcpProxy {
 /** Starts a proxy on a free port forwarding to `target`. */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let holed = false;
+  let refusing = false;
   const pairs = new Set<[Socket, Socket]>();
 
   const server = createServer((client) => {
+    if (refusing) {
+      client.on('error', () => {});
+      client.resetAndDestroy();
+      return;
+    }
     const upstream = connect(target.port, target.host);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
@@ -47,6 +55,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     upstream.on('error', () => {});
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  function cut() {
+    for (const [client, upstream] of pairs) {
+      client.resetAndDestroy();
+      upstream.destroy();
+    }
+    pairs.clear();
+  }
   const port = (server.address() as AddressInfo).port;
 
   return {
@@ -60,8 +75,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     blackhole() {
       holed = true;
     },
+    refuse() {
+      refusing = true;
+      cut();
+    },
     restore() {
       holed = false;
+      refusing = false;
       // Connections whose one end closed while black-holed are finished now.
       for (const pair of [...pairs]) {
         if (pair[0].destroyed || pair[1].destroyed) {
@@ -71,18 +91,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         }
       }
     },
-    cut() {
-      for (const [client, upstream] of pairs) {
-        client.resetAndDestroy();
-        upstream.destroy();
-      }
-      pairs.clear();
-    },
+    cut,
     get open() {
       return pairs.size;
     },
     async close() {
       holed = false;
+      refusing = true;
       for (const [client, upstream] of pairs) {
         client.destroy();
         upstream.destroy();

@@ -1,8 +1,8 @@
 import type { Fleet } from './service-fleet.ts';
 
-/** The figures of a crash run: what was acknowledged, and what was found in the histories. */
-export interface CrashFigures {
-  kills: number;
+/** The figures of a run under faults: what was acknowledged, and what was found in the histories. */
+export interface FaultFigures {
+  faults: number;
   requests: number;
   acknowledged: number;
   refused: number;
@@ -22,6 +22,10 @@ export interface CrashFigures {
   timersNotFired: number;
   /** From the first order created to the end of the check. */
   durationMs: number;
+  /** Answers by HTTP status, every attempt counted (0: no answer at all). */
+  statuses?: Record<number, number>;
+  /** 503 answers without `Retry-After`, or not as problem+json. */
+  unavailableWithoutRetryAfter?: number;
 }
 
 interface HistoryEntry { seq: number; type: string; payload: { note?: string }; source: string; dueAt: string | null }
@@ -40,15 +44,20 @@ async function historyOf(fleet: Fleet, orderId: string): Promise<{ history: Hist
   }
 }
 
-export async function crashCheck({ fleet, plan, outcomes, kills, settleMs, startedAt, log }: {
+/**
+ * Reads every order's history through the API, once every planned deadline fell due and the due
+ * timers fired (or `settleMs` passed): every acknowledged event is there once, none twice, no
+ * refused one at all; histories are gapless; every due timer fired exactly once.
+ */
+export async function checkHistories({ fleet, plan, outcomes, faults, settleMs, startedAt, log }: {
   fleet: Fleet;
   plan: { id: string; dueAts: number[] }[];
   outcomes: Map<string, { orderId: string; outcome: 'acknowledged' | 'refused' | 'unknown' }>;
-  kills: number;
+  faults: number;
   settleMs: number;
   startedAt: number;
   log: (line: string) => void;
-}): Promise<CrashFigures> {
+}): Promise<FaultFigures> {
   const due = () => plan.reduce((n, o) => n + o.dueAts.filter((d) => d <= Date.now()).length, 0);
   const fired = async () => {
     let n = 0;
@@ -64,8 +73,8 @@ export async function crashCheck({ fleet, plan, outcomes, kills, settleMs, start
   log(`timers settled after ${Date.now() - (settleUntil - settleMs)} ms`);
   await new Promise((resolve) => setTimeout(resolve, 500));
 
-  const figures: CrashFigures = {
-    kills,
+  const figures: FaultFigures = {
+    faults,
     requests: outcomes.size,
     acknowledged: 0,
     refused: 0,
