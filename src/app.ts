@@ -15,6 +15,7 @@ import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
+import { storableUrl } from './http/storable-text.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { inspectorRoutes } from './inspector/inspector-routes.ts';
 import { createOrderEvents } from './inspector/order-events.ts';
@@ -77,6 +78,8 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return streamedLimit(c, next);
   });
+  // Before any route reads a path id or a query: a NUL would reach the store (PostgreSQL refuses it).
+  app.use(storableUrl());
   app.onError(problemHandler(logger));
   app.notFound((c) => {
     throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);

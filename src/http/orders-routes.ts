@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import { currentVersion } from '../engine/hosted-machine.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
@@ -6,6 +7,7 @@ import { invalidInput, malformedRequest, notFound } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OrderQueries } from '../store/queries.ts';
 import { readJson } from './json-body.ts';
+import { unstorableReason } from './storable-text.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -13,14 +15,22 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function encodeCursor(position: { id: string; deadline?: number }) {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
+/** What a cursor may hold: an order id as stored, and a deadline in epoch ms (a whole number). */
+const cursorSchema = z
+  .object({
+    id: z.string().max(500).refine((id) => unstorableReason(id) === undefined),
+    deadline: z.number().int().min(0).optional(),
+  })
+  .strict();
+
 function decodeCursor(cursor: string): { id: string; deadline?: number } {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value?.id === 'string' && (value.deadline === undefined || typeof value.deadline === 'number')) return value;
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
   } catch {
     // fall through to the problem below
   }
-  throw invalidInput('the cursor is not one this API gave out', { errors: [{ path: 'cursor', message: 'use nextCursor from the previous page' }] });
+  throw invalidInput('the cursor is not one this API gave out', { errors: [{ path: 'query.cursor', message: 'use nextCursor from the previous page' }] });
 }
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3. */
