@@ -114,7 +114,7 @@ export const postgresMigrations: string[] = [
   `ALTER TABLE orders ADD COLUMN machine_version INTEGER;
    UPDATE orders SET machine_version = (snapshot->'machine'->>'version')::integer;
    ALTER TABLE orders ALTER COLUMN machine_version SET NOT NULL;
-   CREATE INDEX orders_machine_version ON orders (machine_version, state);
+   CREATE INDEX orders_machine_version ON orders (machine_version, state, id);
    ALTER TABLE history ADD COLUMN machine_version INTEGER;
    UPDATE history h SET machine_version = o.machine_version FROM orders o WHERE o.id = h.order_id;
    UPDATE history SET machine_version = 1 WHERE machine_version IS NULL;

@@ -113,7 +113,7 @@ export const sqliteMigrations: string[] = [
   // replays on it. The outbox drops its delivery columns: deliveries have their own table since 3.
   `ALTER TABLE orders ADD COLUMN machine_version INTEGER NOT NULL DEFAULT 1;
    UPDATE orders SET machine_version = json_extract(snapshot, '$.machine.version');
-   CREATE INDEX orders_machine_version ON orders (machine_version, state);
+   CREATE INDEX orders_machine_version ON orders (machine_version, state, id);
    ALTER TABLE history ADD COLUMN machine_version INTEGER NOT NULL DEFAULT 1;
    UPDATE history SET machine_version = (SELECT o.machine_version FROM orders o WHERE o.id = history.order_id)
      WHERE EXISTS (SELECT 1 FROM orders o WHERE o.id = history.order_id);
