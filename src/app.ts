@@ -7,6 +7,7 @@ import { workingDaysCounter, type WorkingCalendar } from './calendar/working-day
 import type { Clock } from './clock.ts';
 import { createEngine, type EngineOptions } from './engine/engine.ts';
 import type { HostedMachine } from './engine/hosted-machine.ts';
+import { cachedCensus, unrestorableCount } from './engine/version-census.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
@@ -90,14 +91,19 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
     for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*']) app.use(path, auth);
   }
 
-  app.get('/healthz', (c) =>
-    c.json({
-      status: 'ok',
+  // Degraded while stored orders name a version or a state this release cannot restore.
+  const census = cachedCensus({ store, machine: hosted, clock });
+  app.get('/healthz', async (c) => {
+    const report = await census();
+    const unrestorable = unrestorableCount(report);
+    return c.json({
+      status: unrestorable > 0 ? 'degraded' : 'ok',
       uptimeMs: clock.now() - startedAt,
+      orders: { machine: hosted.id, newestVersion: report.newest, byVersion: report.byVersion, onOlderVersions: report.older, unrestorable },
       timers: { ...sweeper.stats, lastSweepAt: sweeper.stats.lastSweepAt === null ? null : new Date(sweeper.stats.lastSweepAt).toISOString() },
       deliveries: { ...deliveryWorker.stats, email: deliveryWorker.emailEnabled ? 'enabled' : 'disabled', lastRunAt: deliveryWorker.stats.lastRunAt === null ? null : new Date(deliveryWorker.stats.lastRunAt).toISOString() },
-    }),
-  );
+    });
+  });
   const document = openApiDocument(hosted);
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));

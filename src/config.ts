@@ -12,6 +12,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
     .optional(),
+  /** `start`: orders of older machine versions are migrated when the service starts; `manual`: they stay pinned until `npx aftersales migrate`. */
+  MACHINE_MIGRATION: z.enum(['start', 'manual']).default('start'),
+  /** `1`: start although the database holds orders of a machine version newer than this release (they answer 503). */
+  ALLOW_NEWER_MACHINE_VERSIONS: z.enum(['0', '1']).default('0'),
   /** A calendar file of your own (see README); default: the bundled mainland China calendar. */
   CALENDAR_FILE: z.string().min(1).optional(),
   /** IANA zone the working days are counted in; default: the calendar's own (Asia/Shanghai). */

@@ -34,6 +34,8 @@ export const payloadTooLarge = problem(413, 'payload-too-large', 'Payload too la
 export const unsupportedMediaType = problem(415, 'unsupported-media-type', 'Unsupported media type');
 export const invalidInput = problem(422, 'invalid-input', 'Invalid input');
 export const unavailable = problem(503, 'unavailable', 'Service unavailable');
+/** The stored order names a machine version or a state this code does not have (a rollback, a lost state). */
+export const unrestorableOrder = problem(503, 'unrestorable-order', 'Order cannot be restored by this release');
 
 /** A field error in the shape clients get: a dotted path and a message. */
 export interface FieldError { path: string; message: string }

@@ -1,36 +1,30 @@
 import { serve } from '@hono/node-server';
 import { createWebSocketInspector } from '@statelyai/inspect';
 import nodemailer from 'nodemailer';
-import type { DeadlinePolicy } from '../machines/order/index.ts';
 import { createApp } from './app.ts';
-import { loadCalendar } from './calendar/load-calendar.ts';
 import { systemClock } from './clock.ts';
 import type { CommittedChange } from './engine/engine.ts';
-import { readConfig, type Config } from './config.ts';
+import { prepareOrders } from './engine/prepare-orders.ts';
+import { readConfig } from './config.ts';
 import { xstateInspection } from './inspector/xstate-inspection.ts';
 import { createLogger } from './logger.ts';
+import { orderMachineFrom } from './order-wiring.ts';
 import { openStore } from './store/open-store.ts';
-
-function policyFrom(config: Config): Partial<DeadlinePolicy> {
-  const entries: [keyof DeadlinePolicy, number | undefined][] = [
-    ['expediteAfterDays', config.EXPEDITE_AFTER_DAYS],
-    ['switchSupplierAfterDays', config.SWITCH_SUPPLIER_AFTER_DAYS],
-    ['evidenceDays', config.EVIDENCE_DAYS],
-    ['protectionWindowDays', config.PROTECTION_WINDOW_DAYS],
-    ['customsReminderDays', config.CUSTOMS_REMINDER_DAYS],
-    ['resolutionWorkingDays', config.RESOLUTION_WORKING_DAYS],
-  ];
-  return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
-}
 
 /** The entry point: reads the environment, opens the store, serves, and shuts down cleanly. */
 async function main() {
   const config = readConfig();
   const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
-  const calendar = loadCalendar(config.CALENDAR_FILE, config.CALENDAR_ZONE);
+  const { calendar, machine } = orderMachineFrom(config);
   const { store, database } = await openStore(config, {
     onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
   });
+  try {
+    await prepareOrders({ store, machine, clock: systemClock, logger, migration: config.MACHINE_MIGRATION, allowNewer: config.ALLOW_NEWER_MACHINE_VERSIONS === '1' });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
   const delivery = {
     ...(mailer ? { mailer } : {}),
@@ -46,14 +40,13 @@ async function main() {
     store,
     clock: systemClock,
     logger,
-    calendar,
-    policy: policyFrom(config),
+    machine,
     engineOptions: inspector ? { onCommit: (change) => inspect?.(change) } : {},
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     delivery,
     apiTokens: config.API_TOKENS ?? [],
   });
-  if (inspector) inspect = xstateInspection({ inspector, machine: app.engine.machine });
+  if (inspector) inspect = xstateInspection({ inspector, machine });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
   app.sweeper.start();

@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<Command>> = {
   diagram: () => import('./commands/diagram.ts').then((m) => m.command),
   paths: () => import('./commands/paths.ts').then((m) => m.command),
   fingerprint: () => import('./commands/fingerprint.ts').then((m) => m.command),
+  migrate: () => import('./commands/migrate.ts').then((m) => m.command),
+  doctor: () => import('./commands/doctor.ts').then((m) => m.command),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { initialTransition, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import type { Clock } from '../clock.ts';
-import { conflict, invalidInput, notAccepted, notFound, versionMismatch } from '../errors.ts';
+import { conflict, invalidInput, notAccepted, notFound, unrestorableOrder, versionMismatch } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OrderRecord, TimerEntry } from '../store/records.ts';
 import { VersionConflictError } from '../store/store.ts';
@@ -9,7 +9,7 @@ import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVer
 import { instanceView, type OrderView } from './instance-view.ts';
 import { nextCommit } from './next-commit.ts';
 import { createPureTransition } from './pure-transition.ts';
-import { restore, versionOf } from './snapshots.ts';
+import { restore, UnrestorableSnapshotError, versionOf } from './snapshots.ts';
 import { zodIssues } from './zod-issues.ts';
 
 export interface EngineOptions {
@@ -50,11 +50,26 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
   const transitions = new Map(hosted.versions.map((v) => [v.version, createPureTransition(v.machine)]));
   const current = currentVersion(hosted);
 
+  /** The order's version and restored snapshot; an order this code cannot restore is a problem of its own type. */
+  function restoreRecord(record: OrderRecord) {
+    try {
+      const version = versionOf(hosted, record.snapshot);
+      return { version, snapshot: restore(version, record.snapshot) };
+    } catch (error) {
+      if (!(error instanceof UnrestorableSnapshotError)) throw error;
+      const { machine, version, state } = error.found;
+      throw unrestorableOrder(
+        `order ${record.id} is stored as ${machine}@${version} in ${state}, which this release cannot restore: ${error.reason}. Run \`npx aftersales doctor\``,
+        { orderId: record.id, machine, machineVersion: version, state, reason: error.reason },
+        { cause: error },
+      );
+    }
+  }
+
   async function load(id: string) {
     const record = await store.getOrder(id);
     if (!record) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
-    const version = versionOf(hosted, record.snapshot);
-    return { record, version, snapshot: restore(version, record.snapshot) };
+    return { record, ...restoreRecord(record) };
   }
 
   function view(record: OrderRecord, version: MachineVersion, snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[] = version.armedDeadlines(snapshot)): OrderView {
@@ -99,8 +114,8 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
           if (existing.createHash !== hash) {
             throw conflict(`order ${input.id} exists already with a different body; use another id or send the same body`, { orderId: input.id });
           }
-          const version = versionOf(hosted, existing.snapshot);
-          return { order: view(existing, version, restore(version, existing.snapshot)), created: false };
+          const { version, snapshot } = restoreRecord(existing);
+          return { order: view(existing, version, snapshot), created: false };
         }
         const now = clock.now();
         const recorded = current.creationRecord(input);
@@ -141,8 +156,7 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
         const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
         if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
         if (!snapshot.can(event)) {
-          const accepted = version.acceptedEvents(snapshot, now);
-          const reason = version.explainRefusal(snapshot, type);
+          const { reason, acceptedEvents: accepted } = version.refusal(snapshot, event);
           throw notAccepted(
             `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
             { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
@@ -175,8 +189,7 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
       return withRetries(async () => {
         const record = await store.getOrder(timer.orderId);
         if (!record) return 'stale';
-        const version = versionOf(hosted, record.snapshot);
-        const snapshot = restore(version, record.snapshot);
+        const { version, snapshot } = restoreRecord(record);
         const due = version.armedDeadlines(snapshot).find((d) => d.name === timer.name && d.dueAt === timer.dueAt);
         const now = clock.now();
         if (!due || due.dueAt > now) return 'stale';

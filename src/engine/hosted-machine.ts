@@ -40,12 +40,15 @@ export interface MachineVersion {
   armedDeadlines(snapshot: AnyMachineSnapshot): ArmedDeadline[];
   /** What a schema alone cannot see: the event checked against the instance (paths relative to the payload). */
   check(snapshot: AnyMachineSnapshot, event: EventObject): FieldIssue[];
-  /** Why the state refuses an event, beyond "not now"; undefined when the accepted events say enough. */
-  explainRefusal(snapshot: AnyMachineSnapshot, type: string): string | undefined;
+  /**
+   * What the 409 of a refused event says: why, beyond "not now" (the reason may read the payload),
+   * and the events to offer instead (the accepted ones, less any that would get around the reason).
+   */
+  refusal(snapshot: AnyMachineSnapshot, event: EventObject): Refusal;
   /** The client events the instance takes now, guards evaluated. */
   acceptedEvents(snapshot: AnyMachineSnapshot, receivedAt: number): string[];
-  /** The machine's part of the instance view, given the armed deadlines the engine computed for it. */
-  view(snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[]): Record<string, unknown>;
+  /** The machine's part of the instance view, given what the engine computed once for it: the armed deadlines and the accepted events. */
+  view(snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[], accepted: readonly string[]): Record<string, unknown>;
   /** The schema of `view`'s answer, for the OpenAPI document. */
   readonly viewSchema: z.ZodObject;
   /** The effects, by action name: the actions the host turns into outbox rows, and how each notifies. */
@@ -69,6 +72,13 @@ export interface PersistedSnapshot<Context = unknown> {
   value: StateValue;
   historyValue: Record<string, { id: string }[]>;
   context: Context;
+}
+
+/** Why an event is refused, and what the instance offers instead. */
+export interface Refusal {
+  /** Undefined when the offered events say enough. */
+  reason?: string;
+  acceptedEvents: string[];
 }
 
 /** A deadline a state arms: the host keeps a timer for it and fires `event` when it falls due. */
@@ -115,6 +125,12 @@ export interface MachineModel {
   expect(view: Record<string, unknown>): unknown;
   /** The schema of `expect`'s answer, for the paths document. */
   readonly expectSchema: z.ZodType;
+  /**
+   * What a migration must keep, read from an instance view, in a shape the versions of the machine
+   * share (for orders: money, claims, owed refunds). The migration proof checks that the migrated
+   * instance shows all of it (a newer version may show more).
+   */
+  preserved(view: Record<string, unknown>): unknown;
 }
 
 /** One kind of instance a path starts from: the creation body and the deployment policy it runs under. */

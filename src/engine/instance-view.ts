@@ -32,7 +32,7 @@ export function instanceView(
     id: record.id,
     state: record.state,
     status: snapshot.status === 'done' ? 'closed' : 'open',
-    ...version.view(snapshot, armed),
+    ...version.view(snapshot, armed, accepted),
     acceptedEvents: accepted,
     version: record.version,
     machine: record.snapshot.machine,

@@ -56,7 +56,7 @@ export function restore(version: MachineVersion, stored: PersistedSnapshot): Any
     return machine.resolveState({ value: stored.value, context: stored.context, status: stored.status as 'active', historyValue } as never);
   } catch (error) {
     const state = statePath(stored.value);
-    const reason = `version ${version.version} has no state ${state} (${error instanceof Error ? error.message : String(error)})`;
+    const reason = `version ${version.version} cannot restore it: ${error instanceof Error ? error.message : String(error)}`;
     throw new UnrestorableSnapshotError({ machine: stored.machine.id, version: stored.machine.version, state }, reason, { cause: error });
   }
 }

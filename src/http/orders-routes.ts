@@ -130,6 +130,7 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
         idempotencyKey: h.idempotencyKey,
         source: h.source,
         dueAt: iso(h.dueAt),
+        machineVersion: h.machineVersion,
       })),
     });
   });

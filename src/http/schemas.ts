@@ -33,8 +33,9 @@ export const historyEntrySchema = z
     toState: z.string(),
     at: z.iso.datetime(),
     idempotencyKey: z.string().nullable(),
-    source: z.enum(['client', 'timer']),
+    source: z.enum(['client', 'timer', 'migration']).meta({ description: 'migration: a MACHINE_MIGRATED row ({ from, to }), written when the order moved to a newer machine version' }),
     dueAt: isoOrNull.meta({ description: 'For timer events: when the deadline fell due (at is when it fired)' }),
+    machineVersion: z.number().int().meta({ description: 'The machine version the event was applied with' }),
   })
   .meta({ id: 'HistoryEntry' });
 

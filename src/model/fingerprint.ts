@@ -11,14 +11,15 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentabl
 function behaviourOf(version: MachineVersion, snapshot: AnyMachineSnapshot) {
   const armed = version.armedDeadlines(snapshot);
   const now = Math.max(MODEL_EPOCH, ...armed.map((d) => d.dueAt));
-  const refusals = Object.keys(version.eventSchemas).map((type) => [type, version.explainRefusal(snapshot, type) ?? null]);
+  const accepted = version.acceptedEvents(snapshot, now);
+  const refusals = Object.keys(version.eventSchemas).map((type) => [type, version.refusal(snapshot, { type, receivedAt: now } as EventObject)]);
   return {
     status: snapshot.status,
     value: snapshot.value,
     context: snapshot.context,
     armed,
-    view: version.view(snapshot, armed),
-    accepted: version.acceptedEvents(snapshot, now),
+    view: version.view(snapshot, armed, accepted),
+    accepted,
     refusals,
   };
 }

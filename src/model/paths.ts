@@ -31,7 +31,8 @@ export function modelOf(version: MachineVersion): MachineModel {
 
 /** What the model predicts an instance view shows for a snapshot: the view as the host builds it, read by `model.expect`. */
 export function expectedView(version: MachineVersion, snapshot: AnyMachineSnapshot): unknown {
-  const view = { state: statePath(snapshot.value), status: snapshot.status === 'done' ? 'closed' : 'open', ...version.view(snapshot, version.armedDeadlines(snapshot)) };
+  const accepted = version.acceptedEvents(snapshot, MODEL_EPOCH);
+  const view = { state: statePath(snapshot.value), status: snapshot.status === 'done' ? 'closed' : 'open', ...version.view(snapshot, version.armedDeadlines(snapshot), accepted) };
   return modelOf(version).expect(view);
 }
 

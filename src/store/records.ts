@@ -27,7 +27,8 @@ export interface HistoryEntry {
   toState: string;
   at: number;
   idempotencyKey: string | null;
-  source: 'client' | 'timer';
+  /** `migration`: a `MACHINE_MIGRATED` row, written when the order moved to another machine version. */
+  source: 'client' | 'timer' | 'migration';
   /** For timer events: when the deadline fell due (`at` is when it fired). */
   dueAt: number | null;
   /** The machine version the event was applied with, so history replays on the version it ran on. */

@@ -1,13 +1,14 @@
 import type { EngineStore } from './engine-store.ts';
+import type { MigrationStore } from './migration-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from './queries.ts';
 
 /**
  * A store adapter: one object that implements every port, each consumer taking only its slice
- * (`EngineStore`, `OutboxStore`, `OrderQueries`, `DeliveryQueries`, `SubscriptionStore`). Every
- * adapter (SQLite, PostgreSQL) passes the same contract suite per port.
+ * (`EngineStore`, `OutboxStore`, `OrderQueries`, `DeliveryQueries`, `SubscriptionStore`,
+ * `MigrationStore`). Every adapter (SQLite, PostgreSQL) passes the same contract suite per port.
  */
-export interface Store extends EngineStore, OutboxStore, OrderQueries, DeliveryQueries, SubscriptionStore {
+export interface Store extends EngineStore, OutboxStore, OrderQueries, DeliveryQueries, SubscriptionStore, MigrationStore {
   /** Creates or upgrades the schema; safe to call at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/engine.ts';
+import { ProblemError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import { backgroundLoop } from './background-loop.ts';
@@ -17,8 +18,13 @@ export interface TimerSweeperOptions {
   leaseMs?: number;
 }
 
-/** What the sweeper has done, for `/healthz`. Lateness is fired time minus due time. */
-export interface SweeperStats { fired: number; stale: number; failed: number; lastSweepAt: number | null; lastLatenessMs: number | null; maxLatenessMs: number }
+/**
+ * What the sweeper has done, for `/healthz`. Lateness is fired time minus due time. `unrestorable`:
+ * orders whose due timers it skips because this release cannot restore them (see `aftersales doctor`).
+ */
+export interface SweeperStats { fired: number; stale: number; failed: number; unrestorable: number; lastSweepAt: number | null; lastLatenessMs: number | null; maxLatenessMs: number }
+
+const cannotRestore = (error: unknown): error is ProblemError => error instanceof ProblemError && error.problem.type === '/problems/unrestorable-order';
 
 /**
  * Fires due timers as internal events through the engine, earliest first, one commit each.
@@ -27,7 +33,9 @@ export interface SweeperStats { fired: number; stale: number; failed: number; la
  * After downtime the first sweep catches up on everything that fell due meanwhile.
  */
 export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, leaseMs = 60_000 }: TimerSweeperOptions) {
-  const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
+  const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, unrestorable: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
+  // Said once per order: its timers come round again after each lease, and are skipped quietly.
+  const skipped = new Set<string>();
 
   async function sweepOnce(): Promise<number> {
     let fired = 0;
@@ -53,8 +61,17 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
             failedHere.add(`${t.orderId}/${t.name}/${t.dueAt}`);
           }
         } catch (error) {
-          stats.failed += 1;
           failedHere.add(`${t.orderId}/${t.name}/${t.dueAt}`);
+          if (cannotRestore(error)) {
+            if (!skipped.has(t.orderId)) {
+              skipped.add(t.orderId);
+              stats.unrestorable = skipped.size;
+              const { machine, machineVersion, state, reason } = error.problem;
+              logger.warn('order cannot be restored by this release; its timers are skipped', { orderId: t.orderId, deadline: t.name, machine, machineVersion, state, reason });
+            }
+            continue;
+          }
+          stats.failed += 1;
           logger.error('timer failed', { orderId: t.orderId, deadline: t.name, error: String(error) });
         }
       }

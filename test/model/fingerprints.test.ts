@@ -17,7 +17,7 @@ describe('version fingerprints', () => {
     const changed: [string, MachineVersion][] = [
       ['a guard', { ...v1, machine: v1.machine.provide({ guards: { isDomestic: () => true } }) }],
       ['an assignment', { ...v1, machine: v1.machine.provide({ actions: { escalate: () => {} } }) }],
-      ['a state description', { ...v1, machine: v1.machine.provide({}), view: (s, armed) => ({ ...v1.view(s, armed), description: 'changed' }) }],
+      ['a state description', { ...v1, machine: v1.machine.provide({}), view: (s, armed, accepted) => ({ ...v1.view(s, armed, accepted), description: 'changed' }) }],
       ['a deadline table', { ...v1, deadlines: { ...v1.deadlines, evidenceDueAt: 'TIMER.EVIDENCE_LATE' } }],
       ['an event schema', { ...v1, eventSchemas: { ...v1.eventSchemas, SHIPPED: v1.eventSchemas.DELIVERED! } }],
       ['an e-mail', { ...v1, effects: { ...v1.effects, sendCustomsReminder: { kind: 'customs.reminder' } } }],

@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { expect } from 'vitest';
 import { activeMeta, armedDeadlines, type OrderContext, type OrderEvent, type OrderInput } from '../../machines/order/v1/index.ts';
+import { MACHINE_MIGRATED, migrateSnapshot } from '../../src/engine/migrate-snapshot.ts';
 import { replayHistory } from '../../src/engine/replay.ts';
 import { persist, restore, statePath, versionOf } from '../../src/engine/snapshots.ts';
 import type { TestApp } from './test-app.ts';
@@ -58,10 +59,9 @@ export async function checkInvariants(t: TestApp, orderId: string): Promise<stri
   const record = await t.store.getOrder(orderId);
   if (viewRes.status !== 200 || historyRes.status !== 200 || !record) return [`${orderId}: cannot read the order (view ${viewRes.status}, history ${historyRes.status})`];
   const view = viewRes.body;
-  const history: { seq: number; type: string; payload: Record<string, unknown>; at: string; source: string; dueAt: string | null; toState: string }[] = historyRes.body.history;
+  const history: { seq: number; type: string; payload: Record<string, unknown>; at: string; source: string; dueAt: string | null; toState: string; machineVersion: number }[] = historyRes.body.history;
   const hosted = t.app.engine.machine;
   const version = versionOf(hosted, record.snapshot);
-  const machine = version.machine;
   const snapshot = restore(version, record.snapshot);
 
   // The sum of refunds never exceeds what was paid.
@@ -111,14 +111,24 @@ export async function checkInvariants(t: TestApp, orderId: string): Promise<stri
     fail(`the history does not start with ORDER_CREATED (${created?.type})`);
   } else {
     const input = { ...created.payload, createdAt: Date.parse(created.at), policyDefaults: (record.snapshot.context as OrderContext).policy } as OrderInput;
-    let [replayed] = initialTransition(machine, input);
+    // Each row on the version it was applied with; a MACHINE_MIGRATED row runs its migration.
+    const versionAt = (n: number) => hosted.versions.find((v) => v.version === n)!;
+    let at = versionAt(created.machineVersion);
+    let [replayed] = initialTransition(at.machine, input);
     for (const h of events) {
-      const receivedAt = Date.parse(h.at);
-      const event = (h.source === 'timer' ? { type: h.type, dueAt: Date.parse(h.dueAt ?? h.at), receivedAt } : { ...h.payload, type: h.type, receivedAt }) as OrderEvent;
-      [replayed] = transition(machine, replayed, event);
+      if (h.type === MACHINE_MIGRATED) {
+        const to = versionAt(h.machineVersion);
+        replayed = restore(to, migrateSnapshot(hosted, persist(hosted, at, replayed), to));
+        at = to;
+      } else {
+        if (h.machineVersion !== at.version) fail(`history #${h.seq} (${h.type}) ran on version ${h.machineVersion}, the order was at ${at.version}`);
+        const receivedAt = Date.parse(h.at);
+        const event = (h.source === 'timer' ? { type: h.type, dueAt: Date.parse(h.dueAt ?? h.at), receivedAt } : { ...h.payload, type: h.type, receivedAt }) as OrderEvent;
+        [replayed] = transition(at.machine, replayed, event);
+      }
       if (statePath(replayed.value) !== h.toState) fail(`history #${h.seq} (${h.type}) replays to ${statePath(replayed.value)}, the row says ${h.toState}`);
     }
-    const a = persist(hosted, version, replayed);
+    const a = persist(hosted, at, replayed);
     const b = record.snapshot;
     if (JSON.stringify([a.status, a.value, a.context]) !== JSON.stringify([b.status, b.value, b.context])) {
       fail(`the history replays to ${statePath(a.value)} (${a.status}), the store holds ${statePath(b.value)} (${b.status})${a.status === b.status && statePath(a.value) === statePath(b.value) ? ' with a different context' : ''}`);

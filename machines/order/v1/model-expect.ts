@@ -31,6 +31,20 @@ export function observedOrder(view: Record<string, unknown>): ExpectedOrder {
   };
 }
 
+/**
+ * What a migration of an order must keep, as every version of the order machine shows it: the
+ * money, the claims, and the refunds a replaced supplier owes.
+ */
+export function preservedAmounts(view: Record<string, unknown>) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an order view as JSON
+  const v = view as Record<string, any>;
+  return {
+    money: { paid: v.money.paid, refunded: v.money.refunded, refundable: v.money.refundable, pendingRefund: v.money.pendingRefund, refunds: v.money.refunds },
+    claims: v.claim ? [{ kind: v.claim.kind, items: v.claim.items, verification: v.claim.verification, resolution: v.claim.resolution }] : [],
+    owed: v.suppliers.filter((s: { originalOrderRefund?: string }) => s.originalOrderRefund === 'owed').map((s: { id: string }) => ({ supplierId: s.id })),
+  };
+}
+
 const deadlineName = z.enum(Object.keys(deadlineEvents) as [string, ...string[]]);
 
 /** The schema of `observedOrder`'s answer: the `expect` of each step of the paths document. */

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
 import { refundable, type DeadlinePolicy, type OrderContext, type OrderEvent, type OrderInput } from './context.ts';
 import { armedDeadlines, statePath } from './deadlines.ts';
-import { expectedOrderSchema, observedOrder } from './model-expect.ts';
+import { expectedOrderSchema, observedOrder, preservedAmounts } from './model-expect.ts';
 import type { CreateOrderInput } from './schemas.ts';
 import { sampleOrder } from './sample-order.ts';
 
@@ -182,4 +182,5 @@ export const orderModel = {
   label: (event: EventObject) => eventLabel(event as OrderEvent),
   expect: observedOrder,
   expectSchema: expectedOrderSchema,
+  preserved: preservedAmounts,
 };

@@ -22,7 +22,7 @@ export interface OrderVersionOptions {
  * paths), as `npx aftersales fingerprint` prints it. Frozen with the version: a test fails when the
  * definition no longer hashes to it.
  */
-export const FINGERPRINT = 'sha256:0437513b38dda5dd08c1fe6b27f3c55ceb5d4eee83ae04ed4becf7c906ba71b6';
+export const FINGERPRINT = 'sha256:a9b027def4683ba82a64d91381ba6d7653167b6a3878d59ad69bcee9878cfcd2';
 
 /** Version 1 of the order machine as the host serves it (a `MachineVersion` of src/engine/hosted-machine.ts). */
 export function orderV1({ addWorkingDays = addWeekdaysUtc, policy = {} }: OrderVersionOptions = {}) {
@@ -36,7 +36,10 @@ export function orderV1({ addWorkingDays = addWeekdaysUtc, policy = {} }: OrderV
     deadlines: deadlineEvents,
     armedDeadlines,
     check: (snapshot: AnyMachineSnapshot, event: EventObject) => checkAgainstOrder(snapshot.context as OrderContext, event as OrderEvent),
-    explainRefusal,
+    refusal: (snapshot: AnyMachineSnapshot, event: EventObject) => {
+      const reason = explainRefusal(snapshot, event.type);
+      return { ...(reason ? { reason } : {}), acceptedEvents: acceptedEvents(snapshot, (event as OrderEvent).receivedAt) };
+    },
     acceptedEvents,
     view: orderView,
     viewSchema: orderViewSchema,

@@ -1,3 +1,4 @@
+import type { VersionCount } from '../migration-store.ts';
 import type { Commit, IdempotencyEntry, ListQuery } from '../records.ts';
 import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
@@ -119,6 +120,34 @@ export function createPostgresStore(pool: PgPool): Store {
       const text = `SELECT * FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${p(q.limit)}`;
       const { rows } = await pool.query(text, params);
       return (rows as OrderRow[]).map(toOrder);
+    },
+    async versionCensus() {
+      const { rows } = await pool.query(
+        'SELECT machine_version AS "machineVersion", state, COUNT(*)::integer AS count FROM orders GROUP BY machine_version, state ORDER BY machine_version, state',
+      );
+      return rows as VersionCount[];
+    },
+    async ordersAtVersion({ machineVersion, state, after, limit }) {
+      const { rows } =
+        state === undefined
+          ? await pool.query('SELECT * FROM orders WHERE machine_version = $1 AND id > $2 ORDER BY id LIMIT $3', [machineVersion, after ?? '', limit])
+          : await pool.query('SELECT * FROM orders WHERE machine_version = $1 AND state = $2 AND id > $3 ORDER BY id LIMIT $4', [machineVersion, state, after ?? '', limit]);
+      return (rows as OrderRow[]).map(toOrder);
+    },
+    async withMigrationLock(work) {
+      // A session lock on a connection of its own, held while `work` runs on the pool: a second
+      // instance waits here, then finds nothing left to migrate.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext('aftersales.migrate-orders'))");
+        try {
+          return await work();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext('aftersales.migrate-orders'))");
+        }
+      } finally {
+        client.release();
+      }
     },
     async dueTimers(now, limit) {
       const { rows } = await pool.query('SELECT * FROM timers WHERE due_at <= $1 ORDER BY due_at, order_id, name LIMIT $2', [now, limit]);

@@ -1,4 +1,5 @@
 import type { EngineStore } from '../engine-store.ts';
+import type { MigrationStore, VersionCount } from '../migration-store.ts';
 import type { OrderQueries } from '../queries.ts';
 import type { IdempotencyEntry, ListQuery } from '../records.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
@@ -10,7 +11,7 @@ import { toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, 
  */
 const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
 
-export type SqliteReads = Pick<EngineStore, 'getOrder' | 'getIdempotency'> & OrderQueries;
+export type SqliteReads = Pick<EngineStore, 'getOrder' | 'getIdempotency'> & OrderQueries & Omit<MigrationStore, 'withMigrationLock'>;
 
 /**
  * The reads of the store (the engine's and the order queries): in WAL mode a connection that did not write sees each
@@ -65,6 +66,13 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
         ORDER BY t.due_at, t.order_id LIMIT ?`;
       return (db.prepare(text).all(...deadline, ...params, q.limit) as OrderRow[]).map(toOrder);
     },
+    async versionCensus() {
+      return sql().versionCensus.all() as VersionCount[];
+    },
+    async ordersAtVersion({ machineVersion, state, after, limit }) {
+      const rows = state === undefined ? sql().ordersAtVersion.all(machineVersion, after ?? '', limit) : sql().ordersAtVersionState.all(machineVersion, state, after ?? '', limit);
+      return (rows as OrderRow[]).map(toOrder);
+    },
     async dueTimers(now, limit) {
       return (sql().dueTimers.all(now, limit) as TimerRow[]).map(toTimer);
     },
@@ -78,5 +86,8 @@ function prepare(db: SqliteDatabase) {
     history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
     outboxOf: db.prepare('SELECT * FROM outbox WHERE order_id = ? ORDER BY seq, created_at, id'),
     dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, order_id, name LIMIT ?'),
+    versionCensus: db.prepare('SELECT machine_version AS machineVersion, state, COUNT(*) AS count FROM orders GROUP BY machine_version, state ORDER BY machine_version, state'),
+    ordersAtVersion: db.prepare('SELECT * FROM orders WHERE machine_version = ? AND id > ? ORDER BY id LIMIT ?'),
+    ordersAtVersionState: db.prepare('SELECT * FROM orders WHERE machine_version = ? AND state = ? AND id > ? ORDER BY id LIMIT ?'),
   };
 }

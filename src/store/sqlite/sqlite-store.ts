@@ -60,6 +60,10 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     async claimDueTimers(now, limit, leaseMs) {
       return (await write({ kind: 'claim', now, limit, leaseMs })) as Awaited<ReturnType<Store['claimDueTimers']>>;
     },
+    // One process writes an SQLite file: nobody else can migrate meanwhile.
+    async withMigrationLock(work) {
+      return work();
+    },
     async writerStats() {
       return { ...writer.stats };
     },

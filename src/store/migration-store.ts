@@ -1,0 +1,21 @@
+import type { OrderRecord } from './records.ts';
+
+/** How many orders are at one machine version and state. */
+export interface VersionCount { machineVersion: number; state: string; count: number }
+
+/**
+ * What moving stored orders between machine versions needs (the migrator, `aftersales migrate`
+ * and `doctor`, `/healthz`): counts and batches read from the `machine_version` index, never from
+ * snapshots. Each migrated order is written with `EngineStore.commit`, guarded by its version.
+ */
+export interface MigrationStore {
+  /** Orders per machine version and state, by version then state. */
+  versionCensus(): Promise<VersionCount[]>;
+  /** Orders at one machine version (and state, if given), by id after `after`, up to `limit`. */
+  ordersAtVersion(query: { machineVersion: number; state?: string; after?: string; limit: number }): Promise<OrderRecord[]>;
+  /**
+   * Runs `work` holding the store-wide migration lock: on PostgreSQL an advisory lock, so that one
+   * instance migrates while the others wait for it; on SQLite (one process) it just runs.
+   */
+  withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
+}
