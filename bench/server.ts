@@ -21,7 +21,7 @@ const calendar = loadCalendar();
 // BENCH_SQLITE_WRITER=thread|in-process: where the SQLite writer runs (as SQLITE_WRITER for the service).
 const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL, SQLITE_WRITER: process.env.BENCH_SQLITE_WRITER === 'thread' ? 'thread' : 'in-process' });
 const machine = createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
-const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), engineOptions: { machine } });
+const app = createApp({ store, clock: systemClock, logger: createLogger({ level: 'warn' }), engineOptions: { machine } });
 
 // The HTTP ceiling: the same middleware and server, a handler that reads the body and answers.
 app.post('/bench/noop', async (c) => {

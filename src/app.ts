@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -7,20 +8,27 @@ import { workingDaysCounter, type WorkingCalendar } from './calendar/working-day
 import type { Clock } from './clock.ts';
 import { createEngine, type Engine, type EngineOptions } from './engine/engine.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
+import { accessLog } from './http/access-log.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsPage } from './http/docs-page.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
+import { metricsRoutes } from './http/metrics-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
+import { readinessRoutes, type ReadinessCheck } from './http/readiness.ts';
+import { requestSpan } from './http/request-span.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { inspectorRoutes } from './inspector/inspector-routes.ts';
 import { createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
+import type { Metrics } from './telemetry/metrics.ts';
+import { tracedFetch, tracedMailer } from './telemetry/traced-delivery.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
+import { workersRunning } from './workers/workers-running.ts';
 
 export interface AppOptions {
   store: Store;
@@ -44,21 +52,48 @@ export interface AppOptions {
   apiTokens?: readonly string[];
   /** The outbox delivery worker's transports (SMTP `mailer`, `fetch`) and retry policy; started by `start()`. */
   delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger'>;
+  /** One access line per request (at info; probes at debug); default on. */
+  accessLog?: boolean;
+  /** Prometheus metrics: observed when given, and served at `/metrics` (behind the API tokens). */
+  metrics?: Metrics;
+  /** OpenTelemetry tracer (from `startTracing`): a span per request when given. */
+  tracer?: Tracer;
+  /** Checks `/readyz` runs besides the database and the workers (e.g. a dependency of your own). */
+  readinessChecks?: readonly ReadinessCheck[];
 }
 
+/** The delivery worker's transports, each attempt a span. */
+const tracedTransports = (tracer: Tracer, { fetch = globalThis.fetch, mailer }: AppOptions['delivery'] & object) => ({
+  fetch: tracedFetch(tracer, fetch),
+  ...(mailer ? { mailer: tracedMailer(tracer, mailer) } : {}),
+});
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [] }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), engine, engineOptions = {}, calendar = loadCalendar(), maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [] }: AppOptions) {
   const machine = engineOptions.machine ?? createOrderMachine({ addWorkingDays: workingDaysCounter(calendar) });
   // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
   const { onCommit } = engineOptions;
   const theEngine = engine ?? createEngine({ store, clock, ...engineOptions, machine, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
   const sweeper: TimerSweeper = createTimerSweeper({ store, engine: theEngine, clock, logger, intervalMs: sweepIntervalMs });
-  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, ...delivery });
+  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, ...delivery, ...(tracer ? tracedTransports(tracer, delivery) : {}) });
+  const workers = workersRunning({
+    workers: {
+      'timer sweeper': { start: sweeper.start, stop: sweeper.stop, lastRunAt: () => sweeper.stats.lastSweepAt },
+      'delivery worker': { start: deliveryWorker.start, stop: deliveryWorker.stop, lastRunAt: () => deliveryWorker.stats.lastRunAt },
+    },
+    clock,
+    staleAfterMs: Math.max(60_000, 10 * Math.max(sweepIntervalMs, delivery.intervalMs ?? 1000)),
+  });
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => store.getOrder('readyz-probe') }, workers.check, ...readinessChecks];
   const startedAt = clock.now();
   const app = new Hono();
 
+  if (tracer) app.use(requestSpan({ tracer }));
   app.use(requestId());
+  if (logRequests || metrics) app.use(accessLog({ logger: logRequests ? logger : silent, metrics }));
   const tooLarge = () => {
     throw payloadTooLarge(`the body exceeds ${maxBodyBytes} bytes`);
   };
@@ -78,7 +113,7 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
 
   if (apiTokens.length > 0) {
     const auth = bearerTokens(apiTokens);
-    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*']) app.use(path, auth);
+    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*', '/metrics']) app.use(path, auth);
   }
 
   app.get('/healthz', (c) =>
@@ -89,6 +124,8 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
       deliveries: { ...deliveryWorker.stats, email: deliveryWorker.emailEnabled ? 'enabled' : 'disabled', lastRunAt: deliveryWorker.stats.lastRunAt === null ? null : new Date(deliveryWorker.stats.lastRunAt).toISOString() },
     }),
   );
+  app.route('/readyz', readinessRoutes({ checks: () => readiness }));
+  if (metrics) app.route('/metrics', metricsRoutes({ metrics }));
   const document = openApiDocument();
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));
@@ -98,7 +135,16 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
   app.route('/inspector', inspectorRoutes());
   app.route('/', deliveryRoutes({ store, clock, emailEnabled: deliveryWorker.emailEnabled }));
 
-  return Object.assign(app, { engine: theEngine, sweeper, events, deliveryWorker });
+  return Object.assign(app, {
+    engine: theEngine,
+    sweeper,
+    events,
+    deliveryWorker,
+    /** Starts and stops the timer sweeper and the delivery worker together; `/readyz` watches them. */
+    workers,
+    /** Adds a check to `/readyz`. */
+    addReadinessCheck: (check: ReadinessCheck) => void readiness.push(check),
+  });
 }
 
 export type App = ReturnType<typeof createApp>;
