@@ -14,7 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { benchOrderId } from './preload.ts';
+import { benchOrderId, readPositions } from './preload.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +49,7 @@ const invalid = JSON.stringify({ type: 'SHIPPED', payload: { carrier: 'SF Expres
 const bodies = lifecycle.map(([type, payload]) => JSON.stringify({ type, payload }));
 
 /** Valid events applied to each order so far (its position in the lifecycle). */
-const positions = values.state && existsSync(values.state) ? new Uint32Array(readFileSync(values.state).buffer.slice(0)) : new Uint32Array(orders);
+const positions = values.state && existsSync(values.state) ? readPositions(values.state) : new Uint32Array(orders);
 if (positions.length !== orders) throw new Error(`state file holds ${positions.length} orders, not ${orders}`);
 
 const ACTIVE = 4;
