@@ -6,14 +6,13 @@ import { notFound } from '../errors.ts';
 
 const publicDir = (name: string) => fileURLToPath(new URL(`./public/${name}`, import.meta.url));
 
+const scripts = ['app.js', 'api.js', 'diagram.js', 'dom.js', 'event-form.js', 'forms.js', 'journey.js', 'live.js', 'order-list.js', 'order-panels.js', 'payload.js', 'statechart.js', 'statechart-layout.js', 'timeline.js', 'viewport.js'];
+
 /** Every file the page may load; nothing else is served, and nothing comes from the internet. */
 const assets: Record<string, { file: string; type: string }> = {
   'index.html': { file: publicDir('index.html'), type: 'text/html; charset=utf-8' },
-  'app.js': { file: publicDir('app.js'), type: 'text/javascript; charset=utf-8' },
-  'forms.js': { file: publicDir('forms.js'), type: 'text/javascript; charset=utf-8' },
-  'live.js': { file: publicDir('live.js'), type: 'text/javascript; charset=utf-8' },
-  'statechart.js': { file: publicDir('statechart.js'), type: 'text/javascript; charset=utf-8' },
   'style.css': { file: publicDir('style.css'), type: 'text/css; charset=utf-8' },
+  ...Object.fromEntries(scripts.map((name) => [name, { file: publicDir(name), type: 'text/javascript; charset=utf-8' }])),
   // The layout engine, from the installed package: the same build the CLI runs in Node.
   'vendor/elk.bundled.js': { file: createRequire(import.meta.url).resolve('elkjs/lib/elk.bundled.js'), type: 'text/javascript; charset=utf-8' },
 };
@@ -32,7 +31,8 @@ export function inspectorRoutes() {
     }
     return new Response(body, { headers: { 'content-type': asset.type, 'cache-control': 'no-cache' } });
   };
+  // `/inspector` and `/inspector/` are the same page (its links are absolute).
   app.get('/', () => serve('index.html'));
-  app.get('/:file{.+}', (c) => serve(c.req.param('file')));
+  app.get('/:file{.*}', (c) => serve(c.req.param('file') || 'index.html'));
   return app;
 }

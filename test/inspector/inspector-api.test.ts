@@ -86,24 +86,3 @@ describe('GET /orders/:id/stream', () => {
     expect(t.app.events.subscribers).toBe(0);
   });
 });
-
-describe('GET /inspector', () => {
-  it('serves the page and its scripts from the service, with nothing from elsewhere', async () => {
-    const t = await testApp();
-    const page = await t.call('GET', '/inspector');
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toContain('text/html');
-    const sources = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-    expect(sources.length).toBeGreaterThan(2);
-    for (const src of sources) {
-      expect(src.startsWith('/'), src).toBe(true);
-      expect((await t.call('GET', src)).status, src).toBe(200);
-    }
-    const elk = await t.call('GET', '/inspector/vendor/elk.bundled.js');
-    expect(elk.headers.get('content-type')).toContain('javascript');
-    expect(elk.text.length).toBeGreaterThan(100_000);
-    for (const file of ['app.js', 'forms.js', 'live.js', 'statechart.js']) expect((await t.call('GET', `/inspector/${file}`)).text).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
-    expect((await t.call('GET', '/inspector/../package.json')).status).toBe(404);
-    expect((await t.call('GET', '/inspector/secrets.js')).status).toBe(404);
-  });
-});

@@ -1,16 +1,7 @@
 // Builds a form for an event payload from its JSON Schema (the API's own, from /openapi.json)
 // and reads it back into a payload. Empty optional fields are left out, so the API's defaults apply.
 
-const el = (tag, attrs = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
-};
+import { el } from './dom.js';
 
 /** The schema's own constraints, shown next to the field so a developer knows what the API will check. */
 function hint(schema) {

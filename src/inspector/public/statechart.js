@@ -1,110 +1,20 @@
 // Lays out a machine graph (GET /machines/order) with ELK and draws it as SVG.
-// Plain ES module with no imports: the inspector page loads it in the browser, and
-// `aftersales diagram` runs the same code in Node, so the docs show what the page shows.
+// Plain ES module: the inspector page loads it in the browser, and `aftersales diagram` runs the
+// same code in Node, so the docs show what the page shows.
+import { FONT_SIZE, LINE, PAD, detailLines, elkGraph, walk } from './statechart-layout.js';
 
-const CHAR = 6.6; // DejaVu Sans Mono / ui-monospace at 11px: every label is monospace so widths are known without a DOM
-const LINE = 15;
-const PAD = 10;
+export { elkGraph } from './statechart-layout.js';
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-const textWidth = (s) => Math.ceil(s.length * CHAR);
-const nodeId = (path) => `s:${path}`;
-
-/** The lines drawn inside a state box, after its name. */
-function detailLines(state) {
-  const lines = [];
-  for (const d of state.deadlines) lines.push({ text: `◷ ${d.name} → ${d.event}`, kind: 'deadline' });
-  for (const t of state.transitions) {
-    if (t.targets.length === 0) lines.push({ text: `↻ ${t.event}${t.guard ? ` [${t.guard}]` : ''}`, kind: t.timer ? 'internal timer' : 'internal' });
-  }
-  return lines;
-}
-
-const edgeLabel = (t) => `${t.event}${t.guard ? ` [${t.guard}]` : ''}`;
-
-/** All states of the graph, depth first, with their parent. */
-function* walk(state, parent = null) {
-  yield { state, parent };
-  for (const child of state.states) yield* walk(child, state);
-}
-
-function lowestCommonAncestor(a, b) {
-  const pa = a ? a.split('.') : [];
-  const pb = b ? b.split('.') : [];
-  const common = [];
-  for (let i = 0; i < Math.min(pa.length, pb.length) && pa[i] === pb[i]; i++) common.push(pa[i]);
-  return common.join('.');
-}
-
-/** Builds the ELK input graph: compound states as nested nodes, transitions as labelled edges. */
-export function elkGraph(graph) {
-  const containers = new Map();
-  const toNode = (state) => {
-    const lines = detailLines(state);
-    const width = Math.max(textWidth(state.key) + 2 * PAD, ...lines.map((l) => textWidth(l.text) + 2 * PAD));
-    const node = { id: nodeId(state.path), labels: [{ text: state.key }], children: [], edges: [] };
-    containers.set(state.path, node);
-    if (state.type === 'history') return Object.assign(node, { width: 26, height: 26 });
-    if (state.states.length === 0) return Object.assign(node, { width: Math.max(width, 90), height: 2 * PAD + LINE * (1 + lines.length) + (state.type === 'final' ? 4 : 0) });
-    const top = 2 * PAD + LINE * (1 + lines.length);
-    node.layoutOptions = { 'elk.padding': `[top=${top},left=14,bottom=14,right=14]`, 'elk.nodeSize.minimum': `(${width}, ${top + 20})`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE' };
-    node.children = state.states.map(toNode);
-    if (state.initial) {
-      node.children.unshift({ id: `i:${state.path}`, width: 12, height: 12 });
-      node.edges.push({ id: `e:init:${state.path}`, sources: [`i:${state.path}`], targets: [nodeId(state.initial)] });
-    }
-    return node;
-  };
-  const root = toNode(graph.root);
-  let n = 0;
-  for (const { state } of walk(graph.root)) {
-    for (const t of state.transitions) {
-      for (const target of t.targets) {
-        const label = edgeLabel(t);
-        const container = containers.get(lowestCommonAncestor(state.path, target)) ?? root;
-        const owner = container.id === nodeId(state.path) || container.id === nodeId(target) ? containers.get(lowestCommonAncestor(state.path, target).split('.').slice(0, -1).join('.')) ?? root : container;
-        owner.edges.push({
-          id: `e:${n++}`,
-          sources: [nodeId(state.path)],
-          targets: [nodeId(target)],
-          labels: [{ text: label, width: textWidth(label) + 8, height: LINE }],
-          event: t.event,
-          timer: t.timer,
-          source: state.path,
-        });
-      }
-    }
-  }
-  root.layoutOptions = {
-    'elk.algorithm': 'layered',
-    'elk.direction': 'DOWN',
-    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-    'elk.json.shapeCoords': 'ROOT',
-    'elk.json.edgeCoords': 'ROOT',
-    'elk.edgeRouting': 'ORTHOGONAL',
-    'elk.edgeLabels.placement': 'CENTER',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-    'elk.spacing.nodeNode': '28',
-    'elk.spacing.edgeLabel': '4',
-    'elk.layered.spacing.edgeNodeBetweenLayers': '14',
-    'elk.padding': '[top=12,left=12,bottom=12,right=12]',
-  };
-  return root;
-}
-
-function statesByPath(graph) {
-  const map = new Map();
-  for (const { state } of walk(graph.root)) map.set(state.path, state);
-  return map;
-}
 
 const CSS = `
-.sc{font:11px 'DejaVu Sans Mono',ui-monospace,monospace;}
+.sc{font:${FONT_SIZE}px 'DejaVu Sans Mono',ui-monospace,monospace;}
 .sc .state>rect{fill:#fff;stroke:#5b6b85;stroke-width:1.2}
 .sc .state.compound>rect{fill:#f6f8fb;stroke:#8a97ad}
+.sc .state.collapsed>rect{fill:#eef1f6;stroke:#8a97ad;stroke-dasharray:4 2}
 .sc .state.final>rect{stroke-width:3;stroke-opacity:.7}
 .sc .state .name{font-weight:700;fill:#1d2433}
-.sc .deadline{fill:#a15c00}.sc .internal{fill:#3f5a8a}.sc .internal.timer{fill:#a15c00}
+.sc .deadline{fill:#a15c00}.sc .internal{fill:#3f5a8a}.sc .internal.timer{fill:#a15c00}.sc .collapsed-note{fill:#4a5568}
 .sc .history circle{fill:#fff;stroke:#5b6b85}.sc .init{fill:#1d2433}
 .sc .edge path{fill:none;stroke:#7b879b;stroke-width:1.2}
 .sc .edge.timer path{stroke:#c27a10;stroke-dasharray:5 3}
@@ -116,9 +26,37 @@ const CSS = `
 .sc .edge.enabled .label text{fill:#136c2e;font-weight:700}
 `;
 
-/** Draws a laid-out ELK graph (from `elkGraph`, after `elk.layout`) as a self-contained SVG string. */
-export function renderSvg(graph, laid, { title = `${graph.id} machine, version ${graph.version}` } = {}) {
-  const states = statesByPath(graph);
+function drawState(out, state, node, collapsed, interactive) {
+  const classes = ['state', collapsed ? 'collapsed' : state.type];
+  if (state.type === 'history') {
+    out.push(`<g class="${classes.join(' ')}" data-path="${esc(state.path)}"><title>${esc(state.path)}: history (returns to the last inner state)</title><circle cx="${node.x + 13}" cy="${node.y + 13}" r="12"/><text x="${node.x + 13}" y="${node.y + 17}" text-anchor="middle" class="name">H</text></g>`);
+    return;
+  }
+  out.push(`<g class="${classes.join(' ')}" data-path="${esc(state.path)}"><title>${esc(state.path)}${state.description ? `: ${esc(state.description)}` : ''}</title>`);
+  out.push(`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${state.states.length ? 10 : 7}"/>`);
+  let y = node.y + PAD + FONT_SIZE;
+  out.push(`<text class="name" x="${node.x + PAD}" y="${y}">${esc(state.key)}</text>`);
+  for (const line of detailLines(state, collapsed)) {
+    y += LINE;
+    const data = line.event ? ` data-event="${esc(line.event)}" data-source="${esc(state.path)}"` : '';
+    out.push(`<text class="${line.kind}" x="${node.x + PAD}" y="${y}"${data}>${esc(line.text)}</text>`);
+  }
+  if (interactive && state.states.length) {
+    // A button to open or close the compound state: the page wires it (click, Enter, Space).
+    const verb = collapsed ? 'expand' : 'collapse';
+    out.push(`<g class="toggle" role="button" tabindex="0" data-toggle="${esc(state.path)}" aria-label="${verb} ${esc(state.path)}"><title>${verb} ${esc(state.path)}</title>`);
+    out.push(`<rect x="${node.x + node.width - 24}" y="${node.y + 5}" width="18" height="18" rx="4"/><text x="${node.x + node.width - 15}" y="${node.y + 18}" text-anchor="middle">${collapsed ? '+' : '−'}</text></g>`);
+  }
+  out.push('</g>');
+}
+
+/**
+ * Draws a laid-out ELK graph (from `elkGraph`, after `elk.layout`) as a self-contained SVG string.
+ * `collapsed` must be the list the layout was made with; `interactive` adds expand/collapse buttons.
+ */
+export function renderSvg(graph, laid, { title = `${graph.id} machine, version ${graph.version}`, collapsed = [], interactive = false } = {}) {
+  const states = new Map([...walk(graph.root)].map((s) => [s.path, s]));
+  const closed = new Set(collapsed);
   const out = [];
   const width = Math.ceil(laid.width);
   const height = Math.ceil(laid.height);
@@ -128,24 +66,10 @@ export function renderSvg(graph, laid, { title = `${graph.id} machine, version $
   out.push('<marker id="sc-arrow-on" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#1e8e3e"/></marker></defs>');
   const edges = [];
   const drawNode = (node) => {
-    if (node.id.startsWith('i:')) {
-      out.push(`<circle class="init" cx="${node.x + node.width / 2}" cy="${node.y + node.height / 2}" r="${node.width / 2}"/>`);
-    } else if (node !== laid) {
+    if (node.id.startsWith('i:')) out.push(`<circle class="init" cx="${node.x + node.width / 2}" cy="${node.y + node.height / 2}" r="${node.width / 2}"/>`);
+    else if (node !== laid) {
       const state = states.get(node.id.slice(2));
-      const classes = ['state', state.type === 'atomic' ? 'atomic' : state.type];
-      if (state.type === 'history') {
-        out.push(`<g class="${classes.join(' ')}" data-path="${esc(state.path)}"><circle cx="${node.x + 13}" cy="${node.y + 13}" r="12"/><text x="${node.x + 13}" y="${node.y + 17}" text-anchor="middle" class="name">H</text></g>`);
-      } else {
-        out.push(`<g class="${classes.join(' ')}" data-path="${esc(state.path)}"><title>${esc(state.path)}${state.description ? `: ${esc(state.description)}` : ''}</title>`);
-        out.push(`<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${state.type === 'compound' ? 10 : 7}"/>`);
-        let y = node.y + PAD + 11;
-        out.push(`<text class="name" x="${node.x + PAD}" y="${y}">${esc(state.key)}</text>`);
-        for (const line of detailLines(state)) {
-          y += LINE;
-          out.push(`<text class="${line.kind}" x="${node.x + PAD}" y="${y}">${esc(line.text)}</text>`);
-        }
-        out.push('</g>');
-      }
+      drawState(out, state, node, state.states.length > 0 && closed.has(state.path) && !node.children?.length, interactive);
     }
     for (const child of node.children ?? []) drawNode(child);
     for (const edge of node.edges ?? []) edges.push(edge);
@@ -160,9 +84,9 @@ export function renderSvg(graph, laid, { title = `${graph.id} machine, version $
       out.push(`<g class="edge init-edge"><path d="${d}" marker-end="url(#sc-arrow)"/></g>`);
       continue;
     }
-    out.push(`<g class="edge${edge.timer ? ' timer' : ''}" data-event="${esc(edge.event)}" data-source="${esc(edge.source)}"><path d="${d}" marker-end="url(#sc-arrow)"/>`);
+    out.push(`<g class="edge${edge.timer ? ' timer' : ''}" data-event="${esc(edge.event)}" data-source="${esc(edge.source)}" data-target="${esc(edge.target)}"><path d="${d}" marker-end="url(#sc-arrow)"/>`);
     for (const l of edge.labels) {
-      out.push(`<g class="label"><rect x="${l.x}" y="${l.y}" width="${l.width}" height="${l.height}" rx="3"/><text x="${l.x + 4}" y="${l.y + 11}">${esc(l.text)}</text></g>`);
+      out.push(`<g class="label"><rect x="${l.x}" y="${l.y}" width="${l.width}" height="${l.height}" rx="3"/><text x="${l.x + 4}" y="${l.y + FONT_SIZE}">${esc(l.text)}</text></g>`);
     }
     out.push('</g>');
   }
@@ -170,9 +94,9 @@ export function renderSvg(graph, laid, { title = `${graph.id} machine, version $
   return out.join('\n');
 }
 
-/** Lays out and draws the graph; `elk` is an ELK instance (elkjs). */
-export async function drawStatechart(graph, elk, options) {
-  const laid = await elk.layout(elkGraph(graph));
+/** Lays out and draws the graph; `elk` is an ELK instance (elkjs). Options: see `elkGraph` and `renderSvg`. */
+export async function drawStatechart(graph, elk, options = {}) {
+  const laid = await elk.layout(elkGraph(graph, options));
   return renderSvg(graph, laid, options);
 }
 

@@ -1,0 +1,117 @@
+// The panels about the selected order: deadlines, money, claims, suppliers (and the refunds they
+// owe), shipments, and the deliveries of its notifications with every attempt.
+import { el, money, time } from './dom.js';
+import { fields } from './payload.js';
+
+const none = (text) => el('p', { class: 'muted', text });
+const row = (name, ...cells) => el('tr', {}, el('th', { scope: 'row', text: name }), ...cells.map((c) => el('td', {}, c)));
+
+export function deadlinesPanel(order) {
+  const rows = order.deadlines.map((d) => row(d.name, time(d.dueAt), el('small', { class: 'muted', text: `fires ${d.event}` })));
+  if (order.resolution?.escalated) rows.push(row('resolution', `missed; escalated ${time(order.resolution.escalatedAt)}`));
+  return rows.length ? el('table', {}, ...rows) : none('none armed');
+}
+
+export function moneyPanel(order) {
+  const m = order.money;
+  const table = el('table', {}, ...[['paid', m.paid], ['refunded', m.refunded], ['refundable', m.refundable], ['pending refund', m.pendingRefund]].map(([k, v]) => row(k, money(v, order.currency))));
+  const refunds = (m.refunds ?? []).map((r) => el('li', {}, `${money(r.amount, order.currency)} on ${time(r.at)}`, r.reference ? ` (ref ${r.reference})` : ''));
+  return el('div', {}, table, refunds.length ? el('ul', { class: 'plain' }, ...refunds) : null);
+}
+
+/** Every claim of the order: version 2 lists them all (`claims`), version 1 has the latest (`claim`). */
+export function claimsPanel(order) {
+  const claims = order.claims ?? (order.claim ? [order.claim] : []);
+  if (!claims.length) return none('no claim');
+  return el(
+    'ul',
+    { class: 'cards' },
+    ...claims.map((c) => {
+      const verdict = c.verification ? `verification ${c.verification}${c.verificationReason ? ` (${c.verificationReason})` : ''}` : 'awaiting evidence';
+      return el(
+        'li',
+        { class: 'card claim', 'data-kind': c.kind },
+        el('strong', { text: c.kind.replace(/_/g, ' ') }),
+        el('span', { class: 'muted', text: ` reported ${time(c.reportedAt)} · ${verdict}${c.resolution ? ` · resolution: ${c.resolution}` : ''}` }),
+        fields(c, order.currency, { skip: ['kind', 'reportedAt', 'verification', 'verificationReason', 'resolution'] }),
+      );
+    }),
+  );
+}
+
+/** Suppliers, the active one first; a replaced supplier that owes the original order's refund says so. */
+export function suppliersPanel(order) {
+  const suppliers = order.suppliers ?? [];
+  if (!suppliers.length) return none('no supplier');
+  return el(
+    'ul',
+    { class: 'cards' },
+    ...[...suppliers].reverse().map((s) => {
+      const owes = s.originalOrderRefund === 'owed';
+      return el(
+        'li',
+        { class: `card supplier ${s.status}${owes ? ' owes' : ''}`, 'data-id': s.id },
+        el('strong', { text: s.name ? `${s.name} (${s.id})` : s.id }),
+        el('span', { class: 'muted', text: ` ${s.status} since ${time(s.since)}${s.replacedAt ? `, replaced ${time(s.replacedAt)}` : ''}` }),
+        owes ? el('div', { class: 'owed', text: 'owes the refund of the original order' }) : null,
+        fields(s, order.currency, { skip: ['id', 'name', 'status', 'since', 'replacedAt', 'originalOrderRefund'] }),
+      );
+    }),
+  );
+}
+
+export function shipmentsPanel(order) {
+  const shipments = order.shipments ?? [];
+  if (!shipments.length) return none('not shipped');
+  return el(
+    'ul',
+    { class: 'cards' },
+    ...shipments.map((s) =>
+      el(
+        'li',
+        { class: 'card shipment', 'data-tracking': s.trackingNumber },
+        el('strong', { text: `${s.carrier} ${s.trackingNumber}` }),
+        el('span', { class: 'muted', text: ` ${s.kind} · ${time(s.at)}` }),
+        fields(s, order.currency, { skip: ['carrier', 'trackingNumber', 'kind', 'at'] }),
+      ),
+    ),
+  );
+}
+
+const attemptRow = (a) =>
+  el('li', { class: a.ok ? 'ok' : 'failed' }, `#${a.number} ${time(a.at)} `, el('strong', { text: a.ok ? 'ok' : 'failed' }), a.statusCode !== null ? ` ${a.statusCode}` : '', a.error ? ` ${a.error}` : '', ` · ${a.durationMs} ms`);
+
+/** Each notification (by the step that caused it), each delivery and each attempt. */
+export function deliveriesPanel(notes) {
+  if (!notes) return none('not loaded');
+  const list = notes.notifications ?? [];
+  const head = [notes.summary?.note ? el('p', { class: 'problem', text: notes.summary.note }) : null, notes.email === 'disabled' ? el('p', { class: 'muted', text: 'e-mail is disabled on this service (no SMTP_URL)' }) : null];
+  if (!list.length) return el('div', {}, ...head, none('no notification yet'));
+  return el(
+    'div',
+    {},
+    ...head,
+    el(
+      'ul',
+      { class: 'cards' },
+      ...list.map((n) =>
+        el(
+          'li',
+          { class: 'card notification', 'data-kind': n.kind, 'data-seq': n.seq },
+          el('strong', { text: n.kind }),
+          el('span', { class: 'muted', text: ` step ${n.seq} · ${time(n.createdAt)}${n.dispatched ? '' : ' · not dispatched yet'}` }),
+          ...n.deliveries.map((d) =>
+            el(
+              'div',
+              { class: `delivery ${d.status}` },
+              `${d.channel} → ${d.target}: `,
+              el('strong', { text: d.status }),
+              d.nextAttemptAt ? ` · next attempt ${time(d.nextAttemptAt)}` : '',
+              d.attempts.length ? el('ol', { class: 'attempts' }, ...d.attempts.map(attemptRow)) : el('span', { class: 'muted', text: ' · no attempt yet' }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
