@@ -11,7 +11,7 @@
  * in the lifecycle between runs. `noop` sends the same bodies to the trivial route (the HTTP
  * ceiling). Prints one JSON object on stdout.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { benchOrderId, readPositions } from './preload.ts';
