@@ -19,6 +19,7 @@ import { metricsRoutes } from './http/metrics-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
 import { readinessRoutes, type ReadinessCheck } from './http/readiness.ts';
 import { requestSpan } from './http/request-span.ts';
+import { storableUrl } from './http/storable-text.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { inspectorRoutes } from './inspector/inspector-routes.ts';
 import { createOrderEvents } from './inspector/order-events.ts';
@@ -106,6 +107,8 @@ export function createApp({ store, clock, logger = createLogger(), engine, engin
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return streamedLimit(c, next);
   });
+  // Before any route reads a path id or a query: a NUL would reach the store (PostgreSQL refuses it).
+  app.use(storableUrl());
   app.onError(problemHandler(logger));
   app.notFound((c) => {
     throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);

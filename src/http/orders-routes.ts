@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { createOrderSchema } from '../../machines/order/index.ts';
 import type { Engine } from '../engine/engine.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
 import { invalidInput, malformedRequest } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import { readJson } from './json-body.ts';
+import { unstorableReason } from './storable-text.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -12,14 +14,22 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function encodeCursor(position: { id: string; deadline?: number }) {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
+/** What a cursor may hold: an order id as stored, and a deadline in epoch ms (a whole number). */
+const cursorSchema = z
+  .object({
+    id: z.string().max(500).refine((id) => unstorableReason(id) === undefined),
+    deadline: z.number().int().min(0).optional(),
+  })
+  .strict();
+
 function decodeCursor(cursor: string): { id: string; deadline?: number } {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value?.id === 'string' && (value.deadline === undefined || typeof value.deadline === 'number')) return value;
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
   } catch {
     // fall through to the problem below
   }
-  throw invalidInput('the cursor is not one this API gave out', { errors: [{ path: 'cursor', message: 'use nextCursor from the previous page' }] });
+  throw invalidInput('the cursor is not one this API gave out', { errors: [{ path: 'query.cursor', message: 'use nextCursor from the previous page' }] });
 }
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3. */

@@ -22,7 +22,8 @@ export function inspectorRoutes() {
   const app = new Hono();
   const cache = new Map<string, string>();
   const serve = async (name: string) => {
-    const asset = assets[name];
+    // Own keys only: `__proto__` or `constructor` must be a 404, not a lookup on Object.prototype.
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) throw notFound(`no inspector file ${JSON.stringify(name)}`);
     let body = cache.get(name);
     if (body === undefined) {
