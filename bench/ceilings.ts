@@ -2,7 +2,6 @@
  * The ceilings the full event path is compared with, measured in the same run: the storage
  * ceiling (the commit without HTTP or XState) and the XState ceiling (restore + transition).
  */
-import { readFileSync } from 'node:fs';
 import { transition } from 'xstate';
 import type { MachineVersion, PersistedSnapshot } from '../src/engine/hosted-machine.ts';
 import { restore } from '../src/engine/snapshots.ts';
@@ -18,15 +17,6 @@ export interface CeilingOptions {
   seconds: number;
   /** The timers of a freshly created order, for order id `id`. */
   creationTimers: (id: string) => TimerEntry[];
-}
-
-/**
- * The lifecycle positions saved in `file`. A small file is read into a slice of Node's shared
- * buffer pool, so the view must be cut to the file's own bytes.
- */
-export function readPositions(file: string): Uint32Array {
-  const bytes = readFileSync(file);
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 /**

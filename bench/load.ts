@@ -14,8 +14,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { readPositions } from './ceilings.ts';
-import { benchOrderId } from './preload.ts';
+import { benchOrderId, readPositions } from './preload.ts';
 
 const { values } = parseArgs({
   options: {

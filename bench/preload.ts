@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { orderMachine, sampleOrder } from '../machines/order/index.ts';
 import { createEngine } from '../src/engine/engine.ts';
 import { requestHash } from '../src/engine/hash.ts';
@@ -49,4 +50,13 @@ export async function preloadOrders(store: Store, count: number, { batch = 5000,
     await Promise.all(commits);
     onProgress?.(end);
   }
+}
+
+/**
+ * The orders' lifecycle positions kept in `file`. A small file's Buffer is a view into Node's shared
+ * pool, so the bytes are copied out of their own range rather than taken as `.buffer`.
+ */
+export function readPositions(file: string): Uint32Array {
+  const bytes = readFileSync(file);
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }

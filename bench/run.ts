@@ -2,6 +2,11 @@
  * `npm run bench`: the event path against its ceilings, in one run on this machine.
  *
  *   npm run bench -- [--orders 10000] [--duration 10] [--warmup 3] [--connections 50] [--runs 1] [--json]
+ *                    [--observability on|off]
+ *
+ * `--observability on` (the default) runs the service as production does: an access line per request
+ * at info (written to a file in the bench folder) and Prometheus metrics observed; `off` drops both,
+ * the baseline for their cost (tracing stays off in both, as it is unless configured).
  *
  * Preloads the orders into a fresh SQLite database (or, with DATABASE_URL, a fresh PostgreSQL
  * database beside the one it names, dropped at the end), then for each run: starts the service as its
@@ -10,7 +15,7 @@
  * and the per-step breakdown in this process. Prints medians over the runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -20,10 +25,10 @@ import { currentVersion } from '../src/engine/hosted-machine.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { breakdown, phases } from './breakdown.ts';
-import { readPositions, storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
+import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
 import { freshDatabase } from './database.ts';
 import type { WriterStats } from '../src/store/sqlite/sqlite-writer.ts';
-import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
+import { benchOrderId, creationCommits, preloadOrders, readPositions } from './preload.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +39,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    observability: { type: 'string', default: 'on' },
   },
 });
 const orders = Number(values.orders);
@@ -42,19 +48,20 @@ const connections = Number(values.connections);
 const runs = Number(values.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const root = new URL('..', import.meta.url).pathname;
+if (values.observability !== 'on' && values.observability !== 'off') throw new Error('--observability is on or off');
+const observability = values.observability;
 
 
 function node(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-/** Servers still running: a bench that fails half-way must not leave one behind. */
-const servers = new Set<ChildProcess>();
-process.on('exit', () => servers.forEach((child) => child.kill('SIGKILL')));
+/** The service of the run in progress, killed if the bench fails before it stops it. */
+let serving: ChildProcess | undefined;
 
 async function startServer(env: Record<string, string>) {
   const child = node('bench/server.ts', [], env);
-  servers.add(child);
+  serving = child;
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
@@ -69,7 +76,6 @@ async function stopServer(child: ChildProcess) {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-  servers.delete(child);
 }
 
 /** CPU time (ms) of each thread of a process: `main` (the event loop) and the others by thread id. */
@@ -167,15 +173,15 @@ try {
   /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const server = await startServer(database.config);
+    const server = await startServer({ ...database.config, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}.log`) });
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
-    await load(server.url, 'noop', Number(values.warmup), state);
+    if (Number(values.warmup) > 0) await load(server.url, 'noop', Number(values.warmup), state);
     const httpCpuBefore = cpuMs(server.pid);
     const http = await load(server.url, 'noop', duration, state);
     const httpServerCpuUs = ((cpuMs(server.pid) - httpCpuBefore) * 1000) / http.requests;
     say(`  full event path (POST /orders/:id/events), ${duration} s`);
-    await load(server.url, 'events', Number(values.warmup), state);
+    if (Number(values.warmup) > 0) await load(server.url, 'events', Number(values.warmup), state);
     const cpuBefore = cpuMs(server.pid);
     const writerBefore = await writerStats(server.url);
     const threadsBefore = threadCpuMs(server.pid);
@@ -209,6 +215,9 @@ try {
     const loopBusyShare = (w1.loopActiveMs - w0.loopActiveMs) / (w1.loopActiveMs - w0.loopActiveMs + (w1.loopIdleMs - w0.loopIdleMs));
     const peakRssKb = procStatusKb(server.pid, 'VmHWM');
     await stopServer(server.child);
+    const logFile = join(dir, `server-${run}.log`);
+    const logLines = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length : 0;
+    say(`  the service wrote ${logLines} log lines (observability ${observability})`);
 
     const positions = readPositions(state);
     const options: CeilingOptions = { orders, positions, connections, seconds: Math.min(duration, 5), creationTimers };
@@ -224,6 +233,7 @@ try {
       run,
       loadAverage: loadavg()[0],
       httpCeiling: { requestsPerSecond: http.requestsPerSecond, latencyMs: http.latencyMs, errors: http.errors, serverCpuUsPerRequest: httpServerCpuUs },
+      serverLogLines: logLines,
       events: { ...events, serverCpuUsPerRequest, threadCpuUsPerRequest, loopBusyShare, peakRssKb, rssAtStartKb, serverWriter },
       storageCeiling: storage,
       xstateCeiling: xstate,
@@ -241,7 +251,7 @@ try {
 
   const pick = (f: (r: (typeof results)[number]) => number) => median(results.map(f));
   const summary = {
-    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs}`,
+    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs} --observability ${observability}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
     store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
     orders,
@@ -278,6 +288,7 @@ try {
   if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printSummary(summary);
 } finally {
+  if (serving && serving.exitCode === null && serving.signalCode === null) serving.kill('SIGKILL');
   await database.drop();
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else say(`kept ${dir}`);

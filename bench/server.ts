@@ -1,10 +1,11 @@
 /**
  * The service as the bench runs it: the same wiring as src/main.ts (the store that DATABASE_URL
  * or DATABASE_FILE names, holiday calendar, timer sweeper, @hono/node-server), plus one trivial
- * route for the HTTP ceiling.
+ * route for the HTTP ceiling. Logs and metrics are on unless BENCH_OBSERVABILITY=off.
  * Prints one JSON line `{ "port", "pid" }` on stdout when it listens; stops on SIGTERM.
  */
 import { serve } from '@hono/node-server';
+import { pino } from 'pino';
 import { orderMachine } from '../machines/order/index.ts';
 import { createApp } from '../src/app.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
@@ -12,6 +13,7 @@ import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { systemClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { createMetrics } from '../src/telemetry/metrics.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const file = process.env.DATABASE_FILE;
@@ -20,7 +22,14 @@ if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_UR
 const calendar = loadCalendar();
 const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
 const machine = orderMachine({ addWorkingDays: workingDaysCounter(calendar) });
-const app = createApp({ store, clock: systemClock, logger: createLogger({ quiet: true }), machine });
+// BENCH_OBSERVABILITY=on: as production runs (an info line per request, written to BENCH_LOG_FILE,
+// and every metric observed); off: warnings only, no access line, no metrics (the baseline).
+const observed = process.env.BENCH_OBSERVABILITY !== 'off';
+const logFile = process.env.BENCH_LOG_FILE;
+const destination = logFile ? pino.destination({ dest: logFile, sync: false, mkdir: true }) : undefined;
+const logger = createLogger({ level: observed ? 'info' : 'warn', pretty: false, ...(destination ? { destination } : {}) });
+const observability = observed ? { metrics: createMetrics(), accessLog: true } : { accessLog: false };
+const app = createApp({ store, clock: systemClock, logger, machine, ...observability });
 
 // The HTTP ceiling: the same middleware and server, a handler that reads the body and answers.
 app.post('/bench/noop', async (c) => {

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -9,21 +10,28 @@ import { createEngine, type EngineOptions } from './engine/engine.ts';
 import type { HostedMachine } from './engine/hosted-machine.ts';
 import { cachedCensus, unrestorableCount } from './engine/version-census.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
+import { accessLog } from './http/access-log.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsPage } from './http/docs-page.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
+import { metricsRoutes } from './http/metrics-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
+import { readinessRoutes, type ReadinessCheck } from './http/readiness.ts';
+import { requestSpan } from './http/request-span.ts';
 import { storableUrl } from './http/storable-text.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { inspectorRoutes } from './inspector/inspector-routes.ts';
 import { createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
+import type { Metrics } from './telemetry/metrics.ts';
+import { tracedFetch, tracedMailer } from './telemetry/traced-delivery.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
+import { workersRunning } from './workers/workers-running.ts';
 
 export interface AppOptions {
   store: Store;
@@ -52,21 +60,48 @@ export interface AppOptions {
   apiTokens?: readonly string[];
   /** The outbox delivery worker's transports (SMTP `mailer`, `fetch`) and retry policy; started by `start()`. */
   delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger' | 'machine'>;
+  /** One access line per request (at info; probes at debug); default on. */
+  accessLog?: boolean;
+  /** Prometheus metrics: observed when given, and served at `/metrics` (behind the API tokens). */
+  metrics?: Metrics;
+  /** OpenTelemetry tracer (from `startTracing`): a span per request when given. */
+  tracer?: Tracer;
+  /** Checks `/readyz` runs besides the database and the workers (e.g. a dependency of your own). */
+  readinessChecks?: readonly ReadinessCheck[];
 }
 
+/** The delivery worker's transports, each attempt a span. */
+const tracedTransports = (tracer: Tracer, { fetch = globalThis.fetch, mailer }: AppOptions['delivery'] & object) => ({
+  fetch: tracedFetch(tracer, fetch),
+  ...(mailer ? { mailer: tracedMailer(tracer, mailer) } : {}),
+});
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [] }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [] }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
   const { onCommit } = engineOptions;
   const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
   const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs });
-  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, machine: hosted, ...delivery });
+  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, machine: hosted, ...delivery, ...(tracer ? tracedTransports(tracer, delivery) : {}) });
+  const workers = workersRunning({
+    workers: {
+      'timer sweeper': { start: sweeper.start, stop: sweeper.stop, lastRunAt: () => sweeper.stats.lastSweepAt },
+      'delivery worker': { start: deliveryWorker.start, stop: deliveryWorker.stop, lastRunAt: () => deliveryWorker.stats.lastRunAt },
+    },
+    clock,
+    staleAfterMs: Math.max(60_000, 10 * Math.max(sweepIntervalMs, delivery.intervalMs ?? 1000)),
+  });
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => store.getOrder('readyz-probe') }, workers.check, ...readinessChecks];
   const startedAt = clock.now();
   const app = new Hono();
 
+  if (tracer) app.use(requestSpan({ tracer }));
   app.use(requestId());
+  if (logRequests || metrics) app.use(accessLog({ logger: logRequests ? logger : silent, metrics }));
   const tooLarge = () => {
     throw payloadTooLarge(`the body exceeds ${maxBodyBytes} bytes`);
   };
@@ -88,7 +123,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
 
   if (apiTokens.length > 0) {
     const auth = bearerTokens(apiTokens);
-    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*']) app.use(path, auth);
+    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*', '/metrics']) app.use(path, auth);
   }
 
   // Degraded while stored orders name a version or a state this release cannot restore.
@@ -104,6 +139,8 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
       deliveries: { ...deliveryWorker.stats, email: deliveryWorker.emailEnabled ? 'enabled' : 'disabled', lastRunAt: deliveryWorker.stats.lastRunAt === null ? null : new Date(deliveryWorker.stats.lastRunAt).toISOString() },
     });
   });
+  app.route('/readyz', readinessRoutes({ checks: () => readiness }));
+  if (metrics) app.route('/metrics', metricsRoutes({ metrics }));
   const document = openApiDocument(hosted);
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', (c) => c.html(docsPage));
@@ -114,7 +151,16 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   app.route('/inspector', inspectorRoutes());
   app.route('/', deliveryRoutes({ store, clock, machine: hosted, emailEnabled }));
 
-  return Object.assign(app, { engine, sweeper, events, deliveryWorker });
+  return Object.assign(app, {
+    engine,
+    sweeper,
+    events,
+    deliveryWorker,
+    /** Starts and stops the timer sweeper and the delivery worker together; `/readyz` watches them. */
+    workers,
+    /** Adds a check to `/readyz`. */
+    addReadinessCheck: (check: ReadinessCheck) => void readiness.push(check),
+  });
 }
 
 export type App = ReturnType<typeof createApp>;

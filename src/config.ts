@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logLevels } from './logger.ts';
 
 const days = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
 
@@ -27,7 +28,16 @@ export const configSchema = z.object({
   PROTECTION_WINDOW_DAYS: days(1, 365),
   CUSTOMS_REMINDER_DAYS: days(1, 60),
   RESOLUTION_WORKING_DAYS: days(1, 120),
+  /** Lines below this level are dropped; `debug` adds each applied and refused event and each probe. */
+  LOG_LEVEL: z.enum(logLevels).optional(),
+  /** `pretty` (colored, one line each) or `json`; default: pretty when stderr is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** Older switch, kept working: `1` is `LOG_LEVEL=warn`. */
   LOG_QUIET: z.enum(['0', '1']).default('0'),
+  /** `off` serves no `/metrics` and observes nothing (the benchmark's baseline). */
+  METRICS: z.enum(['on', 'off']).default('on'),
+  /** OpenTelemetry: traces go to this OTLP/HTTP collector (`/v1/traces` is appended); unset: tracing off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** Comma-separated API tokens; when set, the API requires `Authorization: Bearer <token>`. */
   API_TOKENS: z
     .string()
@@ -51,8 +61,8 @@ export type Config = z.infer<typeof configSchema>;
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`invalid configuration:\n${lines}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${issues}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { createWebSocketInspector } from '@statelyai/inspect';
 import nodemailer from 'nodemailer';
 import { createApp } from './app.ts';
@@ -7,14 +6,24 @@ import type { CommittedChange } from './engine/engine.ts';
 import { prepareOrders } from './engine/prepare-orders.ts';
 import { readConfig } from './config.ts';
 import { xstateInspection } from './inspector/xstate-inspection.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redactUrlPasswords } from './logger.ts';
 import { orderMachineFrom } from './order-wiring.ts';
+import { listen } from './server/listen.ts';
 import { openStore } from './store/open-store.ts';
+import { createMetrics } from './telemetry/metrics.ts';
+import { startTracing } from './telemetry/tracing.ts';
 
-/** The entry point: reads the environment, opens the store, serves, and shuts down cleanly. */
+/**
+ * The entry point: reads the environment, opens the store, prepares the stored orders (the version
+ * check and the migration at start), listens, then starts the workers; stops cleanly on SIGTERM or
+ * SIGINT. `npm start` runs it with `exec`, so those signals reach this process.
+ */
 async function main() {
   const config = readConfig();
-  const logger = createLogger({ quiet: config.LOG_QUIET === '1' });
+  const level = config.LOG_LEVEL ?? (config.LOG_QUIET === '1' ? 'warn' : 'info');
+  const logger = createLogger({ level, ...(config.LOG_FORMAT === 'auto' ? {} : { pretty: config.LOG_FORMAT === 'pretty' }) });
+  const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
+  const metrics = config.METRICS === 'on' ? createMetrics() : undefined;
   const { calendar, machine } = orderMachineFrom(config);
   const { store, database } = await openStore(config, {
     onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
@@ -45,37 +54,53 @@ async function main() {
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     delivery,
     apiTokens: config.API_TOKENS ?? [],
+    ...(metrics ? { metrics } : {}),
+    ...(tracing ? { tracer: tracing.tracer } : {}),
   });
   if (inspector) inspect = xstateInspection({ inspector, machine });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
-  app.sweeper.start();
-  app.deliveryWorker.start();
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('aftersales listening', { url: `http://${config.HOST}:${info.port}`, database, calendar: calendar.name, zone: calendar.zone, years: calendar.years, inspector: `http://${config.HOST}:${info.port}/inspector`, ...(config.INSPECT_WS_URL ? { inspection: config.INSPECT_WS_URL } : {}) });
+
+  const { server, port } = await listen(app.fetch, { host: config.HOST, port: config.PORT }).catch(async (error) => {
+    await store.close();
+    throw error;
   });
+  app.workers.start();
+  const url = `http://${config.HOST}:${port}`;
+  logger.info('aftersales listening', {
+    url,
+    database,
+    calendar: calendar.name,
+    zone: calendar.zone,
+    years: calendar.years,
+    inspector: `${url}/inspector`,
+    logLevel: level,
+    metrics: metrics ? `${url}/metrics` : 'off',
+    tracing: config.OTEL_EXPORTER_OTLP_ENDPOINT ? redactUrlPasswords(config.OTEL_EXPORTER_OTLP_ENDPOINT) : 'off',
+    ...(config.INSPECT_WS_URL ? { inspection: config.INSPECT_WS_URL } : {}),
+  });
+
   let stopping = false;
   const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { reason });
-    await app.sweeper.stop();
-    await app.deliveryWorker.stop();
+    await app.workers.stop();
     mailer?.close();
     inspector?.stop();
     app.events.close();
-    server.close(() => {
-      void store.close().then(() => {
-        logger.info('stopped');
-        process.exit(code);
-      });
-    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    await tracing?.shutdown().catch((error: Error) => logger.warn('traces not exported at stop', { error: error.message }));
+    logger.info('stopped', { reason });
+    await logger.flush();
+    process.exit(code);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error) => {
-  process.stderr.write(`aftersales failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`aftersales failed to start: ${redactUrlPasswords(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 });

@@ -1,0 +1,58 @@
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clock.ts';
+import { startTracing } from '../../src/telemetry/tracing.ts';
+import { webhookReceiver } from '../support/receivers.ts';
+import { DAY, testApp } from '../support/test-app.ts';
+
+const exporter = new InMemorySpanExporter();
+const tracing = startTracing({ exporter, immediate: true });
+afterAll(() => tracing.shutdown());
+afterEach(() => exporter.reset());
+
+const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+const callerSpanId = '00f067aa0ba902b7';
+const traceparent = `00-${traceId}-${callerSpanId}-01`;
+
+describe('traces', () => {
+  it('a request is a server span named by its route, child of the caller\'s traceparent', async () => {
+    const t = await testApp({ tracer: tracing.tracer });
+    const res = await t.create({ id: 'tr-1' }).then(() => t.send('tr-1', 'DELIVERED', undefined, { traceparent }));
+    expect(res.status).toBe(409);
+    const span = exporter.getFinishedSpans().find((s) => s.name === 'POST /orders/:id/events')!;
+    expect(span.kind).toBe(SpanKind.SERVER);
+    expect(span.spanContext().traceId).toBe(traceId);
+    expect(span.parentSpanContext?.spanId).toBe(callerSpanId);
+    expect(span.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/orders/:id/events', 'url.path': '/orders/tr-1/events', 'http.response.status_code': 409, 'aftersales.request_id': res.headers.get('x-request-id') });
+    const creation = exporter.getFinishedSpans().find((s) => s.name === 'POST /orders')!;
+    expect(creation.spanContext().traceId).not.toBe(traceId); // no traceparent: a trace of its own
+    expect(creation.parentSpanContext).toBeUndefined();
+  });
+
+  it('a webhook delivery attempt is a client span, and the receiver gets its traceparent', async () => {
+    const receiver = await webhookReceiver((n) => (n === 1 ? 503 : 204));
+    try {
+      const t = await testApp({ tracer: tracing.tracer, clock: createManualClock(Date.now()), delivery: { backoffBaseMs: 1000, random: () => 0.5 } });
+      await t.call('POST', '/webhooks', { url: `${receiver.url}?token=receiver-secret`, events: ['state.changed'] });
+      await t.create({ id: 'tr-2', shipBy: new Date(t.clock.now() + 3 * DAY).toISOString() });
+      await t.app.deliveryWorker.runOnce();
+      t.clock.advance(60_000);
+      await t.app.deliveryWorker.runOnce();
+      const attempts = exporter.getFinishedSpans().filter((s) => s.name === 'deliver webhook');
+      expect(attempts.map((s) => [s.kind, s.attributes['http.response.status_code'], s.status.code])).toEqual([
+        [SpanKind.CLIENT, 503, 2],
+        [SpanKind.CLIENT, 204, 0],
+      ]);
+      expect(receiver.received).toHaveLength(2);
+      receiver.received.forEach((r, i) => {
+        const sent = attempts[i]!.spanContext();
+        expect(r.headers.traceparent).toBe(`00-${sent.traceId}-${sent.spanId}-01`);
+        expect(attempts[i]!.attributes['aftersales.notification_id']).toBe(r.headers['webhook-id']);
+      });
+      expect(attempts[0]!.attributes['url.full']).toBe(receiver.url); // the receiver's token is not in the trace
+    } finally {
+      await receiver.close();
+    }
+  });
+});
