@@ -15,7 +15,8 @@ export interface MigrationStore {
   ordersAtVersion(query: { machineVersion: number; state?: string; after?: string; limit: number }): Promise<OrderRecord[]>;
   /**
    * Runs `work` holding the store-wide migration lock: on PostgreSQL an advisory lock, so that one
-   * instance migrates while the others wait for it; on SQLite (one process) it just runs.
+   * instance migrates while the others wait for it; on SQLite (one process), one migration of the
+   * process at a time.
    */
   withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -37,6 +37,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     writer.run(batch.map((p) => p.op)).forEach((outcome: Outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.value) : batch[i]!.reject(outcome.error)));
   };
   let closed = false;
+  let migrating: Promise<unknown> = Promise.resolve();
   const write = async (op: WriteOp) => {
     if (closed) throw new Error('the SQLite store is closed');
     if (!groupCommit) return writer.runAlone(op);
@@ -60,9 +61,14 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     async claimDueTimers(now, limit, leaseMs) {
       return (await write({ kind: 'claim', now, limit, leaseMs })) as Awaited<ReturnType<Store['claimDueTimers']>>;
     },
-    // One process writes an SQLite file: nobody else can migrate meanwhile.
+    // One process writes an SQLite file: a migration waits only for another of this process.
     async withMigrationLock(work) {
-      return work();
+      const run = migrating.then(work);
+      migrating = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
     },
     async writerStats() {
       return { ...writer.stats };

@@ -1,5 +1,6 @@
 import type { Store } from '../../../src/store/store.ts';
 import { engineStoreContract } from './engine-store.ts';
+import { migrationStoreContract } from './migration-store.ts';
 import { orderQueriesContract } from './order-queries.ts';
 import { outboxStoreContract } from './outbox-store.ts';
 import { subscriptionStoreContract } from './subscription-store.ts';
@@ -14,5 +15,6 @@ export function storeContracts(options: ContractOptions & { additionalTests?: (c
   orderQueriesContract(options);
   outboxStoreContract(options);
   subscriptionStoreContract(options);
+  migrationStoreContract(options);
   options.additionalTests?.({ create: options.create });
 }
