@@ -1,4 +1,5 @@
-import type { AnyMachineSnapshot, AnyStateMachine, EventObject, StateValue } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
+import type { PersistedSnapshot } from '../store/records.ts';
 import type { z } from 'zod';
 
 /**
@@ -65,14 +66,8 @@ export interface Migration {
   migrate(snapshot: PersistedSnapshot): PersistedSnapshot;
 }
 
-/** A snapshot as stored: `getPersistedSnapshot()`'s parts, plus the machine and version it belongs to. */
-export interface PersistedSnapshot<Context = unknown> {
-  machine: { id: string; version: number };
-  status: string;
-  value: StateValue;
-  historyValue: Record<string, { id: string }[]>;
-  context: Context;
-}
+/** A snapshot as stored (defined with the store's records): `getPersistedSnapshot()`'s parts, plus its machine and version. */
+export type { PersistedSnapshot } from '../store/records.ts';
 
 /** Why an event is refused, and what the instance offers instead. */
 export interface Refusal {

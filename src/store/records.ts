@@ -1,4 +1,13 @@
-import type { PersistedSnapshot } from '../engine/hosted-machine.ts';
+import type { StateValue } from 'xstate';
+
+/** A snapshot as stored: `getPersistedSnapshot()`'s parts, plus the machine and version it belongs to. */
+export interface PersistedSnapshot<Context = unknown> {
+  machine: { id: string; version: number };
+  status: string;
+  value: StateValue;
+  historyValue: Record<string, { id: string }[]>;
+  context: Context;
+}
 
 /** One order as stored: its snapshot and the columns the store indexes. Times are epoch ms. */
 export interface OrderRecord<Snapshot extends PersistedSnapshot = PersistedSnapshot> {
