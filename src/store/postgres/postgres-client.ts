@@ -7,6 +7,11 @@ export interface PgQueryable {
 export interface PgPool extends PgQueryable {
   connect(): Promise<PgQueryable & { release(destroy?: boolean | Error): void }>;
   end(): Promise<void>;
+  /** The pool's use, for the metrics (a `pg` Pool has them). */
+  readonly totalCount?: number;
+  readonly idleCount?: number;
+  readonly waitingCount?: number;
+  readonly options?: { max?: number };
 }
 
 /** Runs `work` in one transaction on one connection; rolls back on any error. */

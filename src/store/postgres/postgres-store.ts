@@ -3,6 +3,7 @@ import type { Commit, IdempotencyEntry, ListQuery } from '../records.ts';
 import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
 import { inTransaction, type PgPool, type PgQueryable } from './postgres-client.ts';
+import { postgresBacklog } from './postgres-backlog.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
 import { postgresMigrations } from './schema.ts';
@@ -60,6 +61,7 @@ export function createPostgresStore(pool: PgPool): Store {
 
   return {
     ...createPostgresDeliveryStore(pool),
+    ...postgresBacklog(pool),
     async migrate() {
       await transaction(async (tx) => {
         // Two instances starting at once: the second waits here, then finds nothing left to apply.

@@ -1,6 +1,7 @@
 import type { Store } from '../store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
+import { sqliteBacklog } from './sqlite-backlog.ts';
 import { sqliteReads } from './sqlite-reader.ts';
 import { openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
@@ -51,6 +52,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
   return {
     ...createSqliteDeliveryStore(db),
     ...sqliteReads(db),
+    ...sqliteBacklog(db),
     async migrate() {
       flush();
       writer.runAlone({ kind: 'migrate' });
