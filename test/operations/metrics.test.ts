@@ -53,6 +53,7 @@ describe('/metrics', () => {
     expect((await t.send('ev-2', 'DELIVERED')).status).toBe(409); // the state does not take it
     expect((await t.send('ev-2', 'DELIVERED', { at: '2030-01-01T00:00:00Z' })).status).toBe(422); // a delivery in the future does not fit
     expect((await t.send('ev-2', 'NO_SUCH_EVENT')).status).toBe(422); // not an event of the machine: no label for it
+    expect((await t.call('POST', '/orders/ev-2/events?dryRun=true', { type: 'DELIVERED' })).status).toBe(409); // a dry run sends nothing: not counted
     const state = (await t.get('ev-1')).body.state as string;
     const text = (await t.call('GET', '/metrics')).text;
     expect(sample(text, 'aftersales_events_applied_total', { event: 'ORDER_CREATED', state: '(new)', machine_version: '1', source: 'client' })).toBe(2);
