@@ -2,8 +2,11 @@ import type { BacklogStore } from '../backlog-store.ts';
 import type { DeliveryChannel } from '../delivery-records.ts';
 import type { PgPool } from './postgres-client.ts';
 
-/** The backlog counts on PostgreSQL (one round trip, each count from an index), and the pool's use. */
-export function postgresBacklog(pool: PgPool): BacklogStore {
+/**
+ * The backlog counts on PostgreSQL (one round trip, each count from an index), and the use of
+ * `connections` (the `pg` Pool itself: a wrapper around it does not carry its counts).
+ */
+export function postgresBacklog(pool: PgPool, connections: PgPool = pool): BacklogStore {
   return {
     async backlog(now) {
       const { rows } = await pool.query(
@@ -27,7 +30,7 @@ export function postgresBacklog(pool: PgPool): BacklogStore {
       };
     },
     poolUse() {
-      return { max: pool.options?.max ?? 0, total: pool.totalCount ?? 0, idle: pool.idleCount ?? 0, waiting: pool.waitingCount ?? 0 };
+      return { max: connections.options?.max ?? 0, total: connections.totalCount ?? 0, idle: connections.idleCount ?? 0, waiting: connections.waitingCount ?? 0 };
     },
   };
 }

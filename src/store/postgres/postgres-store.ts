@@ -73,7 +73,7 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
 
   return {
     ...createPostgresDeliveryStore(pool, { transactionTimeoutMs }),
-    ...postgresBacklog(pool),
+    ...postgresBacklog(pool, client),
     async migrate() {
       // Exempt from the statement and transaction timeouts: a migration of a large table takes its time.
       const long = (text: string, values?: unknown[]) => ({ text, ...(values ? { values } : {}), query_timeout: MIGRATION_TIMEOUT_MS });
