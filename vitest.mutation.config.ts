@@ -28,6 +28,7 @@ export default defineConfig({
       'test/model/fingerprints.test.ts',
       'test/operations/logging.test.ts',
       'test/operations/metrics.test.ts',
+      'test/operations/readiness.test.ts',
       'test/operations/tracing.test.ts',
     ],
   },
