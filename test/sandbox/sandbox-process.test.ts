@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AftersalesProblem, createClient } from '../../src/client/index.ts';
+import { createClient, type AftersalesProblem } from '../../src/client/index.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { DAY, HOUR, orderBody } from '../support/test-app.ts';
 
