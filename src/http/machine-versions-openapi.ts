@@ -50,6 +50,12 @@ const problem = (description: string) => ({ description, problem: true });
 export const machineVersionOperations = (hosted: HostedMachine): Operation[] => [
   {
     method: 'get',
+    path: '/machines',
+    summary: 'The machines this service hosts, each with its current version and its versions',
+    responses: { 200: { description: 'The machines', schema: z.object({ machines: z.array(z.object({ id: z.string(), current: z.number().int(), versions: z.array(z.number().int()) })) }) } },
+  },
+  {
+    method: 'get',
     path: `/machines/${hosted.id}/versions`,
     summary: 'The versions of the machine this release has, and the migrations between them',
     responses: { 200: { description: 'The versions, oldest first', schema: versionListSchema } },

@@ -15,6 +15,7 @@ export interface MachineVersionsRoutesOptions {
 
 /**
  * Every version of the hosted machine, for developers changing a flow and operators migrating:
+ * - `GET /machines`: the machine this service hosts, its current version and its versions;
  * - `GET /machines/{id}/versions`: the versions this code has, and the migrations between them;
  * - `GET /machines/{id}/versions/{n}`: version n as data (as `GET /machines/{id}` gives the newest);
  * - `GET /machines/{id}/versions/{n}/changes`: what version n adds, removes and renames of version n-1, and the migration map;
@@ -38,6 +39,9 @@ export function machineVersionsRoutes({ machine, store }: MachineVersionsRoutesO
     if (!version) throw notFound(`machine ${machine.id} has no version ${JSON.stringify(param)}; it has ${machine.versions.map((v) => v.version).join(', ')}`);
     return version;
   };
+
+  // The machines this service hosts: what a generic client (the inspector) starts from.
+  app.get('/', (c) => c.json({ machines: [{ id: machine.id, current: machine.versions.at(-1)!.version, versions: machine.versions.map((v) => v.version) }] }));
 
   app.get(`${base}/versions`, (c) =>
     c.json({

@@ -39,6 +39,7 @@ describe('a hosted machine with two versions (the ticket machine)', () => {
       expect(Object.keys(doc.paths[path] ?? {}), path).toEqual(['get']);
     }
     expect(doc.paths['/machines/ticket/versions/{version}'].get.parameters).toContainEqual(expect.objectContaining({ name: 'version', in: 'path', required: true }));
+    expect((await t.call('GET', '/machines')).body).toEqual({ machines: [{ id: 'ticket', current: 2, versions: [1, 2] }] });
     const keys = async (v: number) => (await t.call('GET', `/machines/ticket/versions/${v}`)).body.root.states.map((s: { key: string }) => s.key);
     expect(await keys(1)).toEqual(['open', 'working', 'closed']);
     expect(await keys(2)).toEqual(['open', 'busy', 'paused', 'closed']);
