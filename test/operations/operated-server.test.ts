@@ -87,6 +87,8 @@ function settled(url: string, server: ServerProcess) {
     (text) =>
       server.lines().filter((l) => l.msg === 'timer fired').length === 2 &&
       sample(text, 'aftersales_outbox_backlog', { source: 'history' }) === 0 &&
+      // A delivery run may read the effects before the last timer's commit and its history after it.
+      sample(text, 'aftersales_outbox_backlog', { source: 'effect' }) === 0 &&
       (sample(text, 'aftersales_deliveries', { channel: 'webhook', status: 'pending' }) ?? 0) === 0,
   );
 }
