@@ -6,6 +6,7 @@ import { deliveryOperations } from './delivery-openapi.ts';
 import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
 import { machineVersionOperations } from './machine-versions-openapi.ts';
+import { pathsQuerySchema } from './machines-routes.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
@@ -102,8 +103,9 @@ export function operations(hosted: HostedMachine): Operation[] {
       path: `/machines/${hosted.id}/paths`,
       summary: 'Test paths generated from the order machine\'s graph',
       description:
-        'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
-      responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', ...(version.model ? { schema: pathsSchema(version) } : {}) } },
+        'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step (deadlines with their due times, relative to the step that armed them). Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration with `npx aftersales replay` (docs/conformance-kit.md).',
+      query: pathsQuerySchema,
+      responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`); with format=jsonl, application/jsonl, one step per line', ...(version.model ? { schema: pathsSchema(version) } : {}) }, ...problems(404, 422) },
     },
     ...machineVersionOperations(hosted),
     ...deliveryOperations(notificationKinds(hosted)),
