@@ -65,6 +65,7 @@ describe('/metrics', () => {
     expect(text).not.toContain('NO_SUCH_EVENT');
     expect(sample(text, 'aftersales_commit_duration_seconds_count', { outcome: 'committed' })).toBe(4);
     expect(sample(text, 'aftersales_commit_duration_seconds_sum', { outcome: 'committed' })).toBeGreaterThan(0);
+    expect(sample(text, 'aftersales_commit_duration_seconds_sum', { outcome: 'committed' })).toBeLessThan(10); // seconds, measured from the commit's start
     expect(text).not.toContain('ev-1');
   });
 
