@@ -15,6 +15,7 @@ import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsPage } from './http/docs-page.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
+import { noQuery } from './http/no-query.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
 import { metricsRoutes } from './http/metrics-routes.ts';
@@ -128,7 +129,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
 
   // Degraded while stored orders name a version or a state this release cannot restore.
   const census = cachedCensus({ store, machine: hosted, clock });
-  app.get('/healthz', async (c) => {
+  app.get('/healthz', noQuery, async (c) => {
     const report = await census();
     const unrestorable = unrestorableCount(report);
     return c.json({
@@ -141,8 +142,8 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   });
   app.route('/readyz', readinessRoutes({ checks: () => readiness }));
   if (metrics) app.route('/metrics', metricsRoutes({ metrics }));
-  const document = openApiDocument(hosted);
-  app.get('/openapi.json', (c) => c.json(document));
+  // Built on first request: most apps (tests, CLI) never serve it.
+  app.get('/openapi.json', (c) => c.json(openApiDocument(hosted)));
   app.get('/docs', (c) => c.html(docsPage));
   const emailEnabled = deliveryWorker.emailEnabled;
   app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));

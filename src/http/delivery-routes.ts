@@ -11,6 +11,7 @@ import type { EngineStore } from '../store/engine-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from '../store/queries.ts';
 import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
 import { readJson } from './json-body.ts';
+import { noQuery } from './no-query.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -85,7 +86,7 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
   const summary = notificationSummary({ store, machine, emailEnabled });
   const webhookSchema = createWebhookSchema(notificationKinds(machine));
 
-  app.post('/webhooks', async (c) => {
+  app.post('/webhooks', noQuery, async (c) => {
     const body = await readJson(c, webhookSchema);
     const subscription: WebhookSubscription = {
       id: randomUUID(),
@@ -100,7 +101,7 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
     return c.json({ ...webhookView(subscription), secret: subscription.secret }, 201);
   });
 
-  app.get('/webhooks', async (c) => c.json({ webhooks: (await store.listSubscriptions()).map(webhookView) }));
+  app.get('/webhooks', noQuery, async (c) => c.json({ webhooks: (await store.listSubscriptions()).map(webhookView) }));
 
   const subscriptionOf = async (id: string) => {
     const s = await store.getSubscription(id);
@@ -108,9 +109,9 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
     return s;
   };
 
-  app.get('/webhooks/:id', async (c) => c.json(webhookView(await subscriptionOf(c.req.param('id')))));
+  app.get('/webhooks/:id', noQuery, async (c) => c.json(webhookView(await subscriptionOf(c.req.param('id')))));
 
-  app.delete('/webhooks/:id', async (c) => {
+  app.delete('/webhooks/:id', noQuery, async (c) => {
     if (!(await store.deleteSubscription(c.req.param('id')))) throw notFound(`no webhook subscription with id ${JSON.stringify(c.req.param('id'))}`);
     return c.body(null, 204);
   });
@@ -134,16 +135,16 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
     return d;
   };
 
-  app.get('/deliveries/:id', async (c) => c.json((await deliveryViews(store, [await deliveryOf(c.req.param('id'))]))[0]));
+  app.get('/deliveries/:id', noQuery, async (c) => c.json((await deliveryViews(store, [await deliveryOf(c.req.param('id'))]))[0]));
 
-  app.post('/deliveries/:id/retry', async (c) => {
+  app.post('/deliveries/:id/retry', noQuery, async (c) => {
     const d = await deliveryOf(c.req.param('id'));
     const retried = await store.retryDelivery(d.id, clock.now());
     if (!retried) throw conflict(`delivery ${d.id} is ${d.status}; only a dead letter can be retried`, { status: 409, deliveryStatus: d.status });
     return c.json((await deliveryViews(store, [retried]))[0]);
   });
 
-  app.get('/orders/:id/notifications', async (c) => {
+  app.get('/orders/:id/notifications', noQuery, async (c) => {
     const orderId = c.req.param('id');
     const order = await store.getOrder(orderId);
     if (!order) throw notFound(`no order with id ${JSON.stringify(orderId)}`, { orderId });

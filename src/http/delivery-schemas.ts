@@ -67,7 +67,7 @@ export const deliverySchema = z
   })
   .meta({ id: 'Delivery' });
 
-export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });
+export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) }).meta({ id: 'DeliveryList' });
 
 export const deliveryQuerySchema = z
   .object({
@@ -101,4 +101,4 @@ export const orderNotificationsSchema = z.object({
       deliveries: z.array(deliverySchema),
     }),
   ),
-});
+}).meta({ id: 'OrderNotifications' });

@@ -24,8 +24,5 @@ fetch('/openapi.json').then(r => r.json()).then(doc => {
       (op.description ? '<p>' + esc(op.description).replace(/\\n/g, '<br>') + '</p>' : '') + (params ? '<ul>' + params + '</ul>' : '') + body + '<ul>' + res + '</ul>';
     ops.appendChild(el);
   }
-  const ev = document.createElement('div'); ev.className = 'op';
-  ev.innerHTML = '<details><summary>Event payloads</summary><pre>' + esc(JSON.stringify(doc.components.schemas.EventPayloads, null, 2)) + '</pre></details>';
-  ops.appendChild(ev);
 });
 </script></body></html>`;

@@ -7,6 +7,7 @@ import { invalidInput, malformedRequest, notFound } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OrderQueries } from '../store/queries.ts';
 import { readJson } from './json-body.ts';
+import { noQuery } from './no-query.ts';
 import { unstorableReason } from './storable-text.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
 
@@ -65,7 +66,7 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
   // New orders are created on the newest version, with its creation schema.
   const createSchema = currentVersion(engine.machine).createSchema;
 
-  app.post('/', async (c) => {
+  app.post('/', noQuery, async (c) => {
     const input = await readJson(c, createSchema);
     const { order, created } = await engine.createOrder(input);
     c.header('ETag', etag(order.version));
@@ -94,14 +95,14 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
     });
   });
 
-  app.get('/:id', async (c) => {
+  app.get('/:id', noQuery, async (c) => {
     const order = await engine.getOrder(c.req.param('id'));
     c.header('ETag', etag(order.version));
     // Only the read view counts notifications: event answers stay one store read and one commit.
     return c.json(notifications ? { ...order, notifications: await notifications(order.id) } : order);
   });
 
-  app.post('/:id/events', async (c) => {
+  app.post('/:id/events', noQuery, async (c) => {
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const body = await readJson(c, eventRequestSchema);
@@ -113,7 +114,7 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
     return c.json(order);
   });
 
-  app.get('/:id/history', async (c) => {
+  app.get('/:id/history', noQuery, async (c) => {
     const id = c.req.param('id');
     // Read even when the order cannot be restored: its history is what explains it.
     if (!(await store.getOrder(id))) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });

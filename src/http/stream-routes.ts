@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { CommittedChange, Engine } from '../engine/engine.ts';
 import type { OrderEvents } from '../inspector/order-events.ts';
+import { noQuery } from './no-query.ts';
 
 /** What a stream subscriber hears about one commit; it reads the order itself for the rest. */
 export function changeMessage(change: CommittedChange) {
@@ -15,7 +16,7 @@ export function changeMessage(change: CommittedChange) {
 export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine: Engine; events: OrderEvents; heartbeatMs?: number }) {
   const app = new Hono();
 
-  app.get('/:id/stream', async (c) => {
+  app.get('/:id/stream', noQuery, async (c) => {
     const id = c.req.param('id');
     const queue: CommittedChange[] = [];
     let wake: (() => void) | undefined;

@@ -139,11 +139,18 @@ async function start() {
   $('reload-deliveries').addEventListener('click', () => view.order && void refresh(view.order.id));
   wireDiagramBar();
   const doc = await api('/openapi.json');
-  view.form = eventForm({ schemas: doc.body?.components?.schemas?.EventPayloads?.properties ?? {}, order: () => view.order, onSent: (order) => refresh(order.id) });
+  view.form = eventForm({ schemas: eventPayloadSchemas(doc.body), order: () => view.order, onSent: (order) => refresh(order.id) });
   await Promise.all([drawDiagram(), view.list.load()]);
   const wanted = new URL(window.location.href).searchParams.get('order');
   if (wanted) await select(wanted);
   document.body.dataset.ready = 'true';
+}
+
+/** Each event type's payload schema, from the document's EventRequest union (a member per type). */
+function eventPayloadSchemas(doc) {
+  const schemas = doc?.components?.schemas ?? {};
+  const members = (schemas.EventRequest?.oneOf ?? []).map((m) => schemas[m.$ref?.split('/').pop()] ?? m);
+  return Object.fromEntries(members.map((m) => [m.properties?.type?.const, m.properties?.payload ?? { type: 'object', properties: {} }]));
 }
 
 void start();

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
+import { problemSchema } from './schemas.ts';
+
+/** What each problem status means on this API, for the OpenAPI document. */
+const problemText: Record<number, string> = {
+  400: 'Malformed request: the body is not JSON, or a header is ill-formed',
+  401: 'No API token, or an unknown one (only when the deployment sets API_TOKENS)',
+  403: 'The API token may not do this',
+  404: 'Not found',
+  409: 'Conflict: not accepted in this state (lists the accepted events), or a conflicting request',
+  412: 'If-Match does not match the current version (the ETag)',
+  413: 'Body too large',
+  415: 'Body is not application/json',
+  422: 'Invalid input, or an unknown query parameter (lists the field errors)',
+  429: 'Too many requests: retry after the Retry-After header',
+  503: 'Unavailable: the order cannot be restored by this release, or the service is not ready',
+};
+
+const problemResponse = (status: number, description = problemText[status] ?? 'Problem'): ZodOpenApiResponseObject => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+/**
+ * Problem responses (RFC 9457) by status, with this API's meaning of each; `overrides` words a
+ * status for one operation, e.g. `{ 404: 'No such webhook subscription' }`.
+ */
+export function problems(statuses: readonly number[], overrides: Record<number, string> = {}): ZodOpenApiResponsesObject {
+  return Object.fromEntries(statuses.map((s) => [String(s), problemResponse(s, overrides[s])]));
+}
+
+/** The statuses every operation behind the API tokens may answer besides its own. */
+export const guarded = [401, 403, 429] as const;
+
+/** A JSON answer with its schema and an example. */
+export function jsonResponse(description: string, schema: z.ZodType, example?: unknown, headers?: z.ZodObject): ZodOpenApiResponseObject {
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
+  };
+}
+
+/** The ETag of an order: its version, as a strong entity tag. */
+export const etagHeader = z.object({ ETag: z.string().meta({ description: 'The order version as a strong entity tag, e.g. "3"; send it back in If-Match', example: '"2"' }) });
