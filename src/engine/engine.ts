@@ -7,6 +7,7 @@ import { VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
+import { dryRun, type DryRun } from './dry-run.ts';
 import { nextCommit } from './next-commit.ts';
 import { createPureTransition } from './pure-transition.ts';
 import { restore, UnrestorableSnapshotError, versionOf } from './snapshots.ts';
@@ -102,6 +103,45 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
     }
   }
 
+  /**
+   * Everything `send` decides before it writes: the order loaded and restored, the event checked
+   * (schema, idempotency, If-Match, the instance's own checks, the state), and the commit it makes;
+   * or, for a retried Idempotency-Key, the answer recorded the first time.
+   */
+  async function decide(orderId: string, type: string, payload: unknown, { idempotencyKey: key, ifMatch }: SendOptions) {
+    const { record, version, snapshot } = await load(orderId);
+    const data = parseEvent(version, type, payload);
+    const hash = key === undefined ? '' : requestHash({ type, payload: data });
+    const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+    if (earlier) {
+      if (earlier.requestHash !== hash) {
+        throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
+      }
+      return { kind: 'replay' as const, record, version, snapshot, data, replayed: earlier.response as OrderView };
+    }
+    if (ifMatch !== undefined && ifMatch !== record.version) {
+      throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${ifMatch}`, { orderId, currentVersion: record.version });
+    }
+    const now = clock.now();
+    const event = { ...data, type, receivedAt: now };
+    const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
+    if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
+    if (!snapshot.can(event)) {
+      const { reason, acceptedEvents: accepted } = version.refusal(snapshot, event);
+      throw notAccepted(
+        `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
+        { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
+      );
+    }
+    const [next, actions] = transitions.get(version.version)!(snapshot, event);
+    const armed = version.armedDeadlines(next);
+    const applied = { type, payload: data, at: now, idempotencyKey: key ?? null, source: 'client' as const, dueAt: null };
+    const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
+    const response = view(commit.order, version, next, armed);
+    if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response };
+    return { kind: 'apply' as const, record, version, next, armed, event, commit, response };
+  }
+
   return {
     machine: hosted,
 
@@ -136,38 +176,10 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */
     async send(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<OrderView> {
-      const key = options.idempotencyKey;
       return withRetries(async () => {
-        const { record, version, snapshot } = await load(orderId);
-        const data = parseEvent(version, type, payload);
-        const hash = key === undefined ? '' : requestHash({ type, payload: data });
-        const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
-        if (earlier) {
-          if (earlier.requestHash !== hash) {
-            throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
-          }
-          return earlier.response as OrderView;
-        }
-        if (options.ifMatch !== undefined && options.ifMatch !== record.version) {
-          throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${options.ifMatch}`, { orderId, currentVersion: record.version });
-        }
-        const now = clock.now();
-        const event = { ...data, type, receivedAt: now };
-        const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
-        if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
-        if (!snapshot.can(event)) {
-          const { reason, acceptedEvents: accepted } = version.refusal(snapshot, event);
-          throw notAccepted(
-            `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
-            { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
-          );
-        }
-        const [next, actions] = transitions.get(version.version)!(snapshot, event);
-        const armed = version.armedDeadlines(next);
-        const applied = { type, payload: data, at: now, idempotencyKey: key ?? null, source: 'client' as const, dueAt: null };
-        const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
-        const response = view(commit.order, version, next, armed);
-        if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response };
+        const decided = await decide(orderId, type, payload, options);
+        if (decided.kind === 'replay') return decided.replayed;
+        const { record, version, commit, response, event } = decided;
         try {
           await store.commit(commit);
         } catch (error) {
@@ -176,9 +188,24 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
           }
           throw error;
         }
-        onCommit?.({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: next, source: 'client', machineVersion: version.version });
+        onCommit?.({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: decided.next, source: 'client', machineVersion: version.version });
         return response;
       }, orderId);
+    },
+
+    /**
+     * What `send` would do, without doing it: the same checks and the same refusals, then the order
+     * view, the effects and the deadlines the event would produce. Writes nothing (no history, no
+     * timers, no outbox, no idempotency record, no version bump).
+     */
+    async trySend(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<DryRun> {
+      const decided = await decide(orderId, type, payload, options);
+      if (decided.kind === 'replay') {
+        const { record, version, snapshot } = decided;
+        return dryRun({ record, version, event: { type, payload: decided.data }, order: decided.replayed, effects: [], armed: version.armedDeadlines(snapshot), replayed: true });
+      }
+      const { record, version, commit, response } = decided;
+      return dryRun({ record, version, event: { type, payload: commit.history.payload }, order: response, effects: commit.outbox, armed: decided.armed, replayed: false });
     },
 
     /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { MachineVersion } from '../engine/hosted-machine.ts';
+import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { eventUnionSchema } from './event-union-schema.ts';
 import type { OrderExamples } from './openapi-examples.ts';
 import { etagHeader, guarded, jsonResponse, problems } from './openapi-responses.ts';
@@ -57,13 +58,14 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
       post: {
         operationId: 'sendEvent',
         tags: ['Orders'],
-        summary: 'Apply an event',
+        summary: 'Apply an event, or try it (dryRun=true)',
         description:
-          'Applies one client event: `type` names it, `payload` carries its fields (each type has its own schema). An event the order does not take now answers 409 with the events it takes.',
-        requestParams: { path: orderId, header: eventHeaders },
+          'Applies one client event: `type` names it, `payload` carries its fields (each type has its own schema). An event the order does not take now answers 409 with the events it takes.\n\n' +
+          'With `?dryRun=true` nothing is applied or written (no history, timers, outbox, idempotency record or version change): the answer (DryRun) is the order view, the notifications and the deadlines the event would produce, and a refusal is the same problem the event would get.',
+        requestParams: { path: orderId, query: eventQuerySchema, header: eventHeaders },
         requestBody: { required: true, content: { 'application/json': { schema: eventRequest, ...(Object.keys(eventExamples).length ? { examples: eventExamples } : {}) } } },
         responses: {
-          200: jsonResponse('Applied; the order as it is now', order, examples?.applied, etagHeader),
+          200: jsonResponse('Applied: the order as it is now (Order). With dryRun=true: what it would do (DryRun), nothing changed', z.union([order, dryRunSchema(order)]), examples?.applied, etagHeader),
           ...problems([400, ...guarded, 404, 409, 412, 413, 415, 422, 503]),
         },
       },
