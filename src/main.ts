@@ -54,6 +54,7 @@ async function main() {
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     delivery,
     apiTokens: config.API_TOKENS ?? [],
+    corsOrigins: config.CORS_ORIGINS ?? [],
     ...(metrics ? { metrics } : {}),
     ...(tracing ? { tracer: tracing.tracer } : {}),
   });

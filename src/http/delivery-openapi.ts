@@ -9,7 +9,7 @@ import {
   orderNotificationsSchema,
   webhookSchema,
 } from './delivery-schemas.ts';
-import { guarded, jsonResponse, problems } from './openapi-responses.ts';
+import { guarded, jsonResponse, linkHeader, problems } from './openapi-responses.ts';
 
 const id = (description: string, example: string) => z.object({ id: z.string().meta({ description, example }) });
 const subscriptionId = id('The subscription id', '0b6c2f0e-5d1a-4c53-9a57-5f3f0d1f6a11');
@@ -89,7 +89,7 @@ export const deliveryOperations = (kinds: readonly string[]): ZodOpenApiPathsObj
       summary: "A subscription's deliveries, newest first, with their attempts",
       requestParams: { path: subscriptionId, query: deliveryQuerySchema },
       responses: {
-        200: jsonResponse('The deliveries', deliveryListSchema, { deliveries: [deliveryExample] }),
+        200: jsonResponse('The deliveries', deliveryListSchema, { deliveries: [deliveryExample], nextCursor: null }, linkHeader),
         ...problems([...guarded, 404, 422], { 404: 'No such subscription', 422: 'Invalid query' }),
       },
     },
@@ -100,7 +100,7 @@ export const deliveryOperations = (kinds: readonly string[]): ZodOpenApiPathsObj
       tags: ['Deliveries'],
       summary: 'Deliveries, newest first; status=dead lists the dead letters',
       requestParams: { query: deliveryQuerySchema },
-      responses: { 200: jsonResponse('The deliveries', deliveryListSchema, { deliveries: [deliveryExample] }), ...problems([...guarded, 422], { 422: 'Invalid query' }) },
+      responses: { 200: jsonResponse('The deliveries', deliveryListSchema, { deliveries: [deliveryExample], nextCursor: null }, linkHeader), ...problems([...guarded, 422], { 422: 'Invalid query' }) },
     },
   },
   '/deliveries/{id}': {

@@ -1,17 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
-import type { z } from 'zod';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { HostedMachine } from '../engine/hosted-machine.ts';
 import { effectKindOf, emailedActions, notificationKinds } from '../notifications/notification-kinds.ts';
-import type { Delivery, DeliveryAttempt, WebhookSubscription } from '../store/delivery-records.ts';
+import type { Delivery, DeliveryAttempt, DeliveryQuery, WebhookSubscription } from '../store/delivery-records.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from '../store/queries.ts';
 import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
 import { readJson } from './json-body.ts';
 import { noQuery } from './no-query.ts';
+import { decodeCursor, encodeCursor, linkNext } from './paging.ts';
+
+/** Where the next page of deliveries starts: the last one listed. */
+const deliveryCursorSchema = z.object({ createdAt: z.number().int().min(0), id: z.string().max(200) }).strict();
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -118,16 +122,27 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
 
   app.get('/webhooks/:id/deliveries', async (c) => {
     const s = await subscriptionOf(c.req.param('id'));
-    const q = parseQuery(deliveryQuerySchema, c.req.query());
-    const deliveries = await store.listDeliveries({ channel: 'webhook', target: s.id, limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.orderId ? { orderId: q.orderId } : {}) });
-    return c.json({ deliveries: await deliveryViews(store, deliveries) });
+    return c.json(await deliveryPage(c, { channel: 'webhook', target: s.id }));
   });
 
-  app.get('/deliveries', async (c) => {
+  app.get('/deliveries', async (c) => c.json(await deliveryPage(c, {})));
+
+  /** A page of deliveries, newest first, with the cursor (and Link) of the next. */
+  async function deliveryPage(c: Context, scope: Pick<DeliveryQuery, 'channel' | 'target'>) {
     const q = parseQuery(deliveryQuerySchema, c.req.query());
-    const deliveries = await store.listDeliveries({ limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.orderId ? { orderId: q.orderId } : {}) });
-    return c.json({ deliveries: await deliveryViews(store, deliveries) });
-  });
+    const found = await store.listDeliveries({
+      ...scope,
+      limit: q.limit + 1,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.orderId ? { orderId: q.orderId } : {}),
+      ...(q.cursor ? { before: decodeCursor(q.cursor, deliveryCursorSchema) } : {}),
+    });
+    const page = found.slice(0, q.limit);
+    const last = page.at(-1);
+    const nextCursor = found.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    linkNext(c, nextCursor);
+    return { deliveries: await deliveryViews(store, page), nextCursor };
+  }
 
   const deliveryOf = async (id: string) => {
     const d = await store.getDelivery(id);

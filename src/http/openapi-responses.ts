@@ -43,4 +43,17 @@ export function jsonResponse(description: string, schema: z.ZodType, example?: u
 }
 
 /** The ETag of an order: its version, as a strong entity tag. */
-export const etagHeader = z.object({ ETag: z.string().meta({ description: 'The order version as a strong entity tag, e.g. "3"; send it back in If-Match', example: '"2"' }) });
+export const etagHeader = z.object({
+  ETag: z.string().meta({ description: 'Strong entity tag of this body, "<version>-<digest>"; send it in If-Match (events) or If-None-Match (reads)', example: '"2-9HhCzY1uG0mX3k8B"' }),
+});
+
+/** The next page of a list, as a link (RFC 8288). */
+export const linkHeader = z.object({
+  Link: z.string().optional().meta({ description: 'The next page: <path?…&cursor=…>; rel="next" (absent on the last page)', example: '</orders?limit=50&cursor=eyJpZCI6Ik8tMSJ9>; rel="next"' }),
+});
+
+/** Marks the replay of an earlier answer to the same Idempotency-Key. */
+export const replayedHeader = z.object({
+  ETag: etagHeader.shape.ETag.optional().meta({ description: 'The entity tag of the order as answered (absent on a dry run, which answers no order)' }),
+  'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'Present when this is the recorded answer to an earlier request with the same Idempotency-Key: nothing was applied now' }),
+});

@@ -4,14 +4,20 @@ import type { MachineVersion } from '../engine/hosted-machine.ts';
 import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { eventUnionSchema } from './event-union-schema.ts';
 import type { OrderExamples } from './openapi-examples.ts';
-import { etagHeader, guarded, jsonResponse, problems } from './openapi-responses.ts';
+import { etagHeader, guarded, jsonResponse, linkHeader, problems, replayedHeader } from './openapi-responses.ts';
 import { historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema } from './schemas.ts';
 
 const orderId = z.object({ id: z.string().meta({ description: 'The order id given at creation', example: 'model-domestic' }) });
 
 const eventHeaders = z.object({
   'Idempotency-Key': z.string().optional().meta({ description: 'Retries with the same key answer the first result (marked Idempotent-Replayed: true) and apply nothing twice', example: '5b7e0c8a-retry-1' }),
-  'If-Match': z.string().optional().meta({ description: 'Apply only if the order is at this version: its ETag, e.g. "3"', example: '"1"' }),
+  'If-Match': z.string().optional().meta({
+    description: 'Apply only if the order is still at the version an entity tag names (an ETag of the order, "<version>-…", or "<version>"); a list or * too. Strong comparison: a W/ tag never matches',
+    example: '"1-mH7sQ2pL0xYb9cVe"',
+  }),
+});
+const readHeaders = z.object({
+  'If-None-Match': z.string().optional().meta({ description: 'The ETag you hold (or a list, or *): 304 Not Modified while the order reads the same', example: '"1-mH7sQ2pL0xYb9cVe"' }),
 });
 
 /** The order operations: create, read, list, send events, history, stream. */
@@ -40,7 +46,7 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
         summary: 'List orders by state or by next deadline (the at-risk list)',
         requestParams: { query: listQuerySchema },
         responses: {
-          200: jsonResponse('A page of orders; nextCursor fetches the next', orderListSchema, examples ? { orders: [summaryOf(examples.created)], nextCursor: null } : undefined),
+          200: jsonResponse('A page of orders; nextCursor (and the Link header) fetch the next', orderListSchema, examples ? { orders: [summaryOf(examples.created)], nextCursor: null } : undefined, linkHeader),
           ...problems([...guarded, 422]),
         },
       },
@@ -50,8 +56,12 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
         operationId: 'getOrder',
         tags: ['Orders'],
         summary: 'The order: state, money, deadlines, problem, accepted events',
-        requestParams: { path: orderId },
-        responses: { 200: jsonResponse('The order; the ETag carries its version', order, examples?.created, etagHeader), ...problems([...guarded, 404, 422, 503]) },
+        requestParams: { path: orderId, header: readHeaders },
+        responses: {
+          200: jsonResponse('The order; the ETag carries its version', order, examples?.created, etagHeader),
+          304: { description: 'Not modified: If-None-Match holds the current ETag', headers: etagHeader },
+          ...problems([400, ...guarded, 404, 422, 503]),
+        },
       },
     },
     '/orders/{id}/events': {
@@ -65,7 +75,7 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
         requestParams: { path: orderId, query: eventQuerySchema, header: eventHeaders },
         requestBody: { required: true, content: { 'application/json': { schema: eventRequest, ...(Object.keys(eventExamples).length ? { examples: eventExamples } : {}) } } },
         responses: {
-          200: jsonResponse('Applied: the order as it is now (Order). With dryRun=true: what it would do (DryRun), nothing changed', z.union([order, dryRunSchema(order)]), examples?.applied, etagHeader),
+          200: jsonResponse('Applied: the order as it is now (Order). With dryRun=true: what it would do (DryRun), nothing changed', z.union([order, dryRunSchema(order)]), examples?.applied, replayedHeader),
           ...problems([400, ...guarded, 404, 409, 412, 413, 415, 422, 503]),
         },
       },

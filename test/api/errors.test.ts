@@ -24,7 +24,7 @@ describe('creating orders', () => {
     const first = await t.call('POST', '/orders', body);
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe('/orders/C-1');
-    expect(first.headers.get('etag')).toBe('"1"');
+    expect(first.headers.get('etag')).toMatch(/^"1-/);
     expect(first.body).toMatchObject({ id: 'C-1', version: 1, state: 'preShipment.processing.awaitingShipment', money: { paid: 5500, refundable: 5500 } });
     const reordered = Object.fromEntries(Object.entries(body).reverse());
     const again = await t.call('POST', '/orders', reordered);
@@ -116,7 +116,7 @@ describe('sending events', () => {
     });
     const ok = await t.send('E-3', 'STOCK_UNAVAILABLE', undefined, { 'if-match': '"1"' });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('etag')).toBe('"2"');
+    expect(ok.headers.get('etag')).toMatch(/^"2-/);
   });
 
   it('an Idempotency-Key replays the first answer and applies once; reusing it for another event is refused', async () => {
@@ -155,7 +155,7 @@ describe('reading', () => {
     await t.create({ id: 'G-1' });
     await t.send('G-1', 'SHIPPED', { carrier: 'SF', trackingNumber: '1' });
     const res = await t.get('G-1');
-    expect(res.headers.get('etag')).toBe('"2"');
+    expect(res.headers.get('etag')).toMatch(/^"2-/);
     expect(res.body).toMatchObject({ version: 2, machine: { id: 'order', version: 1 }, waitsOn: 'carrier' });
   });
 

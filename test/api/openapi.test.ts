@@ -23,8 +23,8 @@ const methods = ['get', 'post', 'put', 'patch', 'delete'];
 const operationsOf = (items: Document['paths']) =>
   Object.entries(items).flatMap(([path, item]) => Object.entries(item).filter(([m]) => methods.includes(m)).map(([method, op]) => ({ path, method, op })));
 
-/** Served by the app but not part of the API: the document itself, the pages that render it, the inspector, the Prometheus text. */
-const notInTheDocument = /^\/(openapi\.json|docs|inspector|metrics)(\/|$)/;
+/** Served by the app but not part of the API: the document itself, the pages (docs, problem types, inspector), the Prometheus text. */
+const notInTheDocument = /^\/(openapi\.json|docs|problems|inspector|metrics)(\/|$)/;
 
 async function served() {
   const t = await testApp();
