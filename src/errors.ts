@@ -14,10 +14,15 @@ export interface Problem {
  */
 export class ProblemError extends Error {
   override name = 'ProblemError';
-  constructor(readonly problem: Problem, options?: { cause?: unknown }) {
+  /** Seconds after which a retry may succeed (contention, an unavailable database): sent as `Retry-After`. */
+  readonly retryAfter: number | undefined;
+  constructor(readonly problem: Problem, { retryAfter, ...options }: ProblemOptions = {}) {
     super(`${problem.title}: ${problem.detail}`, options);
+    this.retryAfter = retryAfter;
   }
 }
+
+export interface ProblemOptions { cause?: unknown; retryAfter?: number }
 
 /** Every kind of problem the API answers, by the slug of its type (`/problems/<slug>`): each has a page. */
 export const problemTypes = new Map<string, { status: number; title: string }>([
@@ -27,7 +32,7 @@ export const problemTypes = new Map<string, { status: number; title: string }>([
 
 function problem(status: number, slug: string, title: string) {
   problemTypes.set(slug, { status, title });
-  return (detail: string, extensions: Record<string, unknown> = {}, options?: { cause?: unknown }) =>
+  return (detail: string, extensions: Record<string, unknown> = {}, options?: ProblemOptions) =>
     new ProblemError({ type: `/problems/${slug}`, title, status, detail, ...extensions }, options);
 }
 

@@ -9,6 +9,7 @@ import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVer
 import { instanceView, type OrderView } from './instance-view.ts';
 import { dryRun, type DryRun } from './dry-run.ts';
 import { nextCommit } from './next-commit.ts';
+import { createOrderQueue, OrderQueueFullError } from './order-queue.ts';
 import { createPureTransition } from './pure-transition.ts';
 import { restore, UnrestorableSnapshotError, versionOf } from './snapshots.ts';
 import { zodIssues } from './zod-issues.ts';
@@ -18,8 +19,12 @@ export interface EngineOptions {
   clock: Clock;
   /** The hosted machine: orders are created on its newest version and served on the version they are pinned to. */
   machine: HostedMachine;
-  /** How often a lost compare-and-swap is retried before the client hears 409. */
+  /** How often a lost compare-and-swap (another instance committed first) is retried before the client hears 409. */
   maxRetries?: number;
+  /** The first retry waits up to this long (jittered), each next one twice as long, up to 200 ms. */
+  retryBackoffMs?: number;
+  /** Requests that may wait for one order in this process before more are answered 409 with Retry-After. */
+  maxWaitingPerOrder?: number;
   /** Called after every commit (for live views and inspection); errors in it are the caller's. */
   onCommit?: (change: CommittedChange) => void;
 }
@@ -49,7 +54,9 @@ export interface SendOptions {
  * Applies events to stored orders: load, restore on the order's version, check, pure transition,
  * one commit guarded by the order's version. No actor lives in memory between events.
  */
-export function createEngine({ store, clock, machine: hosted, maxRetries = 8, onCommit }: EngineOptions) {
+export function createEngine({ store, clock, machine: hosted, maxRetries = 8, retryBackoffMs = 5, maxWaitingPerOrder = 200, onCommit }: EngineOptions) {
+  // Events for one order are applied one after the other here; the order's version arbitrates between processes.
+  const queue = createOrderQueue({ maxWaiting: maxWaitingPerOrder });
   const transitions = new Map(hosted.versions.map((v) => [v.version, createPureTransition(v.machine)]));
   const current = currentVersion(hosted);
 
@@ -93,16 +100,28 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
     return parsed.data as Record<string, unknown>;
   }
 
-  /** Retries `attempt` while it loses compare-and-swap races, up to `maxRetries` times. */
-  async function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
-    for (let i = 0; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (i >= maxRetries) throw conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause: error });
-      }
-    }
+  /**
+   * Runs `attempt` in the order's turn, and retries it while it loses compare-and-swap races to
+   * another process, up to `maxRetries` times, after a jittered, doubling wait.
+   */
+  function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
+    const contended = (cause: unknown) => conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause, retryAfter: 1 });
+    return queue
+      .run(orderId, async () => {
+        for (let i = 0; ; i++) {
+          try {
+            return await attempt();
+          } catch (error) {
+            if (!(error instanceof VersionConflictError)) throw error;
+            if (i >= maxRetries) throw contended(error);
+            const waitMs = Math.random() * Math.min(200, retryBackoffMs * 2 ** i);
+            await new Promise((resolve) => setTimeout(resolve, waitMs));
+          }
+        }
+      })
+      .catch((error: unknown) => {
+        throw error instanceof OrderQueueFullError ? contended(error) : error;
+      });
   }
 
   /**

@@ -14,7 +14,7 @@ const problemText: Record<number, string> = {
   415: 'Body is not application/json',
   422: 'Invalid input, or an unknown query parameter (lists the field errors)',
   429: 'Too many requests: retry after the Retry-After header',
-  503: 'Unavailable: the order cannot be restored by this release, or the service is not ready',
+  503: 'Unavailable: the database did not answer in time (retry after Retry-After), or the order cannot be restored by this release',
 };
 
 const problemResponse = (status: number, description = problemText[status] ?? 'Problem'): ZodOpenApiResponseObject => ({
@@ -30,8 +30,8 @@ export function problems(statuses: readonly number[], overrides: Record<number, 
   return Object.fromEntries(statuses.map((s) => [String(s), problemResponse(s, overrides[s])]));
 }
 
-/** The statuses every operation behind the API tokens may answer besides its own. */
-export const guarded = [401, 403, 429] as const;
+/** The statuses every operation behind the API tokens may answer besides its own (503: the database did not answer in time). */
+export const guarded = [401, 403, 429, 503] as const;
 
 /** A JSON answer with its schema and an example. */
 export function jsonResponse(description: string, schema: z.ZodType, example?: unknown, headers?: z.ZodObject): ZodOpenApiResponseObject {

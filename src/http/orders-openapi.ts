@@ -60,7 +60,7 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
         responses: {
           200: jsonResponse('The order; the ETag carries its version', order, examples?.created, etagHeader),
           304: { description: 'Not modified: If-None-Match holds the current ETag', headers: etagHeader },
-          ...problems([400, ...guarded, 404, 422, 503]),
+          ...problems([400, ...guarded, 404, 422]),
         },
       },
     },
@@ -76,7 +76,7 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
         requestBody: { required: true, content: { 'application/json': { schema: eventRequest, ...(Object.keys(eventExamples).length ? { examples: eventExamples } : {}) } } },
         responses: {
           200: jsonResponse('Applied: the order as it is now (Order). With dryRun=true: what it would do (DryRun), nothing changed', z.union([order, dryRunSchema(order)]), examples?.applied, replayedHeader),
-          ...problems([400, ...guarded, 404, 409, 412, 413, 415, 422, 503]),
+          ...problems([400, ...guarded, 404, 409, 412, 413, 415, 422]),
         },
       },
     },
@@ -105,7 +105,7 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
             description: 'The event stream',
             content: { 'text/event-stream': { schema: z.string(), example: 'event: ready\ndata: {"orderId":"model-domestic","version":1,"state":"preShipment.processing.awaitingShipment"}\n\n' } },
           },
-          ...problems([...guarded, 404, 422, 503]),
+          ...problems([...guarded, 404, 422]),
         },
       },
     },
