@@ -15,7 +15,7 @@ import { allowedMethods } from './http/allowed-methods.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
 import { corsFor } from './http/cors.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
-import { docsPage } from './http/docs-page.ts';
+import { docsRoutes } from './http/docs-page.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
 import { noQuery } from './http/no-query.ts';
 import { openApiDocument } from './http/openapi.ts';
@@ -169,7 +169,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   if (metrics) app.route('/metrics', metricsRoutes({ metrics }));
   // Built on first request: most apps (tests, CLI) never serve it.
   app.get('/openapi.json', (c) => c.json(openApiDocument(hosted)));
-  app.get('/docs', (c) => c.html(docsPage));
+  app.route('/docs', docsRoutes());
   app.route('/problems', problemPages());
   const emailEnabled = deliveryWorker.emailEnabled;
   app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));
