@@ -17,10 +17,17 @@ const problemText: Record<number, string> = {
   503: 'Unavailable: the database did not answer in time (retry after Retry-After), or the order cannot be restored by this release',
 };
 
-const problemResponse = (status: number, description = problemText[status] ?? 'Problem'): ZodOpenApiResponseObject => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
+/** One object per status, named (`components.responses.Problem404`): zod-openapi registers it by identity. */
+const named = new Map(
+  Object.entries(problemText).map(([status, description]): [number, ZodOpenApiResponseObject] => [
+    Number(status),
+    { description, content: { 'application/problem+json': { schema: problemSchema } }, id: `Problem${status}` },
+  ]),
+);
+
+/** The named response of a status, unless an operation words it its own way. */
+const problemResponse = (status: number, description?: string): ZodOpenApiResponseObject =>
+  (description === undefined ? named.get(status) : undefined) ?? { description: description ?? 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };
 
 /**
  * Problem responses (RFC 9457) by status, with this API's meaning of each; `overrides` words a
