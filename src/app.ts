@@ -32,6 +32,7 @@ import { createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 import type { Metrics } from './telemetry/metrics.ts';
+import { deliveryObserver, engineObserver, observeBacklog, timerObserver } from './telemetry/observers.ts';
 import { tracedFetch, tracedMailer } from './telemetry/traced-delivery.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
@@ -100,9 +101,20 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
   const { onCommit } = engineOptions;
-  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
-  const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs });
-  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, machine: hosted, ...delivery, ...(tracer ? tracedTransports(tracer, delivery) : {}) });
+  // Logs (debug), metrics and spans of what the engine and the workers do.
+  const observer = engineObserver({ logger, metrics, tracer, machine: hosted.id });
+  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, observer, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
+  const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs, ...(metrics ? { observer: timerObserver(metrics) } : {}) });
+  const deliveryWorker: DeliveryWorker = createDeliveryWorker({
+    store,
+    clock,
+    logger,
+    machine: hosted,
+    ...delivery,
+    ...(tracer ? tracedTransports(tracer, delivery) : {}),
+    ...(metrics ? { observer: deliveryObserver(metrics) } : {}),
+  });
+  if (metrics) observeBacklog({ metrics, store, clock, logger });
   const workers = workersRunning({
     workers: {
       'timer sweeper': { start: sweeper.start, stop: sweeper.stop, lastRunAt: () => sweeper.stats.lastSweepAt },
