@@ -296,6 +296,97 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The machines this service hosts, each with its current version and its versions */
+        get: operations["listMachines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/machines/order/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the machine this release has, and the migrations between them */
+        get: operations["listMachineVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/machines/order/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the machine as data (as GET /machines/{id} gives the newest) */
+        get: operations["getMachineVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/machines/order/versions/{version}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a version adds, removes and renames of the version before it, and the migration map
+         * @description States and events compared by name; a state is renamed when the migration takes all its orders to one new state, an event when a new one has exactly its transitions. The migration map comes from the migration itself, run on every instance the older version's model reaches.
+         */
+        get: operations["getMachineVersionChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/machines/order/census": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored orders per machine version and state, and where migrating them to the newest would put them
+         * @description Counted from the store's index, without reading snapshots. Behind the API tokens when they are set. `aftersales migrate --dry-run` reads each order for an exact answer where a state is `uncertain`.
+         */
+        get: operations["getMachineCensus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = {
     "state.changed": {
@@ -1247,6 +1338,112 @@ export type components = {
                     ms: number;
                     error?: string;
                 };
+            };
+        };
+        MachineList: {
+            machines: {
+                id: string;
+                current: number;
+                versions: number[];
+            }[];
+        };
+        VersionList: {
+            id: string;
+            /** @description The version new orders are created on */
+            current: number;
+            versions: {
+                version: number;
+                fingerprint: string;
+                clientEvents: number;
+                deadlines: number;
+            }[];
+            migrations: {
+                from: number;
+                to: number;
+            }[];
+        };
+        VersionChanges: {
+            from: number;
+            to: number;
+            states: {
+                added: string[];
+                removed: string[];
+                renamed: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            events: {
+                added: string[];
+                removed: string[];
+                renamed: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            transitions: {
+                added: {
+                    source: string;
+                    event: string;
+                    guard: string | null;
+                    targets: string[];
+                }[];
+                removed: {
+                    source: string;
+                    event: string;
+                    guard: string | null;
+                    targets: string[];
+                }[];
+            };
+            deadlines: {
+                added: string[];
+                removed: string[];
+            };
+            /** @description Each leaf state of the older version and the states of the newer one its orders migrate to */
+            migration: {
+                from: string;
+                to: string[];
+                /** @enum {string} */
+                by: "model" | "state";
+                failure?: string;
+            }[];
+        };
+        VersionCensus: {
+            machine: string;
+            newest: number;
+            total: number;
+            versions: {
+                version: number;
+                known: boolean;
+                total: number;
+                states: {
+                    state: string;
+                    count: number;
+                }[];
+            }[];
+            afterMigration: {
+                version: number;
+                states: {
+                    state: string;
+                    count: number;
+                    from: {
+                        version: number;
+                        state: string;
+                        count: number;
+                    }[];
+                }[];
+                uncertain: {
+                    version: number;
+                    state: string;
+                    count: number;
+                    to: string[];
+                }[];
+                unmigratable: {
+                    version: number;
+                    state: string;
+                    count: number;
+                    reason: string;
+                }[];
             };
         };
     };
@@ -3656,6 +3853,1136 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    listMachines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The machines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "machines": [
+                     *         {
+                     *           "id": "order",
+                     *           "current": 1,
+                     *           "versions": [
+                     *             1
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MachineList"];
+                };
+            };
+            422: components["responses"]["Problem422"];
+        };
+    };
+    listMachineVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "order",
+                     *       "current": 1,
+                     *       "versions": [
+                     *         {
+                     *           "version": 1,
+                     *           "fingerprint": "sha256:a9b027def4683ba82a64d91381ba6d7653167b6a3878d59ad69bcee9878cfcd2",
+                     *           "clientEvents": 20,
+                     *           "deadlines": 6
+                     *         }
+                     *       ],
+                     *       "migrations": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionList"];
+                };
+            };
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getMachineVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number of the machine */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The machine graph of that version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "order",
+                     *       "version": 1,
+                     *       "root": {
+                     *         "path": "",
+                     *         "key": "order",
+                     *         "type": "compound",
+                     *         "initial": "preShipment",
+                     *         "description": null,
+                     *         "waitsOn": null,
+                     *         "deadlines": [],
+                     *         "problem": null,
+                     *         "noDeadlineReason": null,
+                     *         "transitions": [],
+                     *         "states": [
+                     *           {
+                     *             "path": "preShipment",
+                     *             "key": "preShipment",
+                     *             "type": "compound",
+                     *             "initial": "preShipment.processing",
+                     *             "description": "Ordered with the supplier, not yet shipped.",
+                     *             "waitsOn": null,
+                     *             "deadlines": [],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [],
+                     *             "states": [
+                     *               {
+                     *                 "path": "preShipment.processing",
+                     *                 "key": "processing",
+                     *                 "type": "compound",
+                     *                 "initial": "preShipment.processing.awaitingShipment",
+                     *                 "description": "The supplier is to ship; overdue follow-up and supplier problems.",
+                     *                 "waitsOn": null,
+                     *                 "deadlines": [],
+                     *                 "problem": null,
+                     *                 "noDeadlineReason": null,
+                     *                 "transitions": [
+                     *                   {
+                     *                     "event": "SHIPPED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "inTransit"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "recordShipment"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "STOCK_UNAVAILABLE",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "preShipment.processing.stockUnavailable"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "recordNote"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "ITEM_OVERSIZED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "preShipment.processing.oversized"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "recordNote"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "SUPPLIER_UNRESPONSIVE",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "preShipment.processing.supplierUnresponsive"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "recordNote"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "SWITCH_SUPPLIER",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "preShipment.processing.awaitingShipment"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "switchSupplier"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "REQUEST_REFUND",
+                     *                     "guard": "canRefund",
+                     *                     "targets": [
+                     *                       "refund"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "startRefund",
+                     *                       "requestRefund"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "CANCEL_REQUESTED",
+                     *                     "guard": "isDomestic",
+                     *                     "targets": [
+                     *                       "preShipment.intercepting"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "startInterception",
+                     *                       "requestInterception"
+                     *                     ],
+                     *                     "timer": false
+                     *                   }
+                     *                 ],
+                     *                 "states": [
+                     *                   {
+                     *                     "path": "preShipment.processing.awaitingShipment",
+                     *                     "key": "awaitingShipment",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "Waiting for the supplier to ship by `shipBy`.",
+                     *                     "waitsOn": "supplier",
+                     *                     "deadlines": [
+                     *                       {
+                     *                         "name": "expediteAt",
+                     *                         "event": "TIMER.EXPEDITE"
+                     *                       },
+                     *                       {
+                     *                         "name": "switchSupplierAt",
+                     *                         "event": "TIMER.SWITCH_SUPPLIER"
+                     *                       }
+                     *                     ],
+                     *                     "problem": null,
+                     *                     "noDeadlineReason": null,
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "SUPPLIER_CONTACTED",
+                     *                         "guard": null,
+                     *                         "targets": [],
+                     *                         "actions": [
+                     *                           "recordNote"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "TIMER.EXPEDITE",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "preShipment.processing.expediting"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "requestExpedite"
+                     *                         ],
+                     *                         "timer": true
+                     *                       },
+                     *                       {
+                     *                         "event": "TIMER.SWITCH_SUPPLIER",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "preShipment.processing.stockProblem"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "alertStockProblem"
+                     *                         ],
+                     *                         "timer": true
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "preShipment.processing.expediting",
+                     *                     "key": "expediting",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "Shipment 2 days overdue; the supplier was asked to expedite.",
+                     *                     "waitsOn": "supplier",
+                     *                     "deadlines": [
+                     *                       {
+                     *                         "name": "switchSupplierAt",
+                     *                         "event": "TIMER.SWITCH_SUPPLIER"
+                     *                       }
+                     *                     ],
+                     *                     "problem": {
+                     *                       "code": "shipment_overdue",
+                     *                       "rule": "R3",
+                     *                       "title": "Shipment is 2 days overdue"
+                     *                     },
+                     *                     "noDeadlineReason": null,
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "SUPPLIER_CONTACTED",
+                     *                         "guard": null,
+                     *                         "targets": [],
+                     *                         "actions": [
+                     *                           "recordNote"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "TIMER.SWITCH_SUPPLIER",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "preShipment.processing.stockProblem"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "alertStockProblem"
+                     *                         ],
+                     *                         "timer": true
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "preShipment.processing.stockProblem",
+                     *                     "key": "stockProblem",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "Shipment 4 days overdue.",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "stock_problem",
+                     *                       "rule": "R4",
+                     *                       "title": "Shipment is 4 days overdue: a deeper stock problem"
+                     *                     },
+                     *                     "noDeadlineReason": "R4 ends the overdue escalation: the seller decides between another supplier and a refund, and the seed sets no further deadline.",
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "SUPPLIER_CONTACTED",
+                     *                         "guard": null,
+                     *                         "targets": [],
+                     *                         "actions": [
+                     *                           "recordNote"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "preShipment.processing.stockUnavailable",
+                     *                     "key": "stockUnavailable",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "The supplier has no stock.",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "stock_unavailable",
+                     *                       "rule": "R1",
+                     *                       "title": "No stock available"
+                     *                     },
+                     *                     "noDeadlineReason": "R1: the seller decides between a refund and another supplier; the seed sets no deadline for that choice.",
+                     *                     "transitions": [],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "preShipment.processing.oversized",
+                     *                     "key": "oversized",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "The item is oversized or overweight.",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "item_oversized",
+                     *                       "rule": "R2",
+                     *                       "title": "Item is oversized or overweight"
+                     *                     },
+                     *                     "noDeadlineReason": "R2 only recommends a refund; the seller decides when.",
+                     *                     "transitions": [],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "preShipment.processing.supplierUnresponsive",
+                     *                     "key": "supplierUnresponsive",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "The supplier does not answer.",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "supplier_unresponsive",
+                     *                       "rule": "R5",
+                     *                       "title": "Supplier does not respond"
+                     *                     },
+                     *                     "noDeadlineReason": "R5 recommends a refund at once; the seller sends it, no timer can decide for them.",
+                     *                     "transitions": [],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "preShipment.processing.hist",
+                     *                     "key": "hist",
+                     *                     "type": "history",
+                     *                     "initial": null,
+                     *                     "description": null,
+                     *                     "waitsOn": null,
+                     *                     "deadlines": [],
+                     *                     "problem": null,
+                     *                     "noDeadlineReason": null,
+                     *                     "transitions": [],
+                     *                     "states": []
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               {
+                     *                 "path": "preShipment.intercepting",
+                     *                 "key": "intercepting",
+                     *                 "type": "atomic",
+                     *                 "initial": null,
+                     *                 "description": "A domestic cancellation or wrong address: the order is being intercepted (R9).",
+                     *                 "waitsOn": "supplier",
+                     *                 "deadlines": [],
+                     *                 "problem": {
+                     *                   "code": "interception_pending",
+                     *                   "rule": "R9",
+                     *                   "title": "Cancellation or wrong address on a domestic order: interception under way"
+                     *                 },
+                     *                 "noDeadlineReason": "The supplier reports the outcome of the interception; the seed sets no time limit for it.",
+                     *                 "transitions": [
+                     *                   {
+                     *                     "event": "INTERCEPT_SUCCEEDED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "refund"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "endInterception",
+                     *                       "startRefund",
+                     *                       "requestRefund"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "INTERCEPT_FAILED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "preShipment.processing.hist"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "endInterception",
+                     *                       "recordNote"
+                     *                     ],
+                     *                     "timer": false
+                     *                   }
+                     *                 ],
+                     *                 "states": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "path": "inTransit",
+                     *             "key": "inTransit",
+                     *             "type": "compound",
+                     *             "initial": "inTransit.shipping",
+                     *             "description": "Shipped; the carrier has the parcel.",
+                     *             "waitsOn": null,
+                     *             "deadlines": [],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [],
+                     *             "states": [
+                     *               {
+                     *                 "path": "inTransit.shipping",
+                     *                 "key": "shipping",
+                     *                 "type": "compound",
+                     *                 "initial": "inTransit.shipping.onTheWay",
+                     *                 "description": "The parcel travels.",
+                     *                 "waitsOn": null,
+                     *                 "deadlines": [],
+                     *                 "problem": null,
+                     *                 "noDeadlineReason": null,
+                     *                 "transitions": [
+                     *                   {
+                     *                     "event": "DELIVERED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "delivered"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "recordDelivery"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "CANCEL_REQUESTED",
+                     *                     "guard": "isDomestic",
+                     *                     "targets": [
+                     *                       "inTransit.intercepting"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "startInterception",
+                     *                       "requestInterception"
+                     *                     ],
+                     *                     "timer": false
+                     *                   }
+                     *                 ],
+                     *                 "states": [
+                     *                   {
+                     *                     "path": "inTransit.shipping.onTheWay",
+                     *                     "key": "onTheWay",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "With the carrier.",
+                     *                     "waitsOn": "carrier",
+                     *                     "deadlines": [],
+                     *                     "problem": null,
+                     *                     "noDeadlineReason": "The carrier delivers; the seed sets no transit deadline, and customs holds have their own reminders.",
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "CUSTOMS_HELD",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.customsHold"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "holdInCustoms",
+                     *                           "sendCustomsReminder"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "inTransit.shipping.customsHold",
+                     *                     "key": "customsHold",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "Held in customs; the seller is reminded to inform the buyer (R6).",
+                     *                     "waitsOn": "customs",
+                     *                     "deadlines": [
+                     *                       {
+                     *                         "name": "customsReminderAt",
+                     *                         "event": "TIMER.CUSTOMS_REMINDER"
+                     *                       }
+                     *                     ],
+                     *                     "problem": {
+                     *                       "code": "customs_hold",
+                     *                       "rule": "R6",
+                     *                       "title": "Parcel held in customs"
+                     *                     },
+                     *                     "noDeadlineReason": null,
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "CUSTOMS_CLEARED",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.onTheWay"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "TIMER.CUSTOMS_REMINDER",
+                     *                         "guard": null,
+                     *                         "targets": [],
+                     *                         "actions": [
+                     *                           "repeatCustomsReminder",
+                     *                           "sendCustomsReminder"
+                     *                         ],
+                     *                         "timer": true
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "inTransit.shipping.hist",
+                     *                     "key": "hist",
+                     *                     "type": "history",
+                     *                     "initial": null,
+                     *                     "description": null,
+                     *                     "waitsOn": null,
+                     *                     "deadlines": [],
+                     *                     "problem": null,
+                     *                     "noDeadlineReason": null,
+                     *                     "transitions": [],
+                     *                     "states": []
+                     *                   }
+                     *                 ]
+                     *               },
+                     *               {
+                     *                 "path": "inTransit.intercepting",
+                     *                 "key": "intercepting",
+                     *                 "type": "atomic",
+                     *                 "initial": null,
+                     *                 "description": "A domestic cancellation or wrong address: the parcel is being intercepted (R9).",
+                     *                 "waitsOn": "carrier",
+                     *                 "deadlines": [],
+                     *                 "problem": {
+                     *                   "code": "interception_pending",
+                     *                   "rule": "R9",
+                     *                   "title": "Cancellation or wrong address on a domestic order: interception under way"
+                     *                 },
+                     *                 "noDeadlineReason": "The carrier reports the outcome of the interception; the seed sets no time limit for it.",
+                     *                 "transitions": [
+                     *                   {
+                     *                     "event": "INTERCEPT_SUCCEEDED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "refund"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "endInterception",
+                     *                       "startRefund",
+                     *                       "requestRefund"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "INTERCEPT_FAILED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "inTransit.shipping.hist"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "endInterception",
+                     *                       "recordNote"
+                     *                     ],
+                     *                     "timer": false
+                     *                   }
+                     *                 ],
+                     *                 "states": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "path": "delivered",
+                     *             "key": "delivered",
+                     *             "type": "atomic",
+                     *             "initial": null,
+                     *             "description": "Delivered; the buyer-protection window is open.",
+                     *             "waitsOn": "buyer",
+                     *             "deadlines": [
+                     *               {
+                     *                 "name": "protectionEndsAt",
+                     *                 "event": "TIMER.PROTECTION_ENDED"
+                     *               }
+                     *             ],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [
+                     *               {
+                     *                 "event": "ISSUE_REPORTED",
+                     *                 "guard": null,
+                     *                 "targets": [
+                     *                   "dispute"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "openClaim"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "TIMER.PROTECTION_ENDED",
+                     *                 "guard": null,
+                     *                 "targets": [
+                     *                   "completed"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "setOutcome"
+                     *                 ],
+                     *                 "timer": true
+                     *               }
+                     *             ],
+                     *             "states": []
+                     *           },
+                     *           {
+                     *             "path": "dispute",
+                     *             "key": "dispute",
+                     *             "type": "atomic",
+                     *             "initial": null,
+                     *             "description": "The buyer reported wrong, missing or damaged items (R7, R8); evidence is due.",
+                     *             "waitsOn": "buyer",
+                     *             "deadlines": [
+                     *               {
+                     *                 "name": "evidenceDueAt",
+                     *                 "event": "TIMER.EVIDENCE_DUE"
+                     *               }
+                     *             ],
+                     *             "problem": {
+                     *               "code": "evidence_needed",
+                     *               "rule": "R7",
+                     *               "title": "Buyer reported wrong, missing or damaged items"
+                     *             },
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [
+                     *               {
+                     *                 "event": "EVIDENCE_SUBMITTED",
+                     *                 "guard": null,
+                     *                 "targets": [
+                     *                   "verification"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "addEvidence",
+                     *                   "requestVerification"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "TIMER.EVIDENCE_DUE",
+                     *                 "guard": null,
+                     *                 "targets": [
+                     *                   "completed"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "setOutcome"
+                     *                 ],
+                     *                 "timer": true
+                     *               }
+                     *             ],
+                     *             "states": []
+                     *           },
+                     *           {
+                     *             "path": "verification",
+                     *             "key": "verification",
+                     *             "type": "compound",
+                     *             "initial": "verification.awaitingPlatform",
+                     *             "description": "Evidence submitted; the platform verifies (R7).",
+                     *             "waitsOn": null,
+                     *             "deadlines": [],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [],
+                     *             "states": [
+                     *               {
+                     *                 "path": "verification.awaitingPlatform",
+                     *                 "key": "awaitingPlatform",
+                     *                 "type": "atomic",
+                     *                 "initial": null,
+                     *                 "description": "The platform verifies the evidence.",
+                     *                 "waitsOn": "platform",
+                     *                 "deadlines": [],
+                     *                 "problem": {
+                     *                   "code": "verification_pending",
+                     *                   "rule": "R7",
+                     *                   "title": "The platform is verifying the evidence"
+                     *                 },
+                     *                 "noDeadlineReason": "The seed gives the platform no time limit; the 15 working days start at approval.",
+                     *                 "transitions": [
+                     *                   {
+                     *                     "event": "EVIDENCE_SUBMITTED",
+                     *                     "guard": null,
+                     *                     "targets": [],
+                     *                     "actions": [
+                     *                       "addEvidence"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "VERIFICATION_APPROVED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "verification.awaitingResolution"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "approveClaim"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "VERIFICATION_REJECTED",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "completed"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "rejectClaim",
+                     *                       "setOutcome"
+                     *                     ],
+                     *                     "timer": false
+                     *                   }
+                     *                 ],
+                     *                 "states": []
+                     *               },
+                     *               {
+                     *                 "path": "verification.awaitingResolution",
+                     *                 "key": "awaitingResolution",
+                     *                 "type": "atomic",
+                     *                 "initial": null,
+                     *                 "description": "Verified: the seller chooses a reship or a refund, due within 15 working days.",
+                     *                 "waitsOn": "seller",
+                     *                 "deadlines": [
+                     *                   {
+                     *                     "name": "resolutionDueAt",
+                     *                     "event": "TIMER.RESOLUTION_DUE"
+                     *                   }
+                     *                 ],
+                     *                 "problem": {
+                     *                   "code": "resolution_due",
+                     *                   "rule": "R7",
+                     *                   "title": "Claim verified: reship or refund within 15 working days"
+                     *                 },
+                     *                 "noDeadlineReason": null,
+                     *                 "transitions": [
+                     *                   {
+                     *                     "event": "REQUEST_RESHIP",
+                     *                     "guard": null,
+                     *                     "targets": [
+                     *                       "reship"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "chooseReship"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "REQUEST_REFUND",
+                     *                     "guard": "canRefund",
+                     *                     "targets": [
+                     *                       "refund"
+                     *                     ],
+                     *                     "actions": [
+                     *                       "startRefund",
+                     *                       "requestRefund"
+                     *                     ],
+                     *                     "timer": false
+                     *                   },
+                     *                   {
+                     *                     "event": "TIMER.RESOLUTION_DUE",
+                     *                     "guard": "resolutionArmed",
+                     *                     "targets": [],
+                     *                     "actions": [
+                     *                       "escalate",
+                     *                       "escalateResolution"
+                     *                     ],
+                     *                     "timer": true
+                     *                   }
+                     *                 ],
+                     *                 "states": []
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "path": "reship",
+                     *             "key": "reship",
+                     *             "type": "atomic",
+                     *             "initial": null,
+                     *             "description": "A replacement shipment is being prepared (R7).",
+                     *             "waitsOn": "supplier",
+                     *             "deadlines": [
+                     *               {
+                     *                 "name": "resolutionDueAt",
+                     *                 "event": "TIMER.RESOLUTION_DUE"
+                     *               }
+                     *             ],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [
+                     *               {
+                     *                 "event": "RESHIPPED",
+                     *                 "guard": null,
+                     *                 "targets": [
+                     *                   "inTransit"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordReshipment"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "TIMER.RESOLUTION_DUE",
+                     *                 "guard": "resolutionArmed",
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "escalate",
+                     *                   "escalateResolution"
+                     *                 ],
+                     *                 "timer": true
+                     *               }
+                     *             ],
+                     *             "states": []
+                     *           },
+                     *           {
+                     *             "path": "refund",
+                     *             "key": "refund",
+                     *             "type": "atomic",
+                     *             "initial": null,
+                     *             "description": "A refund is being executed.",
+                     *             "waitsOn": "supplier",
+                     *             "deadlines": [
+                     *               {
+                     *                 "name": "resolutionDueAt",
+                     *                 "event": "TIMER.RESOLUTION_DUE"
+                     *               }
+                     *             ],
+                     *             "problem": null,
+                     *             "noDeadlineReason": "A refund outside a verified claim (R1, R2, R4, R5, R9) has no deadline in the seed; after a verified claim the resolution deadline applies.",
+                     *             "transitions": [
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "settlesRefund",
+                     *                 "targets": [
+                     *                   "refunded"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund",
+                     *                   "setOutcome"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "partOfRefund",
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "TIMER.RESOLUTION_DUE",
+                     *                 "guard": "resolutionArmed",
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "escalate",
+                     *                   "escalateResolution"
+                     *                 ],
+                     *                 "timer": true
+                     *               }
+                     *             ],
+                     *             "states": []
+                     *           },
+                     *           {
+                     *             "path": "refunded",
+                     *             "key": "refunded",
+                     *             "type": "final",
+                     *             "initial": null,
+                     *             "description": "Final: money returned.",
+                     *             "waitsOn": null,
+                     *             "deadlines": [],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [],
+                     *             "states": []
+                     *           },
+                     *           {
+                     *             "path": "completed",
+                     *             "key": "completed",
+                     *             "type": "final",
+                     *             "initial": null,
+                     *             "description": "Final: ended without a refund.",
+                     *             "waitsOn": null,
+                     *             "deadlines": [],
+                     *             "problem": null,
+                     *             "noDeadlineReason": null,
+                     *             "transitions": [],
+                     *             "states": []
+                     *           }
+                     *         ]
+                     *       },
+                     *       "clientEvents": [
+                     *         "SHIPPED",
+                     *         "STOCK_UNAVAILABLE",
+                     *         "ITEM_OVERSIZED",
+                     *         "SUPPLIER_CONTACTED",
+                     *         "SUPPLIER_UNRESPONSIVE",
+                     *         "SWITCH_SUPPLIER",
+                     *         "REQUEST_REFUND",
+                     *         "CANCEL_REQUESTED",
+                     *         "INTERCEPT_SUCCEEDED",
+                     *         "INTERCEPT_FAILED",
+                     *         "CUSTOMS_HELD",
+                     *         "CUSTOMS_CLEARED",
+                     *         "DELIVERED",
+                     *         "ISSUE_REPORTED",
+                     *         "EVIDENCE_SUBMITTED",
+                     *         "VERIFICATION_APPROVED",
+                     *         "VERIFICATION_REJECTED",
+                     *         "REQUEST_RESHIP",
+                     *         "RESHIPPED",
+                     *         "REFUND_ISSUED"
+                     *       ],
+                     *       "timerEvents": [
+                     *         "TIMER.EXPEDITE",
+                     *         "TIMER.SWITCH_SUPPLIER",
+                     *         "TIMER.CUSTOMS_REMINDER",
+                     *         "TIMER.PROTECTION_ENDED",
+                     *         "TIMER.EVIDENCE_DUE",
+                     *         "TIMER.RESOLUTION_DUE"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MachineGraph"];
+                };
+            };
+            /** @description No such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getMachineVersionChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number of the machine */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": 1,
+                     *       "to": 2,
+                     *       "states": {
+                     *         "added": [
+                     *           "preShipment.processing.stockShortage"
+                     *         ],
+                     *         "removed": [],
+                     *         "renamed": [
+                     *           {
+                     *             "from": "preShipment.processing.stockProblem",
+                     *             "to": "preShipment.processing.stockShortage"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "events": {
+                     *         "added": [],
+                     *         "removed": [],
+                     *         "renamed": []
+                     *       },
+                     *       "transitions": {
+                     *         "added": [],
+                     *         "removed": []
+                     *       },
+                     *       "deadlines": {
+                     *         "added": [],
+                     *         "removed": []
+                     *       },
+                     *       "migration": [
+                     *         {
+                     *           "from": "preShipment.processing.stockProblem",
+                     *           "to": [
+                     *             "preShipment.processing.stockShortage"
+                     *           ],
+                     *           "by": "state"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionChanges"];
+                };
+            };
+            /** @description No such version, or the first version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getMachineCensus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The census */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "machine": "order",
+                     *       "newest": 1,
+                     *       "total": 1,
+                     *       "versions": [
+                     *         {
+                     *           "version": 1,
+                     *           "known": true,
+                     *           "total": 1,
+                     *           "states": [
+                     *             {
+                     *               "state": "preShipment.processing.awaitingShipment",
+                     *               "count": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "afterMigration": {
+                     *         "version": 1,
+                     *         "states": [
+                     *           {
+                     *             "state": "preShipment.processing.awaitingShipment",
+                     *             "count": 1,
+                     *             "from": [
+                     *               {
+                     *                 "version": 1,
+                     *                 "state": "preShipment.processing.awaitingShipment",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "uncertain": [],
+                     *         "unmigratable": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionCensus"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
         };
     };
     stateChangedNotification: {

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import { conflict, invalidInput, notAccepted, notFound, unrestorableOrder, versionMismatch } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { Commit, OrderRecord, TimerEntry } from '../store/records.ts';
-import { VersionConflictError } from '../store/store.ts';
+import { StoreUnavailableError, VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
@@ -149,7 +149,12 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
   function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
     const contended = (cause: unknown) => conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause, retryAfter: 1 });
     return queue
-      .run(orderId, async () => {
+      .run(orderId, async (ahead) => {
+        // The database failed the request just ahead for this order: waiting for it again would
+        // make each one in the queue pay a timeout in turn. They all hear 503 now.
+        if (ahead.error instanceof StoreUnavailableError) {
+          throw new StoreUnavailableError(`${ahead.error.message} (on the request ahead for order ${orderId})`, { cause: ahead.error });
+        }
         for (let i = 0; ; i++) {
           try {
             return await attempt();

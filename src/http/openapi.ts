@@ -3,6 +3,7 @@ import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts'
 import { machineGraph } from '../inspector/machine-graph.ts';
 import { notificationKinds } from '../notifications/notification-kinds.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
+import { machineVersionOperations } from './machine-versions-openapi.ts';
 import { machinesOperations } from './machines-openapi.ts';
 import { orderExamples } from './openapi-examples.ts';
 import { ordersOperations } from './orders-openapi.ts';
@@ -68,7 +69,12 @@ function buildOpenApiDocument(hosted: HostedMachine) {
     servers: [{ url: '/', description: 'This service' }],
     tags,
     security: [{ apiToken: [] }],
-    paths: merge(ordersOperations(version, examples), deliveryOperations(kinds), machinesOperations(hosted.id, version, machineGraph(hosted.id, version), examples)),
+    paths: merge(
+      ordersOperations(version, examples),
+      deliveryOperations(kinds),
+      machinesOperations(hosted.id, version, machineGraph(hosted.id, version), examples),
+      machineVersionOperations(hosted),
+    ),
     webhooks: webhookOperations(kinds),
     components: {
       securitySchemes: {

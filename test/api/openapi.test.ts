@@ -62,7 +62,16 @@ describe('the OpenAPI document', () => {
   it('applies the bearer token to the API and leaves the machine, probes and webhooks open', async () => {
     const { doc } = await served();
     const open = operationsOf(doc.paths).filter(({ op }) => Array.isArray(op.security) && op.security.length === 0).map(({ path }) => path);
-    expect(open.sort()).toEqual(['/healthz', '/machines/order', '/machines/order/paths', '/readyz']);
+    expect(open.sort()).toEqual([
+      '/healthz',
+      '/machines',
+      '/machines/order',
+      '/machines/order/paths',
+      '/machines/order/versions',
+      '/machines/order/versions/{version}',
+      '/machines/order/versions/{version}/changes',
+      '/readyz',
+    ]);
     for (const { path, method, op } of operationsOf(doc.paths).filter(({ path: p }) => !open.includes(p))) {
       expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403', '429']));
     }

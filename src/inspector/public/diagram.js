@@ -27,8 +27,11 @@ const union = (boxes) => {
   return { x, y, width: Math.max(...list.map((b) => b.x + b.width)) - x, height: Math.max(...list.map((b) => b.y + b.height)) - y };
 };
 
-/** `onStatePick(path)` is called when a state is clicked. */
-export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
+/**
+ * `onStatePick(path)` is called when a state is clicked; `keepOpen()` names states drawn open
+ * besides the order's; `decorate(svg)` draws more on each drawing (the versions view's marks).
+ */
+export function createDiagram(box, { graph, elk, onStatePick = () => {}, keepOpen = () => [], decorate: more = () => {} }) {
   const measure = canvasMeasure();
   const compounds = [...walk(graph.root)].filter((s) => s.path && s.states.length > 0);
   const byPath = new Map([...walk(graph.root)].map((s) => [s.path, s]));
@@ -38,6 +41,7 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   function kept() {
     const keep = new Set();
     const add = (path) => ancestorsOf(path ?? '').forEach((p) => keep.add(p));
+    for (const path of keepOpen()) add(path);
     const order = view.order;
     if (!order) return keep;
     add(order.state);
@@ -89,6 +93,7 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   function decorate() {
     highlight(view.svg, view.order?.state ?? '', view.order?.acceptedEvents ?? []);
     drawJourney(view.svg, view.steps);
+    more(view.svg);
     if (view.whatIf) return drawWhatIf(view.svg, graph, view.whatIf);
     clearWhatIf(view.svg);
     return null;
