@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import('./commands/migrate.ts').then((m) => m.command),
   doctor: () => import('./commands/doctor.ts').then((m) => m.command),
   sandbox: () => import('./commands/sandbox.ts').then((m) => m.command),
+  replay: () => import('./commands/replay.ts').then((m) => m.command),
 };
 
 /** Exit codes, the same for every command (`aftersales --help` lists them). */

@@ -1233,15 +1233,42 @@ export type components = {
                 id: string;
                 version: number;
             };
+            /**
+             * Format: date-time
+             * @description When the model created each order: due times counted in working days hold for orders created then
+             */
+            createdAt: string;
             howToReplay: string[];
             variants: {
                 name: string;
                 description: string;
+                /** @description The creation body, without its times (see timesAfterCreation) and with an id to replace */
                 order: {
                     [key: string]: unknown;
                 };
+                /** @description Each time field of the creation body (dotted path), in ms after the creation */
+                timesAfterCreation: {
+                    [key: string]: number;
+                };
                 policy: {
                     [key: string]: number;
+                };
+                deployment: {
+                    /** @description Whether a deployment with the default deadline policy runs this variant */
+                    defaultPolicy: boolean;
+                    /** @description The environment of a deployment that runs it (as for npm start) */
+                    environment: {
+                        [key: string]: string;
+                    };
+                };
+                /** @description The body of POST /sandbox/runs that starts a sandbox run for this variant */
+                sandboxRun: {
+                    policy: {
+                        [key: string]: number;
+                    };
+                    /** Format: date-time */
+                    startAt: string;
+                    version: number;
                 };
             }[];
             counts: {
@@ -1253,13 +1280,8 @@ export type components = {
                 variant: string;
                 /** @enum {string} */
                 kind: "shortest" | "transition";
-                steps: ({
-                    /** @constant */
-                    kind: "event";
-                    type: string;
-                    payload: {
-                        [key: string]: unknown;
-                    };
+                /** @description What the new order shows */
+                start: {
                     expect: {
                         /** @description The order view's state after the step */
                         state: string;
@@ -1284,6 +1306,58 @@ export type components = {
                         /** @description resolution.escalated of the order view; null when it shows no resolution */
                         escalated: boolean | null;
                     };
+                    /** @description The order view's deadlines[], in order, each due time relative to the step that armed it */
+                    expectDeadlines: {
+                        /** @enum {string} */
+                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                        /** @description The step that armed the deadline: 0 is the creation, n the n-th step */
+                        armedAtStep: number;
+                        /** @description The due time (the view's deadlines[].dueAt), in ms after the step that armed it was taken */
+                        dueAfterMs: number;
+                    }[];
+                };
+                steps: ({
+                    /** @constant */
+                    kind: "event";
+                    type: string;
+                    payload: {
+                        [key: string]: unknown;
+                    };
+                    /** @description When the path takes the step, in ms after the creation: move the clock there first */
+                    sinceCreationMs: number;
+                    expect: {
+                        /** @description The order view's state after the step */
+                        state: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        outcome: string | null;
+                        money: {
+                            paid: number;
+                            refunded: number;
+                            refundable: number;
+                            pendingRefund: number;
+                        };
+                        /** @description deadlines[].name of the order view, earliest first */
+                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt")[];
+                        claim: {
+                            kind: string;
+                            verification: string | null;
+                            resolution: string | null;
+                        } | null;
+                        /** @description cancellation.outcome of the order view */
+                        cancellation: string | null;
+                        /** @description resolution.escalated of the order view; null when it shows no resolution */
+                        escalated: boolean | null;
+                    };
+                    /** @description The order view's deadlines[], in order, each due time relative to the step that armed it */
+                    expectDeadlines: {
+                        /** @enum {string} */
+                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                        /** @description The step that armed the deadline: 0 is the creation, n the n-th step */
+                        armedAtStep: number;
+                        /** @description The due time (the view's deadlines[].dueAt), in ms after the step that armed it was taken */
+                        dueAfterMs: number;
+                    }[];
                 } | {
                     /** @constant */
                     kind: "timer";
@@ -1295,6 +1369,8 @@ export type components = {
                      * @constant
                      */
                     advanceClockTo: "deadline";
+                    /** @description When the path takes the step, in ms after the creation: move the clock there first */
+                    sinceCreationMs: number;
                     expect: {
                         /** @description The order view's state after the step */
                         state: string;
@@ -1319,6 +1395,15 @@ export type components = {
                         /** @description resolution.escalated of the order view; null when it shows no resolution */
                         escalated: boolean | null;
                     };
+                    /** @description The order view's deadlines[], in order, each due time relative to the step that armed it */
+                    expectDeadlines: {
+                        /** @enum {string} */
+                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                        /** @description The step that armed the deadline: 0 is the creation, n the n-th step */
+                        armedAtStep: number;
+                        /** @description The due time (the view's deadlines[].dueAt), in ms after the step that armed it was taken */
+                        dueAfterMs: number;
+                    }[];
                 })[];
             }[];
         };
@@ -3670,100 +3755,30 @@ export interface operations {
     };
     getMachinePaths: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The machine version whose paths to generate; default: the newest */
+                version?: number;
+                /** @description `jsonl`: JSON Lines, one step per line, each path's creation first */
+                format?: "json" | "jsonl";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The paths document (the same as `npx aftersales paths`) */
+            /** @description The paths document (the same as `npx aftersales paths`); with format=jsonl, JSON Lines */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "machine": {
-                     *         "id": "order",
-                     *         "version": 1
-                     *       },
-                     *       "howToReplay": [
-                     *         "Create the order of the path's variant, then send each step and compare the order with expect"
-                     *       ],
-                     *       "variants": [
-                     *         {
-                     *           "name": "domestic",
-                     *           "description": "A domestic order under the default deadline policy.",
-                     *           "order": {
-                     *             "scope": "domestic",
-                     *             "sellerEmail": "seller@shop.example",
-                     *             "supplier": {
-                     *               "id": "tmall-store-1",
-                     *               "name": "Tmall Store 1"
-                     *             },
-                     *             "items": [
-                     *               {
-                     *                 "sku": "mug-blue",
-                     *                 "quantity": 2,
-                     *                 "unitPrice": 1250
-                     *               },
-                     *               {
-                     *                 "sku": "plate",
-                     *                 "quantity": 1,
-                     *                 "unitPrice": 3000
-                     *               }
-                     *             ],
-                     *             "currency": "CNY",
-                     *             "shipBy": "2026-03-04T00:00:00.000Z",
-                     *             "id": "model-domestic"
-                     *           },
-                     *           "policy": {}
-                     *         }
-                     *       ],
-                     *       "counts": {
-                     *         "shortest": 1,
-                     *         "transition": 0
-                     *       },
-                     *       "paths": [
-                     *         {
-                     *           "id": "shortest-1",
-                     *           "variant": "domestic",
-                     *           "kind": "shortest",
-                     *           "steps": [
-                     *             {
-                     *               "kind": "event",
-                     *               "type": "SHIPPED",
-                     *               "payload": {
-                     *                 "carrier": "SF Express",
-                     *                 "trackingNumber": "SF1001"
-                     *               },
-                     *               "expect": {
-                     *                 "state": "inTransit.shipping.onTheWay",
-                     *                 "status": "open",
-                     *                 "outcome": null,
-                     *                 "money": {
-                     *                   "paid": 5500,
-                     *                   "refunded": 0,
-                     *                   "refundable": 5500,
-                     *                   "pendingRefund": 0
-                     *                 },
-                     *                 "deadlines": [],
-                     *                 "claim": null,
-                     *                 "cancellation": null,
-                     *                 "escalated": null
-                     *               }
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["PathsDocument"];
+                    /** @example {"kind":"path","id":"shortest-1"} */
+                    "application/jsonl": string;
                 };
             };
-            /** @description This machine version has no model to generate paths from */
+            /** @description No such version, or it has no model to generate paths from */
             404: {
                 headers: {
                     [name: string]: unknown;

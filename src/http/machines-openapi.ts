@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { MachineVersion } from '../engine/hosted-machine.ts';
-import type { OrderExamples } from './openapi-examples.ts';
 import { pathsSchema } from '../model/paths-schema.ts';
 import { jsonResponse, problems } from './openapi-responses.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
+import { pathsQuerySchema } from './machines-routes.ts';
 
 /** The machine routes (open: no token needed), and the health and readiness probes. */
-export function machinesOperations(machineId: string, version: MachineVersion, graph: unknown, examples: OrderExamples | undefined): ZodOpenApiPathsObject {
+export function machinesOperations(machineId: string, version: MachineVersion, graph: unknown): ZodOpenApiPathsObject {
   return {
     [`/machines/${machineId}`]: {
       get: {
@@ -27,11 +27,19 @@ export function machinesOperations(machineId: string, version: MachineVersion, g
         description:
           'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (docs/model-based-testing.md).',
         security: [],
+        requestParams: { query: pathsQuerySchema },
         responses: {
           200: version.model
-            ? jsonResponse('The paths document (the same as `npx aftersales paths`)', pathsSchema(version).meta({ id: 'PathsDocument' }), examples && pathsExample(machineId, version, examples))
+            ? {
+                description: 'The paths document (the same as `npx aftersales paths`); with format=jsonl, JSON Lines',
+                content: {
+                  // No JSON example: a real document is hundreds of paths; GET it (or see the JSON Lines example).
+                  'application/json': { schema: pathsSchema(version).meta({ id: 'PathsDocument' }) },
+                  'application/jsonl': { schema: z.string(), example: '{"kind":"path","id":"shortest-1"}\n' },
+                },
+              }
             : { description: 'The paths document' },
-          ...problems([404, 422], { 404: 'This machine version has no model to generate paths from' }),
+          ...problems([404, 422], { 404: 'No such version, or it has no model to generate paths from' }),
         },
       },
     },
@@ -73,16 +81,3 @@ const readinessSchema = z
     checks: z.record(z.string(), z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })),
   })
   .meta({ id: 'Readiness' });
-
-/** One path of one step, as the paths document lists them (the real document has hundreds). */
-function pathsExample(machineId: string, version: MachineVersion, { events, applied }: OrderExamples) {
-  const variant = version.model!.variants[0]!;
-  const first = events[0]!;
-  return {
-    machine: { id: machineId, version: version.version },
-    howToReplay: ['Create the order of the path\'s variant, then send each step and compare the order with expect'],
-    variants: [{ name: variant.name, description: variant.description, order: variant.order, policy: variant.policy }],
-    counts: { shortest: 1, transition: 0 },
-    paths: [{ id: 'shortest-1', variant: variant.name, kind: 'shortest', steps: [{ kind: 'event', type: first.type, payload: first.payload, expect: version.model!.expect(applied) }] }],
-  };
-}

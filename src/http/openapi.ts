@@ -72,7 +72,7 @@ function buildOpenApiDocument(hosted: HostedMachine) {
     paths: merge(
       ordersOperations(version, examples),
       deliveryOperations(kinds),
-      machinesOperations(hosted.id, version, machineGraph(hosted.id, version), examples),
+      machinesOperations(hosted.id, version, machineGraph(hosted.id, version)),
       machineVersionOperations(hosted),
     ),
     webhooks: webhookOperations(kinds),

@@ -69,18 +69,18 @@ describe.runIf(pgUrl)('live views follow the commits of every instance on one Po
     expect((await b.create({ id: 'L-1' })).status).toBe(201);
     const stream = collectEvents(await a.app.request('/orders/L-1/stream'));
     const heard = () => stream.messages.map((m) => [m.event, m.data.version, m.data.type, m.data.source]);
-    await expect.poll(() => a.app.events.subscribers).toBe(1);
+    await expect.poll(() => a.app.events.subscribers, { timeout: 5000 }).toBe(1);
     // Each step waits until A's view heard the previous one, as a developer watching would.
     expect((await b.send('L-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF1' })).status).toBe(200);
-    await expect.poll(() => stream.messages.length).toBe(2);
+    await expect.poll(() => stream.messages.length, { timeout: 5000 }).toBe(2);
     expect((await a.send('L-1', 'CUSTOMS_HELD', { note: 'held' })).status).toBe(200);
-    await expect.poll(() => stream.messages.length).toBe(3);
+    await expect.poll(() => stream.messages.length, { timeout: 5000 }).toBe(3);
     // B's sweeper fires the reminder: A's view hears it as a timer event.
     b.clock.advance(3 * DAY);
     expect(await b.app.sweeper.sweep()).toBe(1);
-    await expect.poll(() => stream.messages.length).toBe(4);
+    await expect.poll(() => stream.messages.length, { timeout: 5000 }).toBe(4);
     expect((await b.send('L-1', 'CUSTOMS_CLEARED', {})).status).toBe(200);
-    await expect.poll(() => stream.messages.length).toBe(5);
+    await expect.poll(() => stream.messages.length, { timeout: 5000 }).toBe(5);
     expect(heard()).toEqual([
       ['ready', 1, undefined, undefined],
       ['change', 2, 'SHIPPED', 'client'],
@@ -103,7 +103,7 @@ describe.runIf(pgUrl)('live views follow the commits of every instance on one Po
     expect((await Promise.all(ids.map((id) => b.create({ id })))).map((r) => r.status)).toEqual(ids.map(() => 201));
     expect((await Promise.all(ids.map((id) => b.send(id, 'SHIPPED', { carrier: 'SF', trackingNumber: id })))).map((r) => r.status)).toEqual(ids.map(() => 200));
     // 80 commits of about 150 bytes each: more than one NOTIFY payload (8000 bytes) holds.
-    await expect.poll(() => heard.length, { timeout: 5000 }).toBe(80);
+    await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(80);
     expect(new Set(heard.map((h) => `${h.orderId}@${h.version}`)).size).toBe(80);
     stops.forEach((stop) => stop());
   });

@@ -54,16 +54,16 @@ describe.runIf(pgUrl && (missing === null || inCi))('the inspector on one instan
 
   it('redraws the order when another instance applies an event or fires its timer, without a reload', async () => {
     await s.visit(page, '/inspector?order=P-1');
-    await expect.poll(() => page.locator('#live').textContent()).toBe('following P-1');
+    await expect.poll(() => page.locator('#live').textContent(), { timeout: 10_000 }).toBe('following P-1');
     const navigations: string[] = [];
     page.on('framenavigated', (f) => navigations.push(f.url()));
     expect((await b.send('P-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF-P1' })).status).toBe(200);
     expect((await b.send('P-1', 'CUSTOMS_HELD', { note: 'held' })).status).toBe(200);
-    await expect.poll(() => page.locator('#order-state').textContent()).toBe('inTransit.shipping.customsHold');
+    await expect.poll(() => page.locator('#order-state').textContent(), { timeout: 10_000 }).toBe('inTransit.shipping.customsHold');
     expect(await page.locator('#diagram .state.current').getAttribute('data-path')).toBe('inTransit.shipping.customsHold');
     b.clock.advance(3 * DAY);
     expect(await b.app.sweeper.sweep()).toBe(1);
-    await expect.poll(() => page.locator('#timeline li').first().getAttribute('data-type')).toBe('TIMER.CUSTOMS_REMINDER');
+    await expect.poll(() => page.locator('#timeline li').first().getAttribute('data-type'), { timeout: 10_000 }).toBe('TIMER.CUSTOMS_REMINDER');
     expect(navigations).toEqual([]);
     await keepScreenshot(page, 'inspector-other-instance');
   });

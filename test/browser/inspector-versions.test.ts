@@ -69,7 +69,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector compares machine versi
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate("document.activeElement?.getAttribute('data-version')")).toBe('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#diagram').getAttribute('data-version')).toBe('1');
+    await expect.poll(() => page.locator('#diagram').getAttribute('data-version'), { timeout: 10_000 }).toBe('1');
     await page.waitForSelector('#diagram svg .pill.census');
     expect(await page.evaluate("document.activeElement?.getAttribute('data-version')")).toBe('1');
     expect(await marked(page, '.state.change-renamed')).toEqual(['working']);
@@ -81,7 +81,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector compares machine versi
     // Back to the orders: the newest version's diagram again.
     expect(await tabTo(page, '#mode-orders', 60)).not.toBeNull();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#diagram').getAttribute('data-view')).toBe('orders');
+    await expect.poll(() => page.locator('#diagram').getAttribute('data-view'), { timeout: 10_000 }).toBe('orders');
     expect(await page.locator('#diagram').getAttribute('data-version')).toBe('2');
     expect(await page.locator('#versions').isHidden()).toBe(true);
   });
@@ -133,11 +133,11 @@ describe.skipIf(missing !== null && !inCi)('an order pinned to an older version'
     s = await inspectorSession(v2.app.fetch);
     const page = await s.open(1280, 800);
     await s.visit(page, '/inspector?order=OLD-1');
-    await expect.poll(() => page.locator('#diagram').getAttribute('data-version')).toBe('1');
+    await expect.poll(() => page.locator('#diagram').getAttribute('data-version'), { timeout: 10_000 }).toBe('1');
     expect(await page.locator('#machine-name').textContent()).toBe('machine order v1');
     expect(await page.locator('#diagram .state.current').getAttribute('data-path')).toBe('preShipment.processing.awaitingShipment');
     await page.click('#mode-versions');
-    await expect.poll(() => page.locator('#diagram').getAttribute('data-version')).toBe('2');
+    await expect.poll(() => page.locator('#diagram').getAttribute('data-version'), { timeout: 10_000 }).toBe('2');
     expect(await page.locator('#version-buttons button').allTextContents()).toEqual(['v1 · 1 order', 'v2 (current) · 0 orders']);
   });
 });

@@ -130,7 +130,7 @@ async function showGraph(version = null, marks = null) {
   $('machine-name').textContent = `machine ${graph.id} v${graph.version}`;
   $('diagram').textContent = '';
   $('diagram').dataset.version = String(graph.version);
-  const extra = marks ? { keepOpen: () => marks.keep, decorate: (svg) => drawVersionMarks(svg, marks) } : {};
+  const extra = marks ? { keepOpen: () => marks.keep, frame: () => marks.keep, decorate: (svg) => drawVersionMarks(svg, marks) } : {};
   view.diagram = createDiagram($('diagram'), { graph, elk: new window.ELK(), onStatePick: (path) => view.list.filter(path), ...extra });
   await view.diagram.follow(view.order, view.history);
 }

@@ -29,9 +29,10 @@ const union = (boxes) => {
 
 /**
  * `onStatePick(path)` is called when a state is clicked; `keepOpen()` names states drawn open
- * besides the order's; `decorate(svg)` draws more on each drawing (the versions view's marks).
+ * besides the order's; `decorate(svg)` draws more on each drawing (the versions view's marks);
+ * `frame()` names the states "fit" frames when no order is shown.
  */
-export function createDiagram(box, { graph, elk, onStatePick = () => {}, keepOpen = () => [], decorate: more = () => {} }) {
+export function createDiagram(box, { graph, elk, onStatePick = () => {}, keepOpen = () => [], decorate: more = () => {}, frame = () => [] }) {
   const measure = canvasMeasure();
   const compounds = [...walk(graph.root)].filter((s) => s.path && s.states.length > 0);
   const byPath = new Map([...walk(graph.root)].map((s) => [s.path, s]));
@@ -63,6 +64,8 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {}, keepOpe
   };
 
   const boxOf = (el) => (el ? el.getBBox() : null);
+  /** The state's box, or the closed box that holds it. */
+  const shownState = (path) => [...ancestorsOf(path)].reverse().map((p) => stateEl(p)).find(Boolean) ?? null;
   const stateEl = (path) => view.svg?.querySelector(`.state[data-path="${window.CSS.escape(path)}"]`);
   /** The current state, the transitions it can take now and where they lead. */
   function activeRegion() {
@@ -85,7 +88,9 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {}, keepOpe
     if (!view.pz) return;
     const active = view.order && activeRegion();
     const whole = { x: 0, y: 0, ...view.pz.size };
+    const framed = !active && union(frame().map((path) => boxOf(shownState(path))));
     if (active) view.pz.show(active.region, { min: LEGIBLE_SCALE, max: 1.25, focus: active.focus });
+    else if (framed) view.pz.show(framed, { min: LEGIBLE_SCALE, max: 1.25, focus: boxOf(shownState(frame()[0])) ?? framed });
     // No order: the whole machine if it fits legibly, else its start (top left) at 1:1.
     else view.pz.show(whole, { min: LEGIBLE_SCALE, max: 1.25, focus: { x: 0, y: 0, width: Math.min(whole.width, box.clientWidth), height: Math.min(whole.height, box.clientHeight) } });
   }

@@ -137,7 +137,7 @@ function migrationTable(changes) {
 function censusTable(census) {
   const states = [...new Set([...census.versions.flatMap((v) => v.states.map((s) => s.state)), ...census.afterMigration.states.map((s) => s.state)])].sort();
   const count = (rows, state) => rows.find((s) => s.state === state)?.count ?? '';
-  const head = el('tr', {}, el('th', { text: 'state' }), ...census.versions.map((v) => el('th', { text: `v${v.version}${v.known ? '' : ' (unknown)'}` })), el('th', { text: census.versions.some((v) => v.version !== census.newest && v.total > 0) ? `after migrating to v${census.newest}` : 'after migration (none to migrate)' }));
+  const head = el('tr', {}, el('th', { text: 'state' }), ...census.versions.map((v) => el('th', { class: 'n', text: `v${v.version}${v.known ? '' : ' (unknown)'}` })), el('th', { text: census.versions.some((v) => v.version !== census.newest && v.total > 0) ? `after migrating to v${census.newest}` : 'after migration (none to migrate)' }));
   const rows = states.map((state) =>
     el('tr', { 'data-state': state }, el('td', {}, statePath(state)), ...census.versions.map((v) => el('td', { class: 'n', text: String(count(v.states, state)) })), el('td', { class: 'n after', text: String(count(census.afterMigration.states, state)) })),
   );
