@@ -9,17 +9,21 @@ import type { Clock } from './clock.ts';
 import { createEngine, type CommittedChange, type EngineOptions } from './engine/engine.ts';
 import type { HostedMachine } from './engine/hosted-machine.ts';
 import { cachedCensus, unrestorableCount } from './engine/version-census.ts';
-import { notFound, payloadTooLarge } from './errors.ts';
+import { methodNotAllowed, notFound, payloadTooLarge } from './errors.ts';
 import { accessLog } from './http/access-log.ts';
+import { allowedMethods } from './http/allowed-methods.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
+import { corsFor } from './http/cors.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
-import { docsPage } from './http/docs-page.ts';
+import { docsRoutes } from './http/docs-page.ts';
 import { machineVersionsRoutes } from './http/machine-versions-routes.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
+import { noQuery } from './http/no-query.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
 import { metricsRoutes } from './http/metrics-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
+import { problemPages } from './http/problem-pages.ts';
 import { readinessRoutes, type ReadinessCheck } from './http/readiness.ts';
 import { requestSpan } from './http/request-span.ts';
 import { storableUrl } from './http/storable-text.ts';
@@ -61,6 +65,11 @@ export interface AppOptions {
    * the inspector calls the API with the token its user enters.
    */
   apiTokens?: readonly string[];
+  /**
+   * Origins whose pages may call the API from a browser (CORS), e.g. `https://desk.shop.example`;
+   * `*` allows any. Default: none (browsers block cross-origin calls; servers are unaffected).
+   */
+  corsOrigins?: readonly string[];
   /** The outbox delivery worker's transports (SMTP `mailer`, `fetch`) and retry policy; started by `start()`. */
   delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger' | 'machine'>;
   /** One access line per request (at info; probes at debug); default on. */
@@ -94,7 +103,7 @@ const withinMs = <T>(ms: number, promise: Promise<T>) => {
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process, and through the feed those of the other
   // instances; the caller's onCommit (e.g. XState inspection) still runs.
@@ -135,6 +144,8 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
 
   if (tracer) app.use(requestSpan({ tracer }));
   app.use(requestId());
+  // Before the API tokens: a preflight carries no credentials.
+  if (corsOrigins.length > 0) app.use(corsFor(corsOrigins));
   if (logRequests || metrics) app.use(accessLog({ logger: logRequests ? logger : silent, metrics }));
   const tooLarge = () => {
     throw payloadTooLarge(`the body exceeds ${maxBodyBytes} bytes`);
@@ -151,8 +162,13 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   // Before any route reads a path id or a query: a NUL would reach the store (PostgreSQL refuses it).
   app.use(storableUrl());
   app.onError(problemHandler(logger));
+  // Read when the first request misses: every route is registered by then.
+  let methodsAt: ((path: string) => string[]) | undefined;
   app.notFound((c) => {
-    throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);
+    const allow = (methodsAt ??= allowedMethods(app.routes))(c.req.path);
+    if (allow.length === 0) throw notFound(`no route ${c.req.method} ${c.req.path}; see /docs`);
+    c.header('Allow', allow.join(', '));
+    throw methodNotAllowed(`${c.req.path} does not take ${c.req.method}; it takes ${allow.join(', ')}`, { allow });
   });
 
   if (apiTokens.length > 0) {
@@ -164,7 +180,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   // Degraded while stored orders name a version or a state this release cannot restore.
   const census = cachedCensus({ store, machine: hosted, clock });
   // Liveness: answers within a second even when the database does not (`/readyz` says that); the census is then left out.
-  app.get('/healthz', async (c) => {
+  app.get('/healthz', noQuery, async (c) => {
     const report = await withinMs(1000, census()).catch(() => undefined);
     const unrestorable = report ? unrestorableCount(report) : 0;
     return c.json({
@@ -179,9 +195,10 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   });
   app.route('/readyz', readinessRoutes({ checks: () => readiness }));
   if (metrics) app.route('/metrics', metricsRoutes({ metrics }));
-  const document = openApiDocument(hosted);
-  app.get('/openapi.json', (c) => c.json(document));
-  app.get('/docs', (c) => c.html(docsPage));
+  // Built on first request: most apps (tests, CLI) never serve it.
+  app.get('/openapi.json', (c) => c.json(openApiDocument(hosted)));
+  app.route('/docs', docsRoutes());
+  app.route('/problems', problemPages());
   const emailEnabled = deliveryWorker.emailEnabled;
   app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));
   app.route('/orders', streamRoutes({ engine, events }));

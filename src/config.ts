@@ -54,6 +54,12 @@ export const configSchema = z.object({
     .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
     .pipe(z.array(z.string().min(16, 'each API token needs at least 16 characters')))
     .optional(),
+  /** Comma-separated origins whose browser pages may call the API (CORS), e.g. https://desk.shop.example; `*` for any. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/, 'an origin: scheme://host[:port], no path')])))
+    .optional(),
   /** SMTP server for e-mails, e.g. smtp://user:pass@mail.example:587 or smtps://…:465; unset: e-mails stay in the outbox. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('aftersales <aftersales@localhost>'),

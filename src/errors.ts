@@ -24,14 +24,23 @@ export class ProblemError extends Error {
 
 export interface ProblemOptions { cause?: unknown; retryAfter?: number }
 
-const problem = (status: number, slug: string, title: string) =>
-  (detail: string, extensions: Record<string, unknown> = {}, options?: ProblemOptions) =>
+/** Every kind of problem the API answers, by the slug of its type (`/problems/<slug>`): each has a page. */
+export const problemTypes = new Map<string, { status: number; title: string }>([
+  ['http', { status: 400, title: 'Request refused' }],
+  ['internal', { status: 500, title: 'Internal error' }],
+]);
+
+function problem(status: number, slug: string, title: string) {
+  problemTypes.set(slug, { status, title });
+  return (detail: string, extensions: Record<string, unknown> = {}, options?: ProblemOptions) =>
     new ProblemError({ type: `/problems/${slug}`, title, status, detail, ...extensions }, options);
+}
 
 export const malformedRequest = problem(400, 'malformed-request', 'Malformed request');
 export const unauthorized = problem(401, 'unauthorized', 'Unauthorized');
 export const forbidden = problem(403, 'forbidden', 'Forbidden');
 export const notFound = problem(404, 'not-found', 'Not found');
+export const methodNotAllowed = problem(405, 'method-not-allowed', 'Method not allowed');
 export const notAccepted = problem(409, 'event-not-accepted', 'Event not accepted in this state');
 export const conflict = problem(409, 'conflict', 'Conflict');
 export const versionMismatch = problem(412, 'version-mismatch', 'Version mismatch');

@@ -58,6 +58,7 @@ async function main() {
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     delivery,
     apiTokens: config.API_TOKENS ?? [],
+    corsOrigins: config.CORS_ORIGINS ?? [],
     ...(commitFeed ? { commitFeed } : {}),
     ...(metrics ? { metrics } : {}),
     ...(tracing ? { tracer: tracing.tracer } : {}),

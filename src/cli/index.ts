@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** `npx aftersales <command>`: each command lives in its own file under `commands/`. */
 export interface Command {
   summary: string;
@@ -15,21 +17,65 @@ const commands: Record<string, () => Promise<Command>> = {
   replay: () => import('./commands/replay.ts').then((m) => m.command),
 };
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  const load = name ? commands[name] : undefined;
-  if (!load) {
-    const list = await Promise.all(Object.entries(commands).map(async ([n, l]) => `  ${n.padEnd(10)} ${(await l()).summary}`));
-    process.stderr.write(`usage: aftersales <command> [options]\n\ncommands:\n${list.join('\n') || '  (none yet)'}\n`);
-    return name && name !== '--help' && name !== 'help' ? 2 : 0;
-  }
-  return (await load()).run(args);
+/** Exit codes, the same for every command (`aftersales --help` lists them). */
+export const exitCodes = { ok: 0, problemFound: 1, usage: 2 } as const;
+
+async function usage(): Promise<string> {
+  const list = await Promise.all(Object.entries(commands).map(async ([n, l]) => `  ${n.padEnd(12)} ${(await l()).summary}`));
+  return (
+    'usage: aftersales <command> [options]      aftersales <command> --help for its options\n\n' +
+    `commands:\n${list.join('\n')}\n\n` +
+    'options:\n  -h, --help     this text\n  -v, --version  the version\n\n' +
+    'exit codes:\n  0  done\n  1  the command failed, or found what it checks for (doctor: orders it cannot restore;\n' +
+    '     migrate: orders that cannot move; fingerprint: a changed version)\n  2  usage: an unknown command or option\n'
+  );
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`aftersales: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+const version = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(await usage());
+    return exitCodes.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`aftersales ${version()}\n`);
+    return exitCodes.ok;
+  }
+  const load = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    process.stderr.write(`${name === undefined ? 'aftersales: no command given' : `aftersales: unknown command ${JSON.stringify(name)}`}\n\n${await usage()}`);
+    return exitCodes.usage;
+  }
+  try {
+    return await (await load()).run(args);
+  } catch (error) {
+    // parseArgs refuses unknown options and missing values: a usage error, not a failure.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`aftersales ${name}: ${(error as Error).message}\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+}
+
+/** Exits once stdout and stderr have been flushed: `process.exit` at once cuts what a pipe has not taken yet. */
+function exitAfterFlush(code: number) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+// A reader that stops early (`| head`) closes the pipe: that is the end of the output, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(exitAfterFlush, (error: unknown) => {
+  process.stderr.write(`aftersales: ${error instanceof Error ? error.message : String(error)}\n`);
+  exitAfterFlush(exitCodes.problemFound);
+});

@@ -68,7 +68,9 @@ export interface SendOptions {
   /** Makes retries safe: the same key answers the first result and applies nothing twice. */
   idempotencyKey?: string;
   /** Apply only if the order is still at this version. */
-  ifMatch?: number;
+  ifMatch?: number | readonly number[];
+  /** Called when the answer is the replay of an earlier one with the same `idempotencyKey`. */
+  onReplay?: () => void;
 }
 
 /**
@@ -185,8 +187,10 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
       }
       return { kind: 'replay' as const, record, version, snapshot, data, replayed: earlier.response as OrderView };
     }
-    if (ifMatch !== undefined && ifMatch !== record.version) {
-      throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${ifMatch}`, { orderId, currentVersion: record.version });
+    const allowed = ifMatch === undefined ? undefined : ([] as number[]).concat(ifMatch);
+    if (allowed && !allowed.includes(record.version)) {
+      const named = allowed.join(' or ') || 'the version If-Match names (a weak entity tag never matches)';
+      throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${named}`, { orderId, currentVersion: record.version });
     }
     const now = clock.now();
     const event = { ...data, type, receivedAt: now };
@@ -250,7 +254,10 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
       const startedAt = performance.now();
       return withRetries(async () => {
         const decided = await decide(orderId, type, payload, options, true);
-        if (decided.kind === 'replay') return decided.replayed;
+        if (decided.kind === 'replay') {
+          options.onReplay?.();
+          return decided.replayed;
+        }
         const { record, version, commit, response, event } = decided;
         try {
           await commitTimed(commit);

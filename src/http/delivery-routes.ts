@@ -1,16 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
-import type { z } from 'zod';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { HostedMachine } from '../engine/hosted-machine.ts';
 import { effectKindOf, emailedActions, notificationKinds } from '../notifications/notification-kinds.ts';
-import type { Delivery, DeliveryAttempt, WebhookSubscription } from '../store/delivery-records.ts';
+import type { Delivery, DeliveryAttempt, DeliveryQuery, WebhookSubscription } from '../store/delivery-records.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from '../store/queries.ts';
 import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
 import { readJson } from './json-body.ts';
+import { noQuery } from './no-query.ts';
+import { decodeCursor, encodeCursor, linkNext } from './paging.ts';
+
+/** Where the next page of deliveries starts: the last one listed. */
+const deliveryCursorSchema = z.object({ createdAt: z.number().int().min(0), id: z.string().max(200) }).strict();
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -85,7 +90,7 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
   const summary = notificationSummary({ store, machine, emailEnabled });
   const webhookSchema = createWebhookSchema(notificationKinds(machine));
 
-  app.post('/webhooks', async (c) => {
+  app.post('/webhooks', noQuery, async (c) => {
     const body = await readJson(c, webhookSchema);
     const subscription: WebhookSubscription = {
       id: randomUUID(),
@@ -100,7 +105,7 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
     return c.json({ ...webhookView(subscription), secret: subscription.secret }, 201);
   });
 
-  app.get('/webhooks', async (c) => c.json({ webhooks: (await store.listSubscriptions()).map(webhookView) }));
+  app.get('/webhooks', noQuery, async (c) => c.json({ webhooks: (await store.listSubscriptions()).map(webhookView) }));
 
   const subscriptionOf = async (id: string) => {
     const s = await store.getSubscription(id);
@@ -108,25 +113,36 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
     return s;
   };
 
-  app.get('/webhooks/:id', async (c) => c.json(webhookView(await subscriptionOf(c.req.param('id')))));
+  app.get('/webhooks/:id', noQuery, async (c) => c.json(webhookView(await subscriptionOf(c.req.param('id')))));
 
-  app.delete('/webhooks/:id', async (c) => {
+  app.delete('/webhooks/:id', noQuery, async (c) => {
     if (!(await store.deleteSubscription(c.req.param('id')))) throw notFound(`no webhook subscription with id ${JSON.stringify(c.req.param('id'))}`);
     return c.body(null, 204);
   });
 
   app.get('/webhooks/:id/deliveries', async (c) => {
     const s = await subscriptionOf(c.req.param('id'));
-    const q = parseQuery(deliveryQuerySchema, c.req.query());
-    const deliveries = await store.listDeliveries({ channel: 'webhook', target: s.id, limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.orderId ? { orderId: q.orderId } : {}) });
-    return c.json({ deliveries: await deliveryViews(store, deliveries) });
+    return c.json(await deliveryPage(c, { channel: 'webhook', target: s.id }));
   });
 
-  app.get('/deliveries', async (c) => {
+  app.get('/deliveries', async (c) => c.json(await deliveryPage(c, {})));
+
+  /** A page of deliveries, newest first, with the cursor (and Link) of the next. */
+  async function deliveryPage(c: Context, scope: Pick<DeliveryQuery, 'channel' | 'target'>) {
     const q = parseQuery(deliveryQuerySchema, c.req.query());
-    const deliveries = await store.listDeliveries({ limit: q.limit, ...(q.status ? { status: q.status } : {}), ...(q.orderId ? { orderId: q.orderId } : {}) });
-    return c.json({ deliveries: await deliveryViews(store, deliveries) });
-  });
+    const found = await store.listDeliveries({
+      ...scope,
+      limit: q.limit + 1,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.orderId ? { orderId: q.orderId } : {}),
+      ...(q.cursor ? { before: decodeCursor(q.cursor, deliveryCursorSchema) } : {}),
+    });
+    const page = found.slice(0, q.limit);
+    const last = page.at(-1);
+    const nextCursor = found.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    linkNext(c, nextCursor);
+    return { deliveries: await deliveryViews(store, page), nextCursor };
+  }
 
   const deliveryOf = async (id: string) => {
     const d = await store.getDelivery(id);
@@ -134,16 +150,16 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled }: Delivery
     return d;
   };
 
-  app.get('/deliveries/:id', async (c) => c.json((await deliveryViews(store, [await deliveryOf(c.req.param('id'))]))[0]));
+  app.get('/deliveries/:id', noQuery, async (c) => c.json((await deliveryViews(store, [await deliveryOf(c.req.param('id'))]))[0]));
 
-  app.post('/deliveries/:id/retry', async (c) => {
+  app.post('/deliveries/:id/retry', noQuery, async (c) => {
     const d = await deliveryOf(c.req.param('id'));
     const retried = await store.retryDelivery(d.id, clock.now());
     if (!retried) throw conflict(`delivery ${d.id} is ${d.status}; only a dead letter can be retried`, { status: 409, deliveryStatus: d.status });
     return c.json((await deliveryViews(store, [retried]))[0]);
   });
 
-  app.get('/orders/:id/notifications', async (c) => {
+  app.get('/orders/:id/notifications', noQuery, async (c) => {
     const orderId = c.req.param('id');
     const order = await store.getOrder(orderId);
     if (!order) throw notFound(`no order with id ${JSON.stringify(orderId)}`, { orderId });

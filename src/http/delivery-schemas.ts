@@ -67,12 +67,15 @@ export const deliverySchema = z
   })
   .meta({ id: 'Delivery' });
 
-export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });
+export const deliveryListSchema = z
+  .object({ deliveries: z.array(deliverySchema), nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page (also in the Link header); null on the last' }) })
+  .meta({ id: 'DeliveryList' });
 
 export const deliveryQuerySchema = z
   .object({
     status: z.enum(['pending', 'delivered', 'dead']).optional(),
     orderId: z.string().min(1).optional(),
+    cursor: z.string().max(500).optional().meta({ description: 'nextCursor of the previous page' }),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
@@ -101,4 +104,4 @@ export const orderNotificationsSchema = z.object({
       deliveries: z.array(deliverySchema),
     }),
   ),
-});
+}).meta({ id: 'OrderNotifications' });

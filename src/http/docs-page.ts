@@ -1,31 +1,55 @@
-/** A self-contained page that renders /openapi.json: no CDN, nothing fetched but the document. */
-export const docsPage = `<!doctype html>
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Hono } from 'hono';
+import { notFound } from '../errors.ts';
+import { noQuery } from './no-query.ts';
+
+const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/** The renderer's files the page loads, from the installed swagger-ui-dist; nothing else is served. */
+const assets: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+/**
+ * Swagger UI on /openapi.json: try-it with the API token (Authorize), no validator badge, nothing
+ * fetched from the internet. The document's `servers` is `/`, so calls go to this service.
+ */
+const setup = `window.ui = SwaggerUIBundle({
+  url: '/openapi.json',
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  persistAuthorization: true,
+  displayRequestDuration: true,
+  defaultModelsExpandDepth: 0,
+  validatorUrl: null,
+});`;
+
+const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>aftersales API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem 2rem;color:#1d2433}
-h1{margin-bottom:0}.op{border:1px solid #d5dae3;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}
-.m{display:inline-block;font-weight:700;width:4.5rem;text-transform:uppercase}.get{color:#0a6}.post{color:#06c}
-code,pre{background:#f3f5f8;border-radius:4px;font-size:13px}pre{padding:.5rem;overflow:auto;max-height:24rem}
-details summary{cursor:pointer}
-</style></head><body>
-<h1>aftersales API</h1><p id="desc"></p><p><a href="/openapi.json">openapi.json</a></p><div id="ops">Loading…</div>
-<script>
-fetch('/openapi.json').then(r => r.json()).then(doc => {
-  document.getElementById('desc').textContent = doc.info.description;
-  const ops = document.getElementById('ops'); ops.textContent = '';
-  const esc = s => String(s).replace(/[&<>]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;'}[c]));
-  for (const [path, methods] of Object.entries(doc.paths)) for (const [m, op] of Object.entries(methods)) {
-    const el = document.createElement('div'); el.className = 'op';
-    const params = (op.parameters || []).map(p => '<li><code>' + esc(p.name) + '</code> (' + p.in + ')' + (p.description ? ': ' + esc(p.description) : '') + '</li>').join('');
-    const body = op.requestBody ? '<details><summary>Request body</summary><pre>' + esc(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)) + '</pre></details>' : '';
-    const res = Object.entries(op.responses).map(([c, r]) => '<li><b>' + c + '</b> ' + esc(r.description) + '</li>').join('');
-    el.innerHTML = '<div><span class="m ' + m + '">' + m + '</span><code>' + esc(path) + '</code> ' + esc(op.summary) + '</div>' +
-      (op.description ? '<p>' + esc(op.description).replace(/\\n/g, '<br>') + '</p>' : '') + (params ? '<ul>' + params + '</ul>' : '') + body + '<ul>' + res + '</ul>';
-    ops.appendChild(el);
-  }
-  const ev = document.createElement('div'); ev.className = 'op';
-  ev.innerHTML = '<details><summary>Event payloads</summary><pre>' + esc(JSON.stringify(doc.components.schemas.EventPayloads, null, 2)) + '</pre></details>';
-  ops.appendChild(ev);
-});
-</script></body></html>`;
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"><link rel="icon" href="/docs/assets/favicon-32x32.png">
+<style>body{margin:0}.swagger-ui .topbar{display:none}</style>
+</head><body><div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>${setup}</script>
+</body></html>`;
+
+/** `/docs`: the API reference, rendered by Swagger UI from the installed package. */
+export function docsRoutes() {
+  const app = new Hono();
+  const cache = new Map<string, Uint8Array<ArrayBuffer>>();
+  app.get('/', noQuery, (c) => c.html(page));
+  app.get('/assets/:file', async (c) => {
+    const name = c.req.param('file');
+    const type = Object.hasOwn(assets, name) ? assets[name] : undefined;
+    if (!type) throw notFound(`no docs file ${JSON.stringify(name)}`);
+    let body = cache.get(name);
+    if (!body) cache.set(name, (body = new Uint8Array(await readFile(join(swaggerUi, name)))));
+    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+  });
+  return app;
+}

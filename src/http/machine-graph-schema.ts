@@ -23,7 +23,7 @@ export const stateDefSchema: z.ZodType<unknown> = z.lazy(() =>
     transitions: z.array(transitionSchema),
     states: z.array(stateDefSchema),
   }),
-);
+).meta({ id: 'StateNode' });
 
 export const machineGraphSchema = z
   .object({

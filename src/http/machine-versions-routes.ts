@@ -6,6 +6,7 @@ import { machineGraph } from '../inspector/machine-graph.ts';
 import { migrationMap, type MigrationMapEntry } from '../inspector/migration-map.ts';
 import { versionChanges, type VersionChanges } from '../inspector/version-changes.ts';
 import type { MigrationStore } from '../store/migration-store.ts';
+import { noQuery } from './no-query.ts';
 
 export interface MachineVersionsRoutesOptions {
   machine: HostedMachine;
@@ -41,9 +42,9 @@ export function machineVersionsRoutes({ machine, store }: MachineVersionsRoutesO
   };
 
   // The machines this service hosts: what a generic client (the inspector) starts from.
-  app.get('/', (c) => c.json({ machines: [{ id: machine.id, current: machine.versions.at(-1)!.version, versions: machine.versions.map((v) => v.version) }] }));
+  app.get('/', noQuery, (c) => c.json({ machines: [{ id: machine.id, current: machine.versions.at(-1)!.version, versions: machine.versions.map((v) => v.version) }] }));
 
-  app.get(`${base}/versions`, (c) =>
+  app.get(`${base}/versions`, noQuery, (c) =>
     c.json({
       id: machine.id,
       current: machine.versions.at(-1)!.version,
@@ -52,9 +53,9 @@ export function machineVersionsRoutes({ machine, store }: MachineVersionsRoutesO
     }),
   );
 
-  app.get(`${base}/versions/:version`, (c) => c.json(machineGraph(machine.id, versionAt(c.req.param('version')))));
+  app.get(`${base}/versions/:version`, noQuery, (c) => c.json(machineGraph(machine.id, versionAt(c.req.param('version')))));
 
-  app.get(`${base}/versions/:version/changes`, (c) => {
+  app.get(`${base}/versions/:version/changes`, noQuery, (c) => {
     const to = versionAt(c.req.param('version'));
     const index = machine.versions.indexOf(to);
     if (index === 0) throw notFound(`version ${to.version} is the first version of ${machine.id}: there is nothing before it to compare with`);
@@ -64,7 +65,7 @@ export function machineVersionsRoutes({ machine, store }: MachineVersionsRoutesO
     return c.json(found);
   });
 
-  app.get(`${base}/census`, async (c) => c.json(censusView(machine, await store.versionCensus(), mapOf)));
+  app.get(`${base}/census`, noQuery, async (c) => c.json(censusView(machine, await store.versionCensus(), mapOf)));
 
   return app;
 }

@@ -5,6 +5,7 @@ import { zodIssues } from '../engine/zod-issues.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { machineGraph } from '../inspector/machine-graph.ts';
 import { pathsDocument, type PathsDocument } from '../model/paths-document.ts';
+import { noQuery } from './no-query.ts';
 import { pathsLines } from '../model/paths-lines.ts';
 
 /** The query of `GET /machines/{id}/paths`: which version, and JSON or JSON Lines. */
@@ -24,7 +25,7 @@ export function machinesRoutes({ machine }: { machine: HostedMachine }) {
   const graph = machineGraph(machine.id, currentVersion(machine));
   // Generating the paths takes a second or two; the machine does not change while the process runs.
   const documents = new Map<number, PathsDocument>();
-  app.get(`/${machine.id}`, (c) => c.json(graph));
+  app.get(`/${machine.id}`, noQuery, (c) => c.json(graph));
   app.get(`/${machine.id}/paths`, (c) => {
     const query = pathsQuerySchema.safeParse(c.req.query());
     if (!query.success) throw invalidInput('the query is not valid', { errors: zodIssues(query.error) });

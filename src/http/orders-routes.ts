@@ -1,21 +1,23 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
+import type { OrderView } from '../engine/instance-view.ts';
 import { currentVersion } from '../engine/hosted-machine.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
-import { invalidInput, malformedRequest, notFound } from '../errors.ts';
+import { invalidInput, notFound } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OrderQueries } from '../store/queries.ts';
 import { eventQuerySchema } from './dry-run-schema.ts';
+import { entityTag, ifMatchVersions, noneMatchHit } from './entity-tags.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import { readJson } from './json-body.ts';
+import { noQuery } from './no-query.ts';
+import { decodeCursor, encodeCursor, linkNext } from './paging.ts';
 import { unstorableReason } from './storable-text.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function encodeCursor(position: { id: string; deadline?: number }) {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
 /** What a cursor may hold: an order id as stored, and a deadline in epoch ms (a whole number). */
 const cursorSchema = z
   .object({
@@ -24,33 +26,12 @@ const cursorSchema = z
   })
   .strict();
 
-function decodeCursor(cursor: string): { id: string; deadline?: number } {
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // fall through to the problem below
-  }
-  throw invalidInput('the cursor is not one this API gave out', { errors: [{ path: 'query.cursor', message: 'use nextCursor from the previous page' }] });
+/** An order as JSON, with the entity tag of exactly this body. */
+function sendJson(c: Context, order: OrderView, status: 200 | 201 = 200) {
+  const body = JSON.stringify(order);
+  c.header('ETag', entityTag(order.version, body));
+  return c.body(body, status, { 'Content-Type': 'application/json' });
 }
-
-/** `If-Match: "3"`, `W/"3"` or `3` → 3. */
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-  if (!m) throw malformedRequest('If-Match must carry the order version as given in its ETag, e.g. "3"');
-  return Number(m[1]);
-}
-
-function idempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,255}$/.test(header)) {
-    throw invalidInput('Idempotency-Key must be 1 to 255 visible ASCII characters', { errors: [{ path: 'Idempotency-Key', message: 'invalid' }] });
-  }
-  return header;
-}
-
-const etag = (version: number) => `"${version}"`;
 
 export interface OrdersRoutesOptions {
   engine: Engine;
@@ -66,12 +47,11 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
   // New orders are created on the newest version, with its creation schema.
   const createSchema = currentVersion(engine.machine).createSchema;
 
-  app.post('/', async (c) => {
+  app.post('/', noQuery, async (c) => {
     const input = await readJson(c, createSchema);
     const { order, created } = await engine.createOrder(input);
-    c.header('ETag', etag(order.version));
     c.header('Location', `/orders/${encodeURIComponent(order.id)}`);
-    return c.json(order, created ? 201 : 200);
+    return sendJson(c, order, created ? 201 : 200);
   });
 
   app.get('/', async (c) => {
@@ -82,45 +62,46 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
       limit: q.limit + 1,
       ...(q.state ? { statePrefix: q.state } : {}),
       ...(q.deadlineBefore ? { deadlineBefore: Date.parse(q.deadlineBefore) } : {}),
-      ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+      ...(q.cursor ? { after: decodeCursor(q.cursor, cursorSchema) } : {}),
     });
     const page = orders.slice(0, q.limit);
     const last = page.at(-1);
+    const nextCursor =
+      orders.length > q.limit && last ? encodeCursor({ id: last.id, ...(q.deadlineBefore && last.nextDeadlineAt !== null ? { deadline: last.nextDeadlineAt } : {}) }) : null;
+    linkNext(c, nextCursor);
     return c.json({
       orders: page.map((o) => ({ id: o.id, state: o.state, version: o.version, nextDeadlineAt: iso(o.nextDeadlineAt), updatedAt: iso(o.updatedAt) })),
-      nextCursor:
-        orders.length > q.limit && last
-          ? encodeCursor({ id: last.id, ...(q.deadlineBefore && last.nextDeadlineAt !== null ? { deadline: last.nextDeadlineAt } : {}) })
-          : null,
+      nextCursor,
     });
   });
 
-  app.get('/:id', async (c) => {
+  app.get('/:id', noQuery, async (c) => {
     const order = await engine.getOrder(c.req.param('id'));
-    c.header('ETag', etag(order.version));
     // Only the read view counts notifications: event answers stay one store read and one commit.
-    return c.json(notifications ? { ...order, notifications: await notifications(order.id) } : order);
+    const body = JSON.stringify(notifications ? { ...order, notifications: await notifications(order.id) } : order);
+    const tag = entityTag(order.version, body);
+    c.header('ETag', tag);
+    c.header('Cache-Control', 'no-cache');
+    if (noneMatchHit(c.req.header('if-none-match'), tag)) return c.body(null, 304);
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.post('/:id/events', async (c) => {
     const query = eventQuerySchema.safeParse(c.req.query());
     if (!query.success) throw invalidInput('the query is not valid', { errors: zodIssues(query.error, 'query') });
-    const ifMatch = parseIfMatch(c.req.header('if-match'));
+    const ifMatch = ifMatchVersions(c.req.header('if-match'));
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const body = await readJson(c, eventRequestSchema);
-    const options = { ...(key !== undefined ? { idempotencyKey: key } : {}), ...(ifMatch !== undefined ? { ifMatch } : {}) };
-    if (query.data.dryRun === 'true') {
-      const tried = await engine.trySend(c.req.param('id'), body.type, body.payload ?? {}, options);
-      // The ETag is the order's as it is: nothing changed.
-      c.header('ETag', etag(tried.from.version));
-      return c.json(tried);
-    }
-    const order = await engine.send(c.req.param('id'), body.type, body.payload ?? {}, options);
-    c.header('ETag', etag(order.version));
-    return c.json(order);
+    const options = {
+      ...(key !== undefined ? { idempotencyKey: key, onReplay: () => c.header('Idempotent-Replayed', 'true') } : {}),
+      ...(ifMatch !== undefined && ifMatch !== '*' ? { ifMatch } : {}),
+    };
+    // A dry run answers what the event would do, not the order: no entity tag (from.version says where it stands).
+    if (query.data.dryRun === 'true') return c.json(await engine.trySend(c.req.param('id'), body.type, body.payload ?? {}, options));
+    return sendJson(c, await engine.send(c.req.param('id'), body.type, body.payload ?? {}, options));
   });
 
-  app.get('/:id/history', async (c) => {
+  app.get('/:id/history', noQuery, async (c) => {
     const id = c.req.param('id');
     // Read even when the order cannot be restored: its history is what explains it.
     if (!(await store.getOrder(id))) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });

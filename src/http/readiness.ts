@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { noQuery } from './no-query.ts';
 
 /** One thing the service needs to take traffic. `check` throws (or rejects) when it is not there. */
 export interface ReadinessCheck {
@@ -34,7 +35,7 @@ async function run({ name, check }: ReadinessCheck, timeoutMs: number) {
  * by `timeoutMs`. `/healthz` stays the cheap liveness answer that touches nothing.
  */
 export function readinessRoutes({ checks, timeoutMs = 2000 }: ReadinessOptions) {
-  return new Hono().get('/', async (c) => {
+  return new Hono().get('/', noQuery, async (c) => {
     const results = await Promise.all(checks().map((check) => run(check, timeoutMs)));
     const ready = results.every(([, r]) => r.ok);
     c.header('Cache-Control', 'no-store');

@@ -43,7 +43,9 @@ export const orderSummarySchema = z
   .object({ id: z.string(), state: z.string(), version: z.number().int(), nextDeadlineAt: isoOrNull, updatedAt: z.iso.datetime() })
   .meta({ id: 'OrderSummary' });
 
-export const orderListSchema = z.object({ orders: z.array(orderSummarySchema), nextCursor: z.string().nullable() });
+export const orderListSchema = z
+  .object({ orders: z.array(orderSummarySchema), nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page; null on the last' }) })
+  .meta({ id: 'OrderList' });
 
 export const listQuerySchema = z
   .object({
@@ -56,11 +58,10 @@ export const listQuerySchema = z
 
 export const eventRequestSchema = z
   .object({
-    type: z.string().min(1).meta({ description: 'The event type: one of the order\'s acceptedEvents (see EventPayloads)' }),
+    type: z.string().min(1),
     payload: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict()
-  .meta({ id: 'EventRequest' });
+  .strict();
 
 export const problemSchema = z
   .object({

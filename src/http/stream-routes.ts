@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Engine } from '../engine/engine.ts';
 import type { ChangeMessage, OrderEvents } from '../inspector/order-events.ts';
+import { noQuery } from './no-query.ts';
 
 /**
  * `GET /orders/:id/stream`: server-sent events for one order. `ready` first (with the version at
@@ -11,7 +12,7 @@ import type { ChangeMessage, OrderEvents } from '../inspector/order-events.ts';
 export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine: Engine; events: OrderEvents; heartbeatMs?: number }) {
   const app = new Hono();
 
-  app.get('/:id/stream', async (c) => {
+  app.get('/:id/stream', noQuery, async (c) => {
     const id = c.req.param('id');
     const queue: ChangeMessage[] = [];
     let wake: (() => void) | undefined;

@@ -60,5 +60,7 @@ export interface DeliveryQuery {
   status?: DeliveryStatus;
   channel?: DeliveryChannel;
   target?: string;
+  /** Keyset paging: only deliveries listed after this one (newest first: older, or as old with a smaller id). */
+  before?: { createdAt: number; id: string };
   limit: number;
 }

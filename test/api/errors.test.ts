@@ -24,7 +24,7 @@ describe('creating orders', () => {
     const first = await t.call('POST', '/orders', body);
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe('/orders/C-1');
-    expect(first.headers.get('etag')).toBe('"1"');
+    expect(first.headers.get('etag')).toMatch(/^"1-/);
     expect(first.body).toMatchObject({ id: 'C-1', version: 1, state: 'preShipment.processing.awaitingShipment', money: { paid: 5500, refundable: 5500 } });
     const reordered = Object.fromEntries(Object.entries(body).reverse());
     const again = await t.call('POST', '/orders', reordered);
@@ -116,7 +116,7 @@ describe('sending events', () => {
     });
     const ok = await t.send('E-3', 'STOCK_UNAVAILABLE', undefined, { 'if-match': '"1"' });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('etag')).toBe('"2"');
+    expect(ok.headers.get('etag')).toMatch(/^"2-/);
   });
 
   it('an Idempotency-Key replays the first answer and applies once; reusing it for another event is refused', async () => {
@@ -155,7 +155,7 @@ describe('reading', () => {
     await t.create({ id: 'G-1' });
     await t.send('G-1', 'SHIPPED', { carrier: 'SF', trackingNumber: '1' });
     const res = await t.get('G-1');
-    expect(res.headers.get('etag')).toBe('"2"');
+    expect(res.headers.get('etag')).toMatch(/^"2-/);
     expect(res.body).toMatchObject({ version: 2, machine: { id: 'order', version: 1 }, waitsOn: 'carrier' });
   });
 
@@ -197,11 +197,11 @@ describe('reading', () => {
     const t = await testApp();
     const doc = await t.call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths).sort()).toEqual(['/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry', '/machines', '/machines/order', '/machines/order/census', '/machines/order/paths', '/machines/order/versions', '/machines/order/versions/{version}', '/machines/order/versions/{version}/changes', '/orders', '/orders/{id}', '/orders/{id}/events', '/orders/{id}/history', '/orders/{id}/notifications', '/orders/{id}/stream', '/webhooks', '/webhooks/{id}', '/webhooks/{id}/deliveries']);
+    expect(Object.keys(doc.body.paths).sort()).toEqual(['/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry', '/healthz', '/machines', '/machines/order', '/machines/order/census', '/machines/order/paths', '/machines/order/versions', '/machines/order/versions/{version}', '/machines/order/versions/{version}/changes', '/orders', '/orders/{id}', '/orders/{id}/events', '/orders/{id}/history', '/orders/{id}/notifications', '/orders/{id}/stream', '/readyz', '/webhooks', '/webhooks/{id}', '/webhooks/{id}/deliveries']);
     const create = doc.body.paths['/orders'].post.requestBody.content['application/json'].schema;
     expect(create.required).toEqual(expect.arrayContaining(['id', 'scope', 'sellerEmail', 'supplier', 'items', 'currency', 'shipBy']));
     expect(create.properties.scope.enum).toEqual(['domestic', 'international']);
-    expect(Object.keys(doc.body.components.schemas.EventPayloads.properties)).toContain('ISSUE_REPORTED');
+    expect(doc.body.components.schemas.EventRequest.oneOf).toContainEqual({ $ref: '#/components/schemas/IssueReportedEvent' });
     const docs = await t.app.request('/docs');
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
     expect(await docs.text()).toContain('/openapi.json');

@@ -202,7 +202,7 @@ async function start() {
   $('mode-versions').addEventListener('click', () => void showVersions());
   const doc = await api('/openapi.json');
   view.form = eventForm({
-    schemas: doc.body?.components?.schemas?.EventPayloads?.properties ?? {},
+    schemas: eventPayloadSchemas(doc.body),
     order: () => view.order,
     onSent: (order) => refresh(order.id),
     onTried: (tried) => view.diagram?.showWhatIf(tried),
@@ -213,6 +213,13 @@ async function start() {
   if (params.get('view') === 'versions') await showVersions(params.has('version') ? Number(params.get('version')) : undefined);
   else if (wanted) await select(wanted);
   document.body.dataset.ready = 'true';
+}
+
+/** Each event type's payload schema, from the document's EventRequest union (a member per type). */
+function eventPayloadSchemas(doc) {
+  const schemas = doc?.components?.schemas ?? {};
+  const members = (schemas.EventRequest?.oneOf ?? []).map((m) => schemas[m.$ref?.split('/').pop()] ?? m);
+  return Object.fromEntries(members.map((m) => [m.properties?.type?.const, m.properties?.payload ?? { type: 'object', properties: {} }]));
 }
 
 void start();

@@ -84,11 +84,12 @@ export function createPostgresDeliveryStore(pool: PgPool, { transactionTimeoutMs
       const row = rows[0] as DeliveryRow | undefined;
       return row && toDelivery(row);
     },
-    async listDeliveries({ orderId, status, channel, target, limit }) {
+    async listDeliveries({ orderId, status, channel, target, before, limit }) {
       const params: unknown[] = [];
       const where = Object.entries({ order_id: orderId, status, channel, target })
         .filter(([, v]) => v !== undefined)
         .map(([column, v]) => `${column} = $${params.push(v)}`);
+      if (before) where.push(`(created_at, id) < ($${params.push(before.createdAt)}, $${params.push(before.id)})`);
       const text = `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit)}`;
       const { rows } = await pool.query(text, params);
       return (rows as DeliveryRow[]).map(toDelivery);

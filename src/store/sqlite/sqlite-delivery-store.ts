@@ -79,10 +79,14 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryPorts {
       const row = sql().getDelivery.get(id) as DeliveryRow | undefined;
       return row && toDelivery(row);
     },
-    async listDeliveries({ orderId, status, channel, target, limit }) {
+    async listDeliveries({ orderId, status, channel, target, before, limit }) {
       const filters = Object.entries({ order_id: orderId, status, channel, target }).filter(([, v]) => v !== undefined);
       const where = filters.map(([column]) => `${column} = ?`);
-      const params = filters.map(([, v]) => v);
+      const params: unknown[] = filters.map(([, v]) => v);
+      if (before) {
+        where.push('(created_at, id) < (?, ?)');
+        params.push(before.createdAt, before.id);
+      }
       const text = `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
       return (db.prepare(text).all(...params, limit) as DeliveryRow[]).map(toDelivery);
     },
