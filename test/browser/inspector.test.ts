@@ -18,7 +18,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector in a real browser', ()
   beforeAll(async () => {
     expect(missing, 'CI must have Chromium (.ci/run installs it)').toBeNull();
     t = await testApp();
-    await t.create({ id: 'A-1001' });
+    await t.create({ id: 'A-1001', scope: 'international' });
     await t.create({ id: 'B-2002' });
     await t.send('B-2002', 'SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF100' });
     server = await listen(t.app.fetch);

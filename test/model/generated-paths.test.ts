@@ -1,7 +1,7 @@
 import { createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { orderMachine } from '../../machines/order/index.ts';
-import { modelVariants, type OrderMachine } from '../../machines/order/v1/index.ts';
+import { modelVariants, type OrderMachine } from '../../machines/order/v2/index.ts';
 import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { allStateNodes, allTransitions, coverageOf } from '../../src/model/coverage.ts';
 import { pathsDocument } from '../../src/model/paths-document.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { observedOrder, type ModelVariant } from '../../machines/order/v1/index.ts';
+import { observedOrder, type ModelVariant } from '../../machines/order/v2/index.ts';
 import type { ModelPath, PathStep } from '../../src/model/paths.ts';
 import { assertInvariants } from './invariants.ts';
 import { testApp, type TestApp } from './test-app.ts';
