@@ -12,6 +12,8 @@ export function policyFrom(config: Config): Partial<DeadlinePolicy> {
     ['protectionWindowDays', config.PROTECTION_WINDOW_DAYS],
     ['customsReminderDays', config.CUSTOMS_REMINDER_DAYS],
     ['resolutionWorkingDays', config.RESOLUTION_WORKING_DAYS],
+    ['customsEscalateAfterDays', config.CUSTOMS_ESCALATE_AFTER_DAYS],
+    ['supplierRefundRemindDays', config.SUPPLIER_REFUND_REMIND_DAYS],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }

@@ -90,6 +90,23 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
     return parsed.data as Record<string, unknown>;
   }
 
+  /**
+   * The payload as the order's version reads it; or, when that version refuses it but the key was
+   * used for this very request before the order was migrated (an older version read it then), the
+   * response given then: a retry answers as before whatever version the order is on now.
+   */
+  async function parseOrRetried(version: MachineVersion, orderId: string, type: string, payload: unknown, key: string | undefined): Promise<{ data: Record<string, unknown> } | { retried: OrderView }> {
+    try {
+      return { data: parseEvent(version, type, payload) };
+    } catch (error) {
+      const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+      const older = earlier && hosted.versions.filter((v) => v.version < version.version && Object.hasOwn(v.eventSchemas, type));
+      const then = older?.map((v) => v.eventSchemas[type]!.safeParse(payload ?? {})).find((p) => p.success);
+      if (earlier && then && requestHash({ type, payload: then.data }) === earlier.requestHash) return { retried: earlier.response as OrderView };
+      throw error;
+    }
+  }
+
   /** Retries `attempt` while it loses compare-and-swap races, up to `maxRetries` times. */
   async function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
     for (let i = 0; ; i++) {
@@ -139,7 +156,9 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
       const key = options.idempotencyKey;
       return withRetries(async () => {
         const { record, version, snapshot } = await load(orderId);
-        const data = parseEvent(version, type, payload);
+        const parsed = await parseOrRetried(version, orderId, type, payload, key);
+        if ('retried' in parsed) return parsed.retried;
+        const { data } = parsed;
         const hash = key === undefined ? '' : requestHash({ type, payload: data });
         const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
         if (earlier) {

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expectInvariants } from '../support/invariants.ts';
+import { startServer } from '../support/server-process.ts';
 import { DAY, orderBody, testApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -76,6 +80,33 @@ describe('R13: in transit there is a way out', () => {
     const res = await t.send('L-3', 'CUSTOMS_HELD');
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ reason: 'a domestic parcel is never held in customs (R13)', acceptedEvents: ['CANCEL_REQUESTED', 'DELIVERED', 'PARCEL_LOST'] });
+  });
+});
+
+describe('the deadlines of version 2, set by the deployment', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aftersales-v2-deadlines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('CUSTOMS_ESCALATE_AFTER_DAYS and SUPPLIER_REFUND_REMIND_DAYS set when the hold escalates and the owed refund reminds', async () => {
+    const server = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'env.db'), DATABASE_URL: '', CUSTOMS_ESCALATE_AFTER_DAYS: '5', SUPPLIER_REFUND_REMIND_DAYS: '2' });
+    try {
+      const base = await server.url;
+      const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('/orders', orderBody({ id: 'ENV-1', scope: 'international' }))).status).toBe(201);
+      const switched = (await (await post('/orders/ENV-1/events', { type: 'SWITCH_SUPPLIER', payload: { supplier: { id: 'alt' } } })).json()) as {
+        deadlines: { name: string; dueAt: string }[];
+        suppliers: { replacedAt: string | null }[];
+      };
+      await post('/orders/ENV-1/events', { type: 'SHIPPED', payload: { carrier: 'SF', trackingNumber: 'E1' } });
+      const held = (await (await post('/orders/ENV-1/events', { type: 'CUSTOMS_HELD' })).json()) as { deadlines: { name: string; dueAt: string }[] };
+      const due = (view: { deadlines: { name: string; dueAt: string }[] }, name: string) => Date.parse(view.deadlines.find((d) => d.name === name)!.dueAt);
+      const reminder = due(held, 'customsReminderAt') - 3 * DAY; // the hold began when the first reminder went out
+      expect(due(held, 'customsEscalateAt') - reminder).toBe(5 * DAY);
+      expect(due(switched, 'supplierRefundRemindAt') - Date.parse(switched.suppliers[0]!.replacedAt!)).toBe(2 * DAY);
+      expect(due(held, 'supplierRefundRemindAt')).toBe(due(switched, 'supplierRefundRemindAt'));
+    } finally {
+      await server.stop();
+    }
   });
 });
 

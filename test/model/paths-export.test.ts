@@ -15,8 +15,8 @@ describe('the paths export', () => {
     const res = await t.call('GET', '/machines/order/paths');
     expect(res.status).toBe(200);
     const document = pathsSchema(currentVersion(orderMachine())).parse(res.body);
-    expect(document.machine).toEqual({ id: 'order', version: 1 });
-    expect(document.counts).toEqual({ shortest: 134, transition: 198 });
+    expect(document.machine).toEqual({ id: 'order', version: 2 });
+    expect(document.counts).toEqual({ shortest: 384, transition: 536 });
     expect(document.paths).toHaveLength(332);
     expect(document.variants.map((v) => v.name)).toEqual(['domestic', 'international', 'switch-first']);
     const timer = document.paths.flatMap((p) => p.steps).find((s) => s.kind === 'timer');

@@ -38,7 +38,7 @@ export const modelVariants: ModelVariant[] = [
     description: 'A domestic order in a deployment whose supplier switch falls due before the expedite request (SWITCH_SUPPLIER_AFTER_DAYS=2, EXPEDITE_AFTER_DAYS=4).',
     order: baseOrder('model-switch-first', 'domestic'),
     policy: { expediteAfterDays: 4, switchSupplierAfterDays: 2 },
-    stopWhen: (snapshot) => !snapshot.matches('preShipment'),
+    stopWhen: (snapshot) => !snapshot.matches('preShipment') || switchedOrClaimedTwice(snapshot),
   },
   {
     name: 'supplier-switch',
@@ -119,8 +119,7 @@ export function clientSteps(context: OrderContext): ClientStep[] {
     { type: 'ITEM_OVERSIZED', payload: { note: 'the plate is over the weight limit' } },
     { type: 'SUPPLIER_CONTACTED', payload: { note: 'asked the supplier to expedite' } },
     { type: 'SUPPLIER_UNRESPONSIVE', payload: { note: 'no answer for two days' } },
-    // One supplier switch per order; only the supplier-switch variant explores past it (R15), so the graph stays small.
-    ...(context.suppliers.length < 2 ? [{ type: 'SWITCH_SUPPLIER', payload: { supplier: { id: `alt-store-${context.suppliers.length + 1}`, name: 'Alternative store' } } }] : []),
+      { type: 'SWITCH_SUPPLIER', payload: { supplier: { id: `alt-store-${context.suppliers.length + 1}`, name: 'Alternative store' } } },
     { type: 'REQUEST_REFUND', payload: {} },
     // A partial amount only as the first refund, and a partial payment only as a refund's first: amounts stay few, the graph finite.
     ...(untouched && (!shipped || stuck) ? [{ type: 'REQUEST_REFUND', payload: { reason: 'other', note: 'partial refund', amount: Math.floor(left / 2) } }] : []),
@@ -152,7 +151,14 @@ export function clientSteps(context: OrderContext): ClientStep[] {
       ? [{ type: 'REFUND_ISSUED', payload: { amount: Math.floor(pending / 2), reference: 'refund-part' } }]
       : []),
   ];
-  return switching ? steps.filter((s) => switchSteps.has(s.type) && (s.type !== 'REQUEST_REFUND' || Object.keys(s.payload).length === 0)) : steps;
+  return steps;
+}
+
+/** What the model offers of the client steps: one supplier switch an order, and the supplier-switch variant's few events. */
+function offered(context: OrderContext, step: ClientStep): boolean {
+  if (step.type === 'SWITCH_SUPPLIER' && context.suppliers.length > 1) return false;
+  if (context.orderId !== switchVariantId) return true;
+  return switchSteps.has(step.type) && (step.type !== 'REQUEST_REFUND' || Object.keys(step.payload).length === 0);
 }
 
 /** What the supplier-switch variant offers: enough to end the order each way while the replaced supplier owes its refund. */
@@ -174,15 +180,13 @@ export function modelEvents(snapshot: AnyMachineSnapshot): OrderEvent[] {
   if (snapshot.status !== 'active') return [];
   const context = snapshot.context as OrderContext;
   const now = nowOf(snapshot);
-  const events = clientSteps(context)
-    .map((s) => toMachineEvent(s, now))
-    .filter((e) => snapshot.can(e));
   const [next, second] = armedDeadlines(snapshot);
-  if (next && second?.dueAt !== next.dueAt) {
-    const timer = { type: next.event, dueAt: next.dueAt, receivedAt: Math.max(next.dueAt, now) } as OrderEvent;
-    if (snapshot.can(timer)) events.push(timer);
-  }
-  return events;
+  const timer = next && second?.dueAt !== next.dueAt ? ({ type: next.event, dueAt: next.dueAt, receivedAt: Math.max(next.dueAt, now) } as OrderEvent) : undefined;
+  const timers = timer && snapshot.can(timer) ? [timer] : [];
+  // A deadline already due when the next client event would come fires first (the sweeper does not wait).
+  if (next && next.dueAt <= now) return timers;
+  const steps = clientSteps(context).filter((s) => offered(context, s));
+  return [...steps.map((s) => toMachineEvent(s, now)).filter((e) => snapshot.can(e)), ...timers];
 }
 
 /**
