@@ -13,6 +13,16 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
     .optional(),
+  /** PostgreSQL: opening a connection, or waiting for a free one, fails (503) after this long. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** PostgreSQL: one statement is cancelled (503) after this long (`statement_timeout`; schema migrations are exempt). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** PostgreSQL: one transaction (a commit) is abandoned (503) after this long. */
+  DATABASE_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** SQLite: a write waits this long for another connection's lock on the file (`busy_timeout`), then fails (503). */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** SIGTERM/SIGINT: the service stops within this long (the commit in progress finishes; due timers left wait for the next start), else exits 1. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** `start`: orders of older machine versions are migrated when the service starts; `manual`: they stay pinned until `npx aftersales migrate`. */
   MACHINE_MIGRATION: z.enum(['start', 'manual']).default('start'),
   /** `1`: start although the database holds orders of a machine version newer than this release (they answer 503). */

@@ -14,13 +14,18 @@ export interface Problem {
  */
 export class ProblemError extends Error {
   override name = 'ProblemError';
-  constructor(readonly problem: Problem, options?: { cause?: unknown }) {
+  /** Seconds after which a retry may succeed (contention, an unavailable database): sent as `Retry-After`. */
+  readonly retryAfter: number | undefined;
+  constructor(readonly problem: Problem, { retryAfter, ...options }: ProblemOptions = {}) {
     super(`${problem.title}: ${problem.detail}`, options);
+    this.retryAfter = retryAfter;
   }
 }
 
+export interface ProblemOptions { cause?: unknown; retryAfter?: number }
+
 const problem = (status: number, slug: string, title: string) =>
-  (detail: string, extensions: Record<string, unknown> = {}, options?: { cause?: unknown }) =>
+  (detail: string, extensions: Record<string, unknown> = {}, options?: ProblemOptions) =>
     new ProblemError({ type: `/problems/${slug}`, title, status, detail, ...extensions }, options);
 
 export const malformedRequest = problem(400, 'malformed-request', 'Malformed request');

@@ -27,6 +27,7 @@ async function main() {
   const { calendar, machine } = orderMachineFrom(config);
   const { store, database } = await openStore(config, {
     onIdleError: (error) => logger.warn('database connection lost', { error: error.message }),
+    serviceStart: true,
   });
   try {
     await prepareOrders({ store, machine, clock: systemClock, logger, migration: config.MACHINE_MIGRATION, allowNewer: config.ALLOW_NEWER_MACHINE_VERSIONS === '1' });
@@ -85,6 +86,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { reason });
+    // Whatever hangs (a silent database, a slow webhook receiver), the process ends in bounded time.
+    setTimeout(() => {
+      logger.error('stop timed out; exiting without a clean close', { reason, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      void logger.flush().finally(() => process.exit(1));
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     await app.workers.stop();
     mailer?.close();
     inspector?.stop();

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   fingerprint: () => import('./commands/fingerprint.ts').then((m) => m.command),
   migrate: () => import('./commands/migrate.ts').then((m) => m.command),
   doctor: () => import('./commands/doctor.ts').then((m) => m.command),
+  sandbox: () => import('./commands/sandbox.ts').then((m) => m.command),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ClientEventPayloads, ClientEventType, CreateOrderInput, OrderViewShape } from '../../machines/order/index.ts';
+import type { DryRun as EngineDryRun } from '../engine/dry-run.ts';
 import type { Problem } from '../errors.ts';
 import type { historyEntrySchema, orderListSchema, orderViewSchema } from '../http/schemas.ts';
 
@@ -7,6 +8,8 @@ import type { historyEntrySchema, orderListSchema, orderViewSchema } from '../ht
 export type Order = z.infer<ReturnType<typeof orderViewSchema<OrderViewShape>>>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type OrderList = z.infer<typeof orderListSchema>;
+/** The answer of a dry run (`trySend`), with the order view it would produce. */
+export type DryRun<View = Order> = Omit<EngineDryRun, 'order'> & { order: View };
 
 /** A refusal from the service: the `application/problem+json` body, with its status. */
 export class AftersalesProblem extends Error {
@@ -53,15 +56,19 @@ export function createClient({ baseUrl, fetch: doFetch = fetch, token }: ClientO
     return data as T;
   }
   const orderPath = (id: string) => `/orders/${encodeURIComponent(id)}`;
+  const sendHeaders = (options: SendOptions): Record<string, string> => ({
+    ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+    ...(options.ifMatch !== undefined ? { 'if-match': `"${options.ifMatch}"` } : {}),
+  });
 
   return {
     createOrder: (order: CreateOrderInput) => call<Order>('POST', '/orders', order),
     getOrder: (id: string) => call<Order>('GET', orderPath(id)),
     send: <T extends ClientEventType>(id: string, type: T, payload: ClientEventPayloads[T], options: SendOptions = {}) =>
-      call<Order>('POST', `${orderPath(id)}/events`, { type, payload }, {
-        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
-        ...(options.ifMatch !== undefined ? { 'if-match': `"${options.ifMatch}"` } : {}),
-      }),
+      call<Order>('POST', `${orderPath(id)}/events`, { type, payload }, sendHeaders(options)),
+    /** What `send` would do (`?dryRun=true`): the order view, notifications and deadlines it would produce; changes nothing. Refusals throw as `send`'s do. */
+    trySend: <T extends ClientEventType>(id: string, type: T, payload: ClientEventPayloads[T], options: SendOptions = {}) =>
+      call<DryRun<Order>>('POST', `${orderPath(id)}/events?dryRun=true`, { type, payload }, sendHeaders(options)),
     history: async (id: string) => (await call<{ history: HistoryEntry[] }>('GET', `${orderPath(id)}/history`)).history,
     listOrders: (query: { state?: string; deadlineBefore?: string; cursor?: string; limit?: number } = {}) => {
       const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));

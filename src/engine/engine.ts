@@ -7,7 +7,9 @@ import { VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
+import { dryRun, type DryRun } from './dry-run.ts';
 import { nextCommit } from './next-commit.ts';
+import { createOrderQueue, OrderQueueFullError } from './order-queue.ts';
 import { createPureTransition } from './pure-transition.ts';
 import { restore, UnrestorableSnapshotError, versionOf } from './snapshots.ts';
 import { zodIssues } from './zod-issues.ts';
@@ -17,8 +19,12 @@ export interface EngineOptions {
   clock: Clock;
   /** The hosted machine: orders are created on its newest version and served on the version they are pinned to. */
   machine: HostedMachine;
-  /** How often a lost compare-and-swap is retried before the client hears 409. */
+  /** How often a lost compare-and-swap (another instance committed first) is retried before the client hears 409. */
   maxRetries?: number;
+  /** The first retry waits up to this long (jittered), each next one twice as long, up to 200 ms. */
+  retryBackoffMs?: number;
+  /** Requests that may wait for one order in this process before more are answered 409 with Retry-After. */
+  maxWaitingPerOrder?: number;
   /** Called after every commit (for live views and inspection); errors in it are the caller's. */
   onCommit?: (change: CommittedChange) => void;
 }
@@ -46,7 +52,9 @@ export interface SendOptions {
  * Applies events to stored orders: load, restore on the order's version, check, pure transition,
  * one commit guarded by the order's version. No actor lives in memory between events.
  */
-export function createEngine({ store, clock, machine: hosted, maxRetries = 8, onCommit }: EngineOptions) {
+export function createEngine({ store, clock, machine: hosted, maxRetries = 8, retryBackoffMs = 5, maxWaitingPerOrder = 200, onCommit }: EngineOptions) {
+  // Events for one order are applied one after the other here; the order's version arbitrates between processes.
+  const queue = createOrderQueue({ maxWaiting: maxWaitingPerOrder });
   const transitions = new Map(hosted.versions.map((v) => [v.version, createPureTransition(v.machine)]));
   const current = currentVersion(hosted);
 
@@ -91,32 +99,89 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
   }
 
   /**
+   * Runs `attempt` in the order's turn, and retries it while it loses compare-and-swap races to
+   * another process, up to `maxRetries` times, after a jittered, doubling wait.
+   */
+  function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
+    const contended = (cause: unknown) => conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause, retryAfter: 1 });
+    return queue
+      .run(orderId, async () => {
+        for (let i = 0; ; i++) {
+          try {
+            return await attempt();
+          } catch (error) {
+            if (!(error instanceof VersionConflictError)) throw error;
+            if (i >= maxRetries) throw contended(error);
+            const waitMs = Math.random() * Math.min(200, retryBackoffMs * 2 ** i);
+            await new Promise((resolve) => setTimeout(resolve, waitMs));
+          }
+        }
+      })
+      .catch((error: unknown) => {
+        throw error instanceof OrderQueueFullError ? contended(error) : error;
+      });
+  }
+
+  /**
    * The payload as the order's version reads it; or, when that version refuses it but the key was
    * used for this very request before the order was migrated (an older version read it then), the
    * response given then: a retry answers as before whatever version the order is on now.
    */
-  async function parseOrRetried(version: MachineVersion, orderId: string, type: string, payload: unknown, key: string | undefined): Promise<{ data: Record<string, unknown> } | { retried: OrderView }> {
+  async function parseOrRetried(
+    version: MachineVersion, orderId: string, type: string, payload: unknown, key: string | undefined,
+  ): Promise<{ data: Record<string, unknown>; retried?: OrderView }> {
     try {
       return { data: parseEvent(version, type, payload) };
     } catch (error) {
       const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
       const older = earlier && hosted.versions.filter((v) => v.version < version.version && Object.hasOwn(v.eventSchemas, type));
       const then = older?.map((v) => v.eventSchemas[type]!.safeParse(payload ?? {})).find((p) => p.success);
-      if (earlier && then && requestHash({ type, payload: then.data }) === earlier.requestHash) return { retried: earlier.response as OrderView };
+      if (earlier && then && requestHash({ type, payload: then.data }) === earlier.requestHash) {
+        return { data: then.data as Record<string, unknown>, retried: earlier.response as OrderView };
+      }
       throw error;
     }
   }
 
-  /** Retries `attempt` while it loses compare-and-swap races, up to `maxRetries` times. */
-  async function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
-    for (let i = 0; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (i >= maxRetries) throw conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause: error });
+  /**
+   * Everything `send` decides before it writes: the order loaded and restored, the event checked
+   * (schema, idempotency, If-Match, the instance's own checks, the state), and the commit it makes;
+   * or, for a retried Idempotency-Key, the answer recorded the first time.
+   */
+  async function decide(orderId: string, type: string, payload: unknown, { idempotencyKey: key, ifMatch }: SendOptions) {
+    const { record, version, snapshot } = await load(orderId);
+    const parsed = await parseOrRetried(version, orderId, type, payload, key);
+    if (parsed.retried) return { kind: 'replay' as const, record, version, snapshot, data: parsed.data, replayed: parsed.retried };
+    const { data } = parsed;
+    const hash = key === undefined ? '' : requestHash({ type, payload: data });
+    const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+    if (earlier) {
+      if (earlier.requestHash !== hash) {
+        throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
       }
+      return { kind: 'replay' as const, record, version, snapshot, data, replayed: earlier.response as OrderView };
     }
+    if (ifMatch !== undefined && ifMatch !== record.version) {
+      throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${ifMatch}`, { orderId, currentVersion: record.version });
+    }
+    const now = clock.now();
+    const event = { ...data, type, receivedAt: now };
+    const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
+    if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
+    if (!snapshot.can(event)) {
+      const { reason, acceptedEvents: accepted } = version.refusal(snapshot, event);
+      throw notAccepted(
+        `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
+        { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
+      );
+    }
+    const [next, actions] = transitions.get(version.version)!(snapshot, event);
+    const armed = version.armedDeadlines(next);
+    const applied = { type, payload: data, at: now, idempotencyKey: key ?? null, source: 'client' as const, dueAt: null };
+    const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
+    const response = view(commit.order, version, next, armed);
+    if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response };
+    return { kind: 'apply' as const, record, version, next, armed, event, commit, response };
   }
 
   return {
@@ -153,40 +218,10 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */
     async send(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<OrderView> {
-      const key = options.idempotencyKey;
       return withRetries(async () => {
-        const { record, version, snapshot } = await load(orderId);
-        const parsed = await parseOrRetried(version, orderId, type, payload, key);
-        if ('retried' in parsed) return parsed.retried;
-        const { data } = parsed;
-        const hash = key === undefined ? '' : requestHash({ type, payload: data });
-        const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
-        if (earlier) {
-          if (earlier.requestHash !== hash) {
-            throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
-          }
-          return earlier.response as OrderView;
-        }
-        if (options.ifMatch !== undefined && options.ifMatch !== record.version) {
-          throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${options.ifMatch}`, { orderId, currentVersion: record.version });
-        }
-        const now = clock.now();
-        const event = { ...data, type, receivedAt: now };
-        const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
-        if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
-        if (!snapshot.can(event)) {
-          const { reason, acceptedEvents: accepted } = version.refusal(snapshot, event);
-          throw notAccepted(
-            `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
-            { orderId, state: record.state, event: type, acceptedEvents: accepted, ...(reason ? { reason } : {}) },
-          );
-        }
-        const [next, actions] = transitions.get(version.version)!(snapshot, event);
-        const armed = version.armedDeadlines(next);
-        const applied = { type, payload: data, at: now, idempotencyKey: key ?? null, source: 'client' as const, dueAt: null };
-        const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
-        const response = view(commit.order, version, next, armed);
-        if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response };
+        const decided = await decide(orderId, type, payload, options);
+        if (decided.kind === 'replay') return decided.replayed;
+        const { record, version, commit, response, event } = decided;
         try {
           await store.commit(commit);
         } catch (error) {
@@ -195,9 +230,24 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, on
           }
           throw error;
         }
-        onCommit?.({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: next, source: 'client', machineVersion: version.version });
+        onCommit?.({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: decided.next, source: 'client', machineVersion: version.version });
         return response;
       }, orderId);
+    },
+
+    /**
+     * What `send` would do, without doing it: the same checks and the same refusals, then the order
+     * view, the effects and the deadlines the event would produce. Writes nothing (no history, no
+     * timers, no outbox, no idempotency record, no version bump).
+     */
+    async trySend(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<DryRun> {
+      const decided = await decide(orderId, type, payload, options);
+      if (decided.kind === 'replay') {
+        const { record, version, snapshot } = decided;
+        return dryRun({ record, version, event: { type, payload: decided.data }, order: decided.replayed, effects: [], armed: version.armedDeadlines(snapshot), replayed: true });
+      }
+      const { record, version, commit, response } = decided;
+      return dryRun({ record, version, event: { type, payload: commit.history.payload }, order: response, effects: commit.outbox, armed: decided.armed, replayed: false });
     },
 
     /**

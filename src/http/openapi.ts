@@ -3,6 +3,7 @@ import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts'
 import { pathsSchema } from '../model/paths-schema.ts';
 import { notificationKinds } from '../notifications/notification-kinds.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
+import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
@@ -62,14 +63,17 @@ export function operations(hosted: HostedMachine): Operation[] {
     {
       method: 'post',
       path: '/orders/{id}/events',
-      summary: 'Apply an event',
-      description: `Applies one client event. Event payloads:\n\n${Object.keys(version.eventSchemas).map((t) => `- ${t}`).join('\n')}\n\nSee the EventPayloads schemas.`,
+      summary: 'Apply an event, or try it (dryRun=true)',
+      description:
+        `Applies one client event. Event payloads:\n\n${Object.keys(version.eventSchemas).map((t) => `- ${t}`).join('\n')}\n\nSee the EventPayloads schemas.\n\n` +
+        'With `?dryRun=true` nothing is applied or written (no history, timers, outbox, idempotency record or version change): the answer (DryRun) is the order view, the notifications and the deadlines the event would produce, and a refusal is the same problem the event would get.',
+      query: eventQuerySchema,
       headers: [
         { name: 'Idempotency-Key', description: 'Retries with the same key answer the first result and apply nothing twice' },
         { name: 'If-Match', description: 'Apply only if the order is at this version (the ETag)' },
       ],
       body: eventRequestSchema,
-      responses: { 200: { description: 'Applied; the new order view', schema: orderView }, ...problems(400, 404, 409, 412, 413, 415, 422) },
+      responses: { 200: { description: 'Applied: the new order view (Order). With dryRun=true: what it would do (DryRun), nothing changed', schema: z.union([orderView, dryRunSchema(orderView)]) }, ...problems(400, 404, 409, 412, 413, 415, 422) },
     },
     {
       method: 'get',

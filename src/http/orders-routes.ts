@@ -6,6 +6,7 @@ import { zodIssues } from '../engine/zod-issues.ts';
 import { invalidInput, malformedRequest, notFound } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OrderQueries } from '../store/queries.ts';
+import { eventQuerySchema } from './dry-run-schema.ts';
 import { readJson } from './json-body.ts';
 import { unstorableReason } from './storable-text.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
@@ -102,13 +103,19 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
   });
 
   app.post('/:id/events', async (c) => {
+    const query = eventQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw invalidInput('the query is not valid', { errors: zodIssues(query.error, 'query') });
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const body = await readJson(c, eventRequestSchema);
-    const order = await engine.send(c.req.param('id'), body.type, body.payload ?? {}, {
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-      ...(ifMatch !== undefined ? { ifMatch } : {}),
-    });
+    const options = { ...(key !== undefined ? { idempotencyKey: key } : {}), ...(ifMatch !== undefined ? { ifMatch } : {}) };
+    if (query.data.dryRun === 'true') {
+      const tried = await engine.trySend(c.req.param('id'), body.type, body.payload ?? {}, options);
+      // The ETag is the order's as it is: nothing changed.
+      c.header('ETag', etag(tried.from.version));
+      return c.json(tried);
+    }
+    const order = await engine.send(c.req.param('id'), body.type, body.payload ?? {}, options);
     c.header('ETag', etag(order.version));
     return c.json(order);
   });

@@ -1,7 +1,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ProblemError, type Problem } from '../errors.ts';
+import { ProblemError, unavailable, type Problem } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { StoreUnavailableError } from '../store/store.ts';
+
+/** Seconds a client waits before retrying a request the database could not serve. */
+const UNAVAILABLE_RETRY_AFTER = 2;
 
 /** Sends a problem as `application/problem+json` (RFC 9457). */
 export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
@@ -17,7 +21,16 @@ export function problemResponse(c: Context, problem: Problem, headers: Record<st
  */
 export function problemHandler(logger: Logger) {
   return (error: Error, c: Context) => {
-    if (error instanceof ProblemError) return problemResponse(c, error.problem);
+    if (error instanceof StoreUnavailableError) {
+      logger.warn('database unavailable', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error: error.message });
+      const detail = c.req.method === 'GET' || c.req.method === 'HEAD'
+        ? 'the database did not answer in time; retry after the delay in Retry-After'
+        : 'the database did not answer in time; the change may or may not have been made: retry with the same Idempotency-Key after the delay in Retry-After';
+      return problemResponse(c, unavailable(detail).problem, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER) });
+    }
+    if (error instanceof ProblemError) {
+      return problemResponse(c, error.problem, error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) });
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(c, { type: '/problems/http', title: 'Request refused', status: error.status, detail: error.message || 'the request was refused' });
     }

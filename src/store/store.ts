@@ -21,3 +21,15 @@ export class VersionConflictError extends Error {
     super(`order ${orderId} was changed concurrently`, options);
   }
 }
+
+/**
+ * The database could not be reached or did not answer in time (a lost connection, a timeout, a
+ * locked SQLite file). Answered 503 with `Retry-After`; a write that failed this way may or may not
+ * have been committed, so a client retries it with the same Idempotency-Key.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -1,19 +1,39 @@
 import type { Logger } from '../logger.ts';
 
+export interface BackgroundLoopOptions<T> {
+  /** One run. `stopping` is aborted by `stop()`: a long run ends at its next safe point. */
+  work: (stopping: AbortSignal) => Promise<T>;
+  intervalMs: number;
+  logger: Logger;
+  name: string;
+  /** After failed runs the next one waits `intervalMs` doubled per failure in a row, up to this. */
+  maxBackoffMs?: number;
+}
+
 /**
  * Runs `work` now and then every `intervalMs` after the previous run ended, in the background.
- * Concurrent calls of `run()` share one run; `stop()` waits for the run in progress.
+ * A failed run (the database is gone) is logged and the wait doubles, with jitter, up to
+ * `maxBackoffMs`, so a dead dependency costs neither a crash nor a spin. Concurrent calls of
+ * `run()` share one run; `stop()` asks the run in progress to end and waits for it.
  */
-export function backgroundLoop<T>({ work, intervalMs, logger, name }: { work: () => Promise<T>; intervalMs: number; logger: Logger; name: string }) {
+export function backgroundLoop<T>({ work, intervalMs, logger, name, maxBackoffMs = 30_000 }: BackgroundLoopOptions<T>) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<T> | undefined;
+  let stopping = new AbortController();
+  let failures = 0;
 
   function run(): Promise<T> {
-    running ??= work().finally(() => {
+    running ??= work(stopping.signal).finally(() => {
       running = undefined;
     });
     return running;
   }
+
+  const nextDelay = () => {
+    if (failures === 0) return intervalMs;
+    const backoff = Math.min(maxBackoffMs, intervalMs * 2 ** Math.min(failures, 20));
+    return Math.max(intervalMs, Math.round(backoff * (0.5 + Math.random() / 2)));
+  };
 
   return {
     run,
@@ -21,9 +41,16 @@ export function backgroundLoop<T>({ work, intervalMs, logger, name }: { work: ()
       if (timer) return;
       const loop = () => {
         run()
-          .catch((error) => logger.error(`${name} failed`, { error: String(error) }))
+          .then(() => {
+            if (failures > 0) logger.info(`${name} recovered`, { failedRuns: failures });
+            failures = 0;
+          })
+          .catch((error) => {
+            failures += 1;
+            logger.error(`${name} failed`, { error: String(error), failedRuns: failures });
+          })
           .finally(() => {
-            if (timer) timer = setTimeout(loop, intervalMs);
+            if (timer) timer = setTimeout(loop, nextDelay());
           });
       };
       timer = setTimeout(loop, 0);
@@ -31,7 +58,9 @@ export function backgroundLoop<T>({ work, intervalMs, logger, name }: { work: ()
     async stop() {
       clearTimeout(timer);
       timer = undefined;
-      await running;
+      stopping.abort();
+      await running?.catch(() => {});
+      stopping = new AbortController();
     },
   };
 }

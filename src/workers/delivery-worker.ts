@@ -192,12 +192,12 @@ export function createDeliveryWorker({
     else logger.warn(outcome.then === 'dead' ? 'delivery dead-lettered' : 'delivery failed, will retry', { ...fields, error: result.error });
   }
 
-  async function runOnceNow(): Promise<DeliveryStats> {
+  async function runOnceNow(stopping: AbortSignal): Promise<DeliveryStats> {
     const before = { ...stats };
     stats.dispatched += await dispatchAll();
     // Each round takes what is due now; a failed delivery is due later, so the rounds end (the
-    // bound only guards against a zero backoff).
-    for (let round = 0; round < 50; round++) {
+    // bound only guards against a zero backoff). Stopping ends the run after the round in flight.
+    for (let round = 0; round < 50 && !stopping.aborted; round++) {
       const due = await store.claimDeliveries({ now: clock.now(), limit: batchSize, leaseMs, channels });
       if (due.length === 0) break;
       await Promise.all(due.map(deliver));

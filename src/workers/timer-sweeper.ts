@@ -3,6 +3,8 @@ import type { Engine } from '../engine/engine.ts';
 import { ProblemError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { EngineStore } from '../store/engine-store.ts';
+import type { TimerEntry } from '../store/records.ts';
+import { StoreUnavailableError } from '../store/store.ts';
 import { backgroundLoop } from './background-loop.ts';
 
 export interface TimerSweeperOptions {
@@ -14,6 +16,8 @@ export interface TimerSweeperOptions {
   intervalMs?: number;
   /** Timers claimed per query. */
   batchSize?: number;
+  /** Timers of a claim fired at once (each of another order). */
+  concurrency?: number;
   /** How long a claimed timer is this sweeper's alone; after that another instance may take it over. */
   leaseMs?: number;
 }
@@ -32,49 +36,74 @@ const cannotRestore = (error: unknown): error is ProblemError => error instanceo
  * on PostgreSQL), so they share the work, and the order's version makes each timer fire once.
  * After downtime the first sweep catches up on everything that fell due meanwhile.
  */
-export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, leaseMs = 60_000 }: TimerSweeperOptions) {
+export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, concurrency = 8, leaseMs = 60_000 }: TimerSweeperOptions) {
   const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, unrestorable: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
   // Said once per order: its timers come round again after each lease, and are skipped quietly.
   const skipped = new Set<string>();
 
-  async function sweepOnce(): Promise<number> {
+  // Timers this sweeper claimed but could not fire because the database failed: still leased to
+  // it, so no one else takes them before the lease ends; it tries them again first, next sweep.
+  const unfinished = new Map<string, TimerEntry>();
+  const keyOf = (t: TimerEntry) => `${t.orderId}/${t.name}/${t.dueAt}`;
+
+  /** Fires one claimed timer; true when it fired. */
+  async function fire(t: TimerEntry, failedHere: Set<string>): Promise<boolean> {
+    unfinished.delete(keyOf(t));
+    try {
+      const outcome = await engine.fireTimer(t);
+      if (outcome === 'fired') {
+        const lateness = clock.now() - t.dueAt;
+        stats.fired += 1;
+        stats.lastLatenessMs = lateness;
+        stats.maxLatenessMs = Math.max(stats.maxLatenessMs, lateness);
+        logger.info('timer fired', { orderId: t.orderId, deadline: t.name, event: t.event, dueAt: new Date(t.dueAt).toISOString(), latenessMs: lateness });
+        return true;
+      }
+      stats.stale += 1;
+      failedHere.add(keyOf(t));
+    } catch (error) {
+      failedHere.add(keyOf(t));
+      if (cannotRestore(error)) {
+        if (!skipped.has(t.orderId)) {
+          skipped.add(t.orderId);
+          stats.unrestorable = skipped.size;
+          const { machine, machineVersion, state, reason } = error.problem;
+          logger.warn('order cannot be restored by this release; its timers are skipped', { orderId: t.orderId, deadline: t.name, machine, machineVersion, state, reason });
+        }
+        return false;
+      }
+      if (error instanceof StoreUnavailableError) unfinished.set(keyOf(t), t);
+      stats.failed += 1;
+      logger.error('timer failed', { orderId: t.orderId, deadline: t.name, error: String(error) });
+    }
+    return false;
+  }
+
+  // `stopping` (SIGTERM): the commit in progress finishes, the rest of the claim waits for the next
+  // start (SQLite releases the leases then; on PostgreSQL another instance takes them when they end).
+  async function sweepOnce(stopping: AbortSignal): Promise<number> {
     let fired = 0;
     const failedHere = new Set<string>();
-    for (;;) {
-      const now = clock.now();
-      const due = (await store.claimDueTimers(now, batchSize, leaseMs)).filter((t) => !failedHere.has(`${t.orderId}/${t.name}/${t.dueAt}`));
+    for (const t of [...unfinished.values()]) {
+      if (stopping.aborted) break;
+      if (await fire(t, failedHere)) fired += 1;
+    }
+    while (!stopping.aborted) {
+      const due = (await store.claimDueTimers(clock.now(), batchSize, leaseMs)).filter((t) => !failedHere.has(keyOf(t)));
       if (due.length === 0) break;
+      // A claim holds at most one timer per order, so they fire side by side (their commits share
+      // fsyncs on SQLite, round trips on PostgreSQL); stopping lets the ones in flight finish.
       let progressed = false;
-      for (const t of due) {
-        try {
-          const outcome = await engine.fireTimer(t);
-          if (outcome === 'fired') {
-            const lateness = clock.now() - t.dueAt;
-            stats.fired += 1;
-            stats.lastLatenessMs = lateness;
-            stats.maxLatenessMs = Math.max(stats.maxLatenessMs, lateness);
+      let next = 0;
+      const lane = async () => {
+        while (!stopping.aborted && next < due.length) {
+          if (await fire(due[next++]!, failedHere)) {
             fired += 1;
             progressed = true;
-            logger.info('timer fired', { orderId: t.orderId, deadline: t.name, event: t.event, dueAt: new Date(t.dueAt).toISOString(), latenessMs: lateness });
-          } else {
-            stats.stale += 1;
-            failedHere.add(`${t.orderId}/${t.name}/${t.dueAt}`);
           }
-        } catch (error) {
-          failedHere.add(`${t.orderId}/${t.name}/${t.dueAt}`);
-          if (cannotRestore(error)) {
-            if (!skipped.has(t.orderId)) {
-              skipped.add(t.orderId);
-              stats.unrestorable = skipped.size;
-              const { machine, machineVersion, state, reason } = error.problem;
-              logger.warn('order cannot be restored by this release; its timers are skipped', { orderId: t.orderId, deadline: t.name, machine, machineVersion, state, reason });
-            }
-            continue;
-          }
-          stats.failed += 1;
-          logger.error('timer failed', { orderId: t.orderId, deadline: t.name, error: String(error) });
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
       if (!progressed && due.length < batchSize) break;
     }
     stats.lastSweepAt = clock.now();
@@ -84,7 +113,7 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
   const loop = backgroundLoop({ work: sweepOnce, intervalMs, logger, name: 'sweep' });
   return {
     stats,
-    /** Fires everything due now; concurrent calls share one sweep. Resolves to the number fired. */
+    /** Fires everything due now (until `stop()`); concurrent calls share one sweep. Resolves to the number fired. */
     sweep: loop.run,
     start: loop.start,
     stop: loop.stop,

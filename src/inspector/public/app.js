@@ -37,6 +37,7 @@ function renderOrder(order) {
     accepted.append(button);
   }
   if (view.form.type && !order.acceptedEvents.includes(view.form.type)) view.form.close();
+  view.form.orderChanged(order);
 
   $('deadlines').replaceChildren(deadlinesPanel(order));
   $('money').replaceChildren(moneyPanel(order));
@@ -139,7 +140,12 @@ async function start() {
   $('reload-deliveries').addEventListener('click', () => view.order && void refresh(view.order.id));
   wireDiagramBar();
   const doc = await api('/openapi.json');
-  view.form = eventForm({ schemas: doc.body?.components?.schemas?.EventPayloads?.properties ?? {}, order: () => view.order, onSent: (order) => refresh(order.id) });
+  view.form = eventForm({
+    schemas: doc.body?.components?.schemas?.EventPayloads?.properties ?? {},
+    order: () => view.order,
+    onSent: (order) => refresh(order.id),
+    onTried: (tried) => view.diagram?.showWhatIf(tried),
+  });
   await Promise.all([drawDiagram(), view.list.load()]);
   const wanted = new URL(window.location.href).searchParams.get('order');
   if (wanted) await select(wanted);

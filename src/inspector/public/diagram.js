@@ -5,6 +5,7 @@ import { drawJourney, journeySteps } from './journey.js';
 import { drawStatechart, highlight } from './statechart.js';
 import { FONT_SIZE, ancestorsOf, walk } from './statechart-layout.js';
 import { panZoom } from './viewport.js';
+import { clearWhatIf, drawWhatIf } from './what-if.js';
 
 /** The smallest scale "fit" uses: labels render at FONT_SIZE px or larger. */
 export const LEGIBLE_SCALE = 1;
@@ -31,7 +32,7 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   const measure = canvasMeasure();
   const compounds = [...walk(graph.root)].filter((s) => s.path && s.states.length > 0);
   const byPath = new Map([...walk(graph.root)].map((s) => [s.path, s]));
-  const view = { collapseFar: true, overrides: new Map(), order: null, steps: [], svg: null, pz: null, drawn: null, generation: 0 };
+  const view = { collapseFar: true, overrides: new Map(), order: null, steps: [], whatIf: null, svg: null, pz: null, drawn: null, generation: 0 };
 
   /** States that must stay open: where the order is, where it has been, where it can go now. */
   function kept() {
@@ -41,6 +42,8 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
     if (!order) return keep;
     add(order.state);
     for (const s of view.steps) [s.from, s.to].forEach(add);
+    // A tried event's destination is drawn open, so the state it would reach shows by name.
+    if (view.whatIf) add(view.whatIf.order.state);
     for (const path of ['', ...ancestorsOf(order.state)]) {
       // Where the order can go is shown, but a compound target stays closed: its box is enough.
       for (const t of byPath.get(path)?.transitions ?? []) if (order.acceptedEvents.includes(t.event)) t.targets.forEach((x) => add(x.split('.').slice(0, -1).join('.')));
@@ -86,6 +89,9 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   function decorate() {
     highlight(view.svg, view.order?.state ?? '', view.order?.acceptedEvents ?? []);
     drawJourney(view.svg, view.steps);
+    if (view.whatIf) return drawWhatIf(view.svg, graph, view.whatIf);
+    clearWhatIf(view.svg);
+    return null;
   }
 
   async function render({ refit = false } = {}) {
@@ -144,6 +150,8 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
       const moved = order?.id !== view.order?.id || order?.state !== view.order?.state;
       view.order = order;
       view.steps = order ? journeySteps(graph, history) : [];
+      // A tried event holds for the order at the version it was tried on, not after it moved.
+      if (view.whatIf && (order?.id !== view.whatIf.order.id || order?.version !== view.whatIf.from.version)) view.whatIf = null;
       if (moved && order?.id !== view.lastId) view.overrides.clear();
       view.lastId = order?.id;
       await render({ refit: moved });
@@ -158,6 +166,16 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
       target.classList.add('spotlight');
       const label = target.matches('.edge') ? target.querySelector('.label') : target;
       view.pz.show(union([boxOf(label), boxOf(target)]), { min: LEGIBLE_SCALE, max: 1.25, focus: boxOf(label) });
+    },
+    /** Draws what a tried event (a dry-run answer) would do and brings it into view; null clears it. */
+    async showWhatIf(tried) {
+      view.whatIf = tried;
+      await render();
+      if (!tried || !view.svg) return;
+      const { transition, reached } = drawWhatIf(view.svg, graph, tried);
+      const label = transition?.matches('.edge') ? transition.querySelector('.label') : transition;
+      const focus = boxOf(reached) ?? boxOf(label);
+      if (focus) view.pz.show(union([boxOf(label), focus, boxOf(view.svg.querySelector('.state.current'))]), { min: LEGIBLE_SCALE, max: 1.25, focus });
     },
     async setCollapseFar(on) {
       view.collapseFar = on;

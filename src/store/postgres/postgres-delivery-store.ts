@@ -20,8 +20,8 @@ import {
  * `FOR UPDATE SKIP LOCKED` and a lease, so the workers of several instances share them without
  * waiting on each other.
  */
-export function createPostgresDeliveryStore(pool: PgPool): OutboxStore & DeliveryQueries & SubscriptionStore {
-  const transaction = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(pool, work);
+export function createPostgresDeliveryStore(pool: PgPool, { transactionTimeoutMs }: { transactionTimeoutMs?: number } = {}): OutboxStore & DeliveryQueries & SubscriptionStore {
+  const transaction = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(pool, work, { timeoutMs: transactionTimeoutMs });
   return {
     async undispatchedEffects(limit) {
       const { rows } = await pool.query("SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT $1", [limit]);

@@ -2,12 +2,22 @@ import type { VersionCount } from '../migration-store.ts';
 import type { Commit, IdempotencyEntry, ListQuery } from '../records.ts';
 import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
-import { inTransaction, type PgPool, type PgQueryable } from './postgres-client.ts';
+import { inTransaction, unavailableOnLostConnections, withClient, type PgPool, type PgQueryable } from './postgres-client.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
 import { postgresMigrations } from './schema.ts';
 
 const UNIQUE_VIOLATION = '23505';
+/** Client-side bound of the statements that may rightly wait long: schema migrations and the migration lock. */
+const MIGRATION_TIMEOUT_MS = 24 * 3_600_000;
+
+export interface PostgresStoreOptions {
+  /**
+   * A transaction that has not committed after this long is abandoned: its caller hears a
+   * `StoreUnavailableError` (503), and it sends no statement more. Schema migrations are exempt.
+   */
+  transactionTimeoutMs?: number;
+}
 
 /**
  * The store for several instances on one PostgreSQL database. Every commit is one transaction at
@@ -15,9 +25,11 @@ const UNIQUE_VIOLATION = '23505';
  * finds the version moved on, so a stale commit writes nothing. Durability is PostgreSQL's default
  * `synchronous_commit = on` (the commit is flushed to the WAL before the client hears 200); this
  * adapter never lowers it. Sweepers claim timers with `FOR UPDATE SKIP LOCKED` and a lease.
+ * A lost connection or a timeout is a `StoreUnavailableError`; the pool replaces the connection.
  */
-export function createPostgresStore(pool: PgPool): Store {
-  const transaction = <T>(work: (tx: PgQueryable) => Promise<T>) => inTransaction(pool, work);
+export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: PostgresStoreOptions = {}): Store {
+  const pool = unavailableOnLostConnections(client);
+  const transaction = <T>(work: (tx: PgQueryable) => Promise<T>) => inTransaction(pool, work, { timeoutMs: transactionTimeoutMs });
 
   async function writeCommit(tx: PgQueryable, c: Commit) {
     const o = c.order;
@@ -59,18 +71,21 @@ export function createPostgresStore(pool: PgPool): Store {
   }
 
   return {
-    ...createPostgresDeliveryStore(pool),
+    ...createPostgresDeliveryStore(pool, { transactionTimeoutMs }),
     async migrate() {
-      await transaction(async (tx) => {
+      // Exempt from the statement and transaction timeouts: a migration of a large table takes its time.
+      const long = (text: string, values?: unknown[]) => ({ text, ...(values ? { values } : {}), query_timeout: MIGRATION_TIMEOUT_MS });
+      await inTransaction(pool, async (tx) => {
+        await tx.query(long('SET LOCAL statement_timeout = 0'));
         // Two instances starting at once: the second waits here, then finds nothing left to apply.
-        await tx.query("SELECT pg_advisory_xact_lock(hashtext('aftersales.migrate'))");
-        await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
-        const { rows } = await tx.query('SELECT version FROM schema_migrations');
+        await tx.query(long("SELECT pg_advisory_xact_lock(hashtext('aftersales.migrate'))"));
+        await tx.query(long('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)'));
+        const { rows } = await tx.query(long('SELECT version FROM schema_migrations'));
         const applied = new Set((rows as { version: number }[]).map((r) => r.version));
         for (const [i, ddl] of postgresMigrations.entries()) {
           if (applied.has(i + 1)) continue;
-          await tx.query(ddl);
-          await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [i + 1, Date.now()]);
+          await tx.query(long(ddl));
+          await tx.query(long('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [i + 1, Date.now()]));
         }
       });
     },
@@ -137,17 +152,17 @@ export function createPostgresStore(pool: PgPool): Store {
     async withMigrationLock(work) {
       // A session lock on a connection of its own, held while `work` runs on the pool: a second
       // instance waits here, then finds nothing left to migrate.
-      const client = await pool.connect();
-      try {
-        await client.query("SELECT pg_advisory_lock(hashtext('aftersales.migrate-orders'))");
+      return withClient(pool, async (client, health) => {
+        // Waiting for another instance's migration is no timeout; this connection is not reused after.
+        health.broken = new Error('the migration lock connection is not reused (statement_timeout lifted)');
+        await client.query('SET statement_timeout = 0');
+        await client.query({ text: "SELECT pg_advisory_lock(hashtext('aftersales.migrate-orders'))", query_timeout: MIGRATION_TIMEOUT_MS });
         try {
           return await work();
         } finally {
-          await client.query("SELECT pg_advisory_unlock(hashtext('aftersales.migrate-orders'))");
+          if (!health.lost) await client.query("SELECT pg_advisory_unlock(hashtext('aftersales.migrate-orders'))");
         }
-      } finally {
-        client.release();
-      }
+      });
     },
     async dueTimers(now, limit) {
       const { rows } = await pool.query('SELECT * FROM timers WHERE due_at <= $1 ORDER BY due_at, order_id, name LIMIT $2', [now, limit]);

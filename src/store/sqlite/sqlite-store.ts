@@ -1,4 +1,5 @@
-import type { Store } from '../store.ts';
+import { StoreUnavailableError, type Store } from '../store.ts';
+import { translatingErrors } from '../unavailable-errors.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
@@ -12,6 +13,8 @@ export interface SqliteStoreOptions {
    * promise; every promise settles only after the COMMIT of its batch has returned.
    */
   groupCommit?: boolean;
+  /** How long a write waits for another connection's lock on the file (SQLite `busy_timeout`); then it fails with 503. */
+  busyTimeoutMs?: number;
 }
 
 /** The SQLite store, with what its writer has spent (for the bench). */
@@ -26,8 +29,8 @@ interface Pending { op: WriteOp; resolve: (value: unknown) => void; reject: (err
  * event loop. WAL, `synchronous=FULL` so that a commit is on disk before the client hears of it;
  * commits are grouped (see `groupCommit`).
  */
-export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: SqliteStoreOptions = {}): SqliteStore {
-  const writer = openWriter(db);
+export function createSqliteStore(db: SqliteDatabase, { groupCommit = true, busyTimeoutMs = 5000 }: SqliteStoreOptions = {}): SqliteStore {
+  const writer = openWriter(db, { busyTimeoutMs });
   let queue: Pending[] = [];
   const flush = () => {
     const batch = queue;
@@ -48,7 +51,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
     });
   };
 
-  return {
+  return translatingErrors<SqliteStore>({
     ...createSqliteDeliveryStore(db),
     ...sqliteReads(db),
     async migrate() {
@@ -79,5 +82,12 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true }: Sq
       flush();
       writer.close();
     },
-  };
+  }, unavailableWhenBusy);
+}
+
+/** Another connection (a second process, a backup) held the file's lock for longer than `busy_timeout`. */
+function unavailableWhenBusy(error: unknown) {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return error;
+  return new StoreUnavailableError(`SQLite: the database file stayed locked by another connection (${code})`, { cause: error });
 }

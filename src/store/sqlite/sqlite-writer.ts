@@ -26,10 +26,10 @@ export interface WriterStats {
  * WAL, so readers on other connections (a second process) see each commit once its COMMIT has
  * returned; `synchronous=FULL`, so that COMMIT returns only after the fsync.
  */
-export function openWriter(db: SqliteDatabase) {
+export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyTimeoutMs?: number } = {}) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.pragma('foreign_keys = ON');
   // Checkpoint every ~40 MB of WAL rather than every 4 MB: a page rewritten by many batches is copied
   // to the database once per checkpoint (measured: about 30% less writer time per commit at 300,000
