@@ -59,7 +59,7 @@ describe('npx aftersales sandbox', () => {
 
   it('fires a recurring deadline each time it falls due (customs reminders every 3 days)', async () => {
     const now = await clockOf();
-    await call('POST', '/orders', orderBody({ id: 'SB-2', shipBy: new Date(now + 10 * DAY).toISOString() }));
+    await call('POST', '/orders', orderBody({ id: 'SB-2', scope: 'international', shipBy: new Date(now + 10 * DAY).toISOString() }));
     await call('POST', '/orders/SB-2/events', { type: 'SHIPPED', payload: { carrier: 'SF', trackingNumber: 'SF1' } });
     await call('POST', '/orders/SB-2/events', { type: 'CUSTOMS_HELD' });
     const moved = await call('POST', '/sandbox/clock', { advanceBy: 10 * DAY });
