@@ -122,14 +122,19 @@ describe('R7: wrong or missing items', () => {
     expect((await expectInvariants(t, 'R7-quiet')).state).toBe('completed');
   });
 
-  it('a rejected verification completes the order without a refund', async () => {
+  it('a rejected verification completes the order without a refund when the protection window ends', async () => {
     const t = await testApp();
     await delivered(t, 'R7-no');
     await step(t, 'R7-no', 'ISSUE_REPORTED', { kind: 'wrong_item' });
     await step(t, 'R7-no', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/blurry.jpg' }] });
     const o = await step(t, 'R7-no', 'VERIFICATION_REJECTED', { reason: 'photo does not show the item' });
-    expect(o).toMatchObject({ state: 'completed', outcome: 'dispute_rejected', claim: { verification: 'rejected' } });
-    expect(o.money.refunded).toBe(0);
+    // R11 (version 2): the claim ends, not the order: another claim is possible while the window runs (version 1 completed here).
+    expect(o).toMatchObject({ state: 'delivered', status: 'open', claim: { verification: 'rejected', closed: { outcome: 'rejected' } } });
+    expect(o.acceptedEvents).toEqual(['ISSUE_REPORTED']);
+    expect(await t.advance(15 * DAY)).toBe(1);
+    const done = await expectInvariants(t, 'R7-no');
+    expect(done).toMatchObject({ state: 'completed', outcome: 'dispute_rejected' });
+    expect(done.money.refunded).toBe(0);
   });
 
   it('with no issue the protection window ends after 15 days and the order completes', async () => {

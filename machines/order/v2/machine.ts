@@ -355,6 +355,13 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
           context.cancellation && { ...context.cancellation, outcome: params.outcome },
       }),
       setOutcome: assign({ outcome: (_, params: { outcome: NonNullable<OrderContext['outcome']> }) => params.outcome }),
+      /** A delivered order ends without a refund: its last claim, if the platform rejected it or no evidence came, says why (as in version 1). */
+      setOutcomeOfDelivery: assign({
+        outcome: ({ context }) => {
+          const last = context.claims.at(-1)?.closed?.outcome;
+          return last === 'rejected' ? ('dispute_rejected' as const) : last === 'evidence_missing' ? ('evidence_missing' as const) : ('protection_window_ended' as const);
+        },
+      }),
     },
     guards: {
       isDomestic: ({ context }) => context.scope === 'domestic',
@@ -549,13 +556,13 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
         on: {
           ISSUE_REPORTED: { guard: 'protectionRunning', target: 'dispute', actions: 'openClaim' },
           'TIMER.PROTECTION_ENDED': [
-            { guard: 'noSupplierRefundOwed', target: 'completed', actions: { type: 'setOutcome', params: { outcome: 'protection_window_ended' } } },
+            { guard: 'noSupplierRefundOwed', target: 'completed', actions: 'setOutcomeOfDelivery' },
             { actions: 'endProtectionOwed' },
           ],
           SUPPLIER_REFUNDED: {
             guard: and(['settlesLastOwed', not('protectionRunning')]),
             target: 'completed',
-            actions: ['settleSupplierRefund', 'recordNote', { type: 'setOutcome', params: { outcome: 'protection_window_ended' } }],
+            actions: ['settleSupplierRefund', 'recordNote', 'setOutcomeOfDelivery'],
           },
         },
       },
@@ -587,11 +594,9 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
             on: {
               EVIDENCE_SUBMITTED: { actions: 'addEvidence' },
               VERIFICATION_APPROVED: { target: 'awaitingResolution', actions: 'approveClaim' },
-              VERIFICATION_REJECTED: [
-                { guard: 'noSupplierRefundOwed', target: '#order.completed', actions: ['rejectClaim', { type: 'setOutcome', params: { outcome: 'dispute_rejected' } }] },
-                // The order may not end while a replaced supplier owes its refund (DOMAIN.md's invariant).
-                { target: '#order.delivered', actions: 'rejectClaim' },
-              ],
+              // The claim ends; the order returns to its protection window (R11: claims on other items stay possible) and
+              // completes when the window ends, with the outcome `dispute_rejected` (version 1 completed it at once).
+              VERIFICATION_REJECTED: { target: '#order.delivered', actions: 'rejectClaim' },
             },
           },
           awaitingResolution: {
