@@ -594,10 +594,14 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
             on: {
               EVIDENCE_SUBMITTED: { actions: 'addEvidence' },
               VERIFICATION_APPROVED: { target: 'awaitingResolution', actions: 'approveClaim' },
-              // The claim ends; the order returns to its protection window (R11: claims on other items stay possible) and
-              // completes when the window ends, with the outcome `dispute_rejected` (version 1 completed it at once).
-              VERIFICATION_REJECTED: { target: '#order.delivered', actions: 'rejectClaim' },
+              VERIFICATION_REJECTED: { target: 'rejected', actions: 'rejectClaim' },
             },
+          },
+          // The claim ends, not the order: back to its protection window (R11: claims on other items stay possible); it
+          // completes when the window ends, with the outcome `dispute_rejected` (version 1 completed it at once).
+          rejected: {
+            meta: meta({ description: 'The platform rejected the claim; the order returns to its protection window at once.' }),
+            always: { target: '#order.delivered' },
           },
           awaitingResolution: {
             meta: meta({ description: 'Verified: the seller chooses a reship or a refund, due within 15 working days.', waitsOn: 'seller', deadlines: ['resolutionDueAt'], problem: problems.resolutionDue }),
