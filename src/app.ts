@@ -6,7 +6,7 @@ import { orderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
 import { workingDaysCounter, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
-import { createEngine, type EngineOptions } from './engine/engine.ts';
+import { createEngine, type CommittedChange, type EngineOptions } from './engine/engine.ts';
 import type { HostedMachine } from './engine/hosted-machine.ts';
 import { cachedCensus, unrestorableCount } from './engine/version-census.ts';
 import { notFound, payloadTooLarge } from './errors.ts';
@@ -14,6 +14,7 @@ import { accessLog } from './http/access-log.ts';
 import { bearerTokens } from './http/bearer-tokens.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsPage } from './http/docs-page.ts';
+import { machineVersionsRoutes } from './http/machine-versions-routes.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
@@ -24,10 +25,12 @@ import { requestSpan } from './http/request-span.ts';
 import { storableUrl } from './http/storable-text.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { inspectorRoutes } from './inspector/inspector-routes.ts';
-import { createOrderEvents } from './inspector/order-events.ts';
+import type { CommitFeed } from './inspector/commit-feed.ts';
+import { changeMessage, createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 import type { Metrics } from './telemetry/metrics.ts';
+import { deliveryObserver, engineObserver, observeBacklog, timerObserver } from './telemetry/observers.ts';
 import { tracedFetch, tracedMailer } from './telemetry/traced-delivery.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
@@ -68,6 +71,11 @@ export interface AppOptions {
   tracer?: Tracer;
   /** Checks `/readyz` runs besides the database and the workers (e.g. a dependency of your own). */
   readinessChecks?: readonly ReadinessCheck[];
+  /**
+   * How instances on one database hear each other's commits (PostgreSQL: `openPostgresCommitFeed`),
+   * so that live views follow changes made through any instance. The caller opens and closes it.
+   */
+  commitFeed?: CommitFeed;
 }
 
 /** The delivery worker's transports, each attempt a span. */
@@ -86,14 +94,33 @@ const withinMs = <T>(ms: number, promise: Promise<T>) => {
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [] }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
-  // Live views hear every commit of this process; the caller's onCommit (e.g. XState inspection) still runs.
+  // Live views hear every commit of this process, and through the feed those of the other
+  // instances; the caller's onCommit (e.g. XState inspection) still runs.
   const events = createOrderEvents();
+  commitFeed?.onRemote((change) => events.publish(change));
   const { onCommit } = engineOptions;
-  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, onCommit: (change) => { events.publish(change); onCommit?.(change); } });
-  const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs });
-  const deliveryWorker: DeliveryWorker = createDeliveryWorker({ store, clock, logger, machine: hosted, ...delivery, ...(tracer ? tracedTransports(tracer, delivery) : {}) });
+  const committed = (change: CommittedChange) => {
+    const message = changeMessage(change);
+    events.publish(message);
+    commitFeed?.publish(message);
+    onCommit?.(change);
+  };
+  // Logs (debug), metrics and spans of what the engine and the workers do.
+  const observer = engineObserver({ logger, metrics, tracer, machine: hosted.id });
+  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, observer, onCommit: committed });
+  const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs, ...(metrics ? { observer: timerObserver(metrics) } : {}) });
+  const deliveryWorker: DeliveryWorker = createDeliveryWorker({
+    store,
+    clock,
+    logger,
+    machine: hosted,
+    ...delivery,
+    ...(tracer ? tracedTransports(tracer, delivery) : {}),
+    ...(metrics ? { observer: deliveryObserver(metrics) } : {}),
+  });
+  if (metrics) observeBacklog({ metrics, store, clock, logger });
   const workers = workersRunning({
     workers: {
       'timer sweeper': { start: sweeper.start, stop: sweeper.stop, lastRunAt: () => sweeper.stats.lastSweepAt },
@@ -130,7 +157,8 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
 
   if (apiTokens.length > 0) {
     const auth = bearerTokens(apiTokens);
-    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*', '/metrics']) app.use(path, auth);
+    // The census counts orders: it is the API's data, not the machine's.
+    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*', '/metrics', `/machines/${hosted.id}/census`]) app.use(path, auth);
   }
 
   // Degraded while stored orders name a version or a state this release cannot restore.
@@ -158,6 +186,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));
   app.route('/orders', streamRoutes({ engine, events }));
   app.route('/machines', machinesRoutes({ machine: hosted }));
+  app.route('/machines', machineVersionsRoutes({ machine: hosted, store }));
   app.route('/inspector', inspectorRoutes());
   app.route('/', deliveryRoutes({ store, clock, machine: hosted, emailEnabled }));
 

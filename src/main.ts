@@ -10,6 +10,7 @@ import { createLogger, redactUrlPasswords } from './logger.ts';
 import { orderMachineFrom } from './order-wiring.ts';
 import { listen } from './server/listen.ts';
 import { openStore } from './store/open-store.ts';
+import { openPostgresCommitFeed } from './store/postgres/postgres-commit-feed.ts';
 import { createMetrics } from './telemetry/metrics.ts';
 import { startTracing } from './telemetry/tracing.ts';
 
@@ -44,6 +45,8 @@ async function main() {
     intervalMs: config.DELIVERY_INTERVAL_MS,
     webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
   };
+  // On PostgreSQL the instances tell each other about their commits, so live views follow them all.
+  const commitFeed = config.DATABASE_URL ? await openPostgresCommitFeed(config.DATABASE_URL, { logger }) : undefined;
   const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
   let inspect: ((change: CommittedChange) => void) | undefined;
   const app = createApp({
@@ -55,6 +58,7 @@ async function main() {
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     delivery,
     apiTokens: config.API_TOKENS ?? [],
+    ...(commitFeed ? { commitFeed } : {}),
     ...(metrics ? { metrics } : {}),
     ...(tracing ? { tracer: tracing.tracer } : {}),
   });
@@ -63,6 +67,7 @@ async function main() {
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
 
   const { server, port } = await listen(app.fetch, { host: config.HOST, port: config.PORT }).catch(async (error) => {
+    await commitFeed?.close();
     await store.close();
     throw error;
   });
@@ -95,6 +100,7 @@ async function main() {
     mailer?.close();
     inspector?.stop();
     app.events.close();
+    await commitFeed?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await store.close();
     await tracing?.shutdown().catch((error: Error) => logger.warn('traces not exported at stop', { error: error.message }));

@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import('./commands/migrate.ts').then((m) => m.command),
   doctor: () => import('./commands/doctor.ts').then((m) => m.command),
   sandbox: () => import('./commands/sandbox.ts').then((m) => m.command),
+  replay: () => import('./commands/replay.ts').then((m) => m.command),
 };
 
 async function main(argv: string[]): Promise<number> {

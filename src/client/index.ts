@@ -20,7 +20,7 @@ export class AftersalesProblem extends Error {
 }
 
 export interface ClientOptions {
-  /** Where the service listens, e.g. `http://127.0.0.1:3000`. */
+  /** Where the service listens, e.g. `http://127.0.0.1:3000`; a path is kept (a gateway's prefix, a sandbox run's `/runs/{id}`). */
   baseUrl: string;
   /** A `fetch` of your own (tests, proxies); default: the platform's. */
   fetch?: typeof fetch;
@@ -40,8 +40,9 @@ export interface SendOptions {
  * machine's own schemas, and every refusal is thrown as an `AftersalesProblem`.
  */
 export function createClient({ baseUrl, fetch: doFetch = fetch, token }: ClientOptions) {
+  const root = baseUrl.replace(/\/+$/, '');
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    const res = await doFetch(new URL(path, baseUrl), {
+    const res = await doFetch(new URL(`${root}${path}`), {
       method,
       headers: {
         accept: 'application/json',

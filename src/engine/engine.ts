@@ -2,8 +2,8 @@ import { initialTransition, type AnyMachineSnapshot, type EventObject } from 'xs
 import type { Clock } from '../clock.ts';
 import { conflict, invalidInput, notAccepted, notFound, unrestorableOrder, versionMismatch } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
-import type { OrderRecord, TimerEntry } from '../store/records.ts';
-import { VersionConflictError } from '../store/store.ts';
+import type { Commit, OrderRecord, TimerEntry } from '../store/records.ts';
+import { StoreUnavailableError, VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
@@ -27,6 +27,29 @@ export interface EngineOptions {
   maxWaitingPerOrder?: number;
   /** Called after every commit (for live views and inspection); errors in it are the caller's. */
   onCommit?: (change: CommittedChange) => void;
+  /** Told what the engine does (for logs, metrics and traces); see {@link EngineObserver}. */
+  observer?: EngineObserver;
+}
+
+/**
+ * What the engine tells its observer, synchronously and on the event's own async context (so a
+ * span started there is the request's child). Each call must be cheap: it is on every event's path.
+ */
+export interface EngineObserver {
+  /** An event was applied and committed: `startedAt` (`performance.now()`) and `durationMs` span its whole application (its turn in the order's queue and retries included). */
+  applied(change: CommittedChange, timing: { startedAt: number; durationMs: number }): void;
+  /** A client event refused because of the order: its state does not take it (`state`, a 409) or it does not fit the order (`check`, a 422). */
+  refused(refusal: RefusedEvent): void;
+  /** One call of the store's commit, and how it ended (`conflict`: another commit of the order came first). */
+  committed(durationMs: number, outcome: 'committed' | 'conflict' | 'failed'): void;
+}
+
+export interface RefusedEvent {
+  orderId: string;
+  event: string;
+  state: string;
+  machineVersion: number;
+  reason: 'state' | 'check';
 }
 
 export interface CommittedChange {
@@ -52,11 +75,30 @@ export interface SendOptions {
  * Applies events to stored orders: load, restore on the order's version, check, pure transition,
  * one commit guarded by the order's version. No actor lives in memory between events.
  */
-export function createEngine({ store, clock, machine: hosted, maxRetries = 8, retryBackoffMs = 5, maxWaitingPerOrder = 200, onCommit }: EngineOptions) {
+export function createEngine({ store, clock, machine: hosted, maxRetries = 8, retryBackoffMs = 5, maxWaitingPerOrder = 200, onCommit, observer }: EngineOptions) {
   // Events for one order are applied one after the other here; the order's version arbitrates between processes.
   const queue = createOrderQueue({ maxWaiting: maxWaitingPerOrder });
   const transitions = new Map(hosted.versions.map((v) => [v.version, createPureTransition(v.machine)]));
   const current = currentVersion(hosted);
+
+  /** The store's commit, timed for the observer. */
+  async function commitTimed(commit: Commit) {
+    if (!observer) return store.commit(commit);
+    const started = performance.now();
+    try {
+      await store.commit(commit);
+      observer.committed(performance.now() - started, 'committed');
+    } catch (error) {
+      observer.committed(performance.now() - started, error instanceof VersionConflictError ? 'conflict' : 'failed');
+      throw error;
+    }
+  }
+
+  /** Tells the listener and the observer of a commit. */
+  function committed(change: CommittedChange, startedAt: number) {
+    onCommit?.(change);
+    observer?.applied(change, { startedAt, durationMs: performance.now() - startedAt });
+  }
 
   /** The order's version and restored snapshot; an order this code cannot restore is a problem of its own type. */
   function restoreRecord(record: OrderRecord) {
@@ -105,7 +147,12 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
   function withRetries<T>(attempt: () => Promise<T>, orderId: string): Promise<T> {
     const contended = (cause: unknown) => conflict(`order ${orderId} is being changed by other requests; retry`, { orderId }, { cause, retryAfter: 1 });
     return queue
-      .run(orderId, async () => {
+      .run(orderId, async (ahead) => {
+        // The database failed the request just ahead for this order: waiting for it again would
+        // make each one in the queue pay a timeout in turn. They all hear 503 now.
+        if (ahead.error instanceof StoreUnavailableError) {
+          throw new StoreUnavailableError(`${ahead.error.message} (on the request ahead for order ${orderId})`, { cause: ahead.error });
+        }
         for (let i = 0; ; i++) {
           try {
             return await attempt();
@@ -148,7 +195,7 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
    * (schema, idempotency, If-Match, the instance's own checks, the state), and the commit it makes;
    * or, for a retried Idempotency-Key, the answer recorded the first time.
    */
-  async function decide(orderId: string, type: string, payload: unknown, { idempotencyKey: key, ifMatch }: SendOptions) {
+  async function decide(orderId: string, type: string, payload: unknown, { idempotencyKey: key, ifMatch }: SendOptions, observed: boolean) {
     const { record, version, snapshot } = await load(orderId);
     const parsed = await parseOrRetried(version, orderId, type, payload, key);
     if (parsed.retried) return { kind: 'replay' as const, record, version, snapshot, data: parsed.data, replayed: parsed.retried };
@@ -167,8 +214,12 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
     const now = clock.now();
     const event = { ...data, type, receivedAt: now };
     const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
-    if (issues.length > 0) throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
+    if (issues.length > 0) {
+      if (observed) observer?.refused({ orderId, event: type, state: record.state, machineVersion: version.version, reason: 'check' });
+      throw invalidInput(`${type} does not fit order ${orderId}`, { errors: issues });
+    }
     if (!snapshot.can(event)) {
+      if (observed) observer?.refused({ orderId, event: type, state: record.state, machineVersion: version.version, reason: 'state' });
       const { reason, acceptedEvents: accepted } = version.refusal(snapshot, event);
       throw notAccepted(
         `order ${orderId} is in ${record.state}, which does not take ${type}${reason ? `: ${reason}` : ''}. It takes: ${accepted.join(', ') || 'nothing (the order is closed)'}`,
@@ -190,6 +241,7 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
     /** Creates an order on the newest version. The same id with the same body answers the existing order; a different body is a conflict. */
     async createOrder(input: { id: string }): Promise<{ order: OrderView; created: boolean }> {
       const hash = requestHash(input);
+      const startedAt = performance.now();
       return withRetries(async () => {
         const existing = await store.getOrder(input.id);
         if (existing) {
@@ -205,8 +257,8 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
         const armed = current.armedDeadlines(snapshot);
         const event = { type: 'ORDER_CREATED', payload: recorded, at: now, idempotencyKey: null, source: 'client' as const, dueAt: null };
         const commit = nextCommit({ hosted, version: current, prev: null, id: input.id, createHash: hash, next: snapshot, armed, actions, event });
-        await store.commit(commit);
-        onCommit?.({ orderId: input.id, version: 1, event: { type: 'ORDER_CREATED' }, fromState: null, toState: commit.order.state, snapshot, source: 'client', machineVersion: current.version });
+        await commitTimed(commit);
+        committed({ orderId: input.id, version: 1, event: { type: 'ORDER_CREATED' }, fromState: null, toState: commit.order.state, snapshot, source: 'client', machineVersion: current.version }, startedAt);
         return { order: view(commit.order, current, snapshot, armed), created: true };
       }, input.id);
     },
@@ -218,19 +270,20 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */
     async send(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<OrderView> {
+      const startedAt = performance.now();
       return withRetries(async () => {
-        const decided = await decide(orderId, type, payload, options);
+        const decided = await decide(orderId, type, payload, options, true);
         if (decided.kind === 'replay') return decided.replayed;
         const { record, version, commit, response, event } = decided;
         try {
-          await store.commit(commit);
+          await commitTimed(commit);
         } catch (error) {
           if (error instanceof VersionConflictError && options.ifMatch !== undefined) {
             throw versionMismatch(`order ${orderId} changed while this event was applied`, { orderId }, { cause: error });
           }
           throw error;
         }
-        onCommit?.({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: decided.next, source: 'client', machineVersion: version.version });
+        committed({ orderId, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: decided.next, source: 'client', machineVersion: version.version }, startedAt);
         return response;
       }, orderId);
     },
@@ -241,7 +294,8 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
      * timers, no outbox, no idempotency record, no version bump).
      */
     async trySend(orderId: string, type: string, payload: unknown, options: SendOptions = {}): Promise<DryRun> {
-      const decided = await decide(orderId, type, payload, options);
+      // A dry run is not counted or logged as a refusal: nothing was sent.
+      const decided = await decide(orderId, type, payload, options, false);
       if (decided.kind === 'replay') {
         const { record, version, snapshot } = decided;
         return dryRun({ record, version, event: { type, payload: decided.data }, order: decided.replayed, effects: [], armed: version.armedDeadlines(snapshot), replayed: true });
@@ -255,6 +309,7 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
      * time. Answers `stale` when another sweeper fired it first or the order moved on.
      */
     async fireTimer(timer: TimerEntry): Promise<'fired' | 'stale'> {
+      const startedAt = performance.now();
       return withRetries(async () => {
         const record = await store.getOrder(timer.orderId);
         if (!record) return 'stale';
@@ -269,8 +324,8 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
         const armed = version.armedDeadlines(next).filter((d) => !(d.name === due.name && d.dueAt === due.dueAt));
         const applied = { type: due.event, payload: {}, at: now, idempotencyKey: null, source: 'timer' as const, dueAt: due.dueAt };
         const commit = nextCommit({ hosted, version, prev: record, id: record.id, createHash: record.createHash, next, armed, actions, event: applied });
-        await store.commit(commit);
-        onCommit?.({ orderId: record.id, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: next, source: 'timer', machineVersion: version.version });
+        await commitTimed(commit);
+        committed({ orderId: record.id, version: commit.order.version, event, fromState: record.state, toState: commit.order.state, snapshot: next, source: 'timer', machineVersion: version.version }, startedAt);
         return 'fired';
       }, timer.orderId);
     },

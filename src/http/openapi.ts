@@ -5,6 +5,8 @@ import { notificationKinds } from '../notifications/notification-kinds.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
 import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { machineGraphSchema } from './machine-graph-schema.ts';
+import { machineVersionOperations } from './machine-versions-openapi.ts';
+import { pathsQuerySchema } from './machines-routes.ts';
 import { eventRequestSchema, historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema, problemSchema } from './schemas.ts';
 
 type Schema = z.ZodType;
@@ -86,7 +88,7 @@ export function operations(hosted: HostedMachine): Operation[] {
       path: '/orders/{id}/stream',
       summary: 'Follow an order live (server-sent events)',
       description:
-        'text/event-stream: `ready` first ({ orderId, version, state }), then one `change` per commit ({ orderId, version, type, fromState, toState, source }) from any client or the timer sweeper, and a comment line as keep-alive. Read the order for the rest. Follows the commits of the instance you are connected to.',
+        'text/event-stream: `ready` first ({ orderId, version, state }), then one `change` per commit ({ orderId, version, type, fromState, toState, source }) from any client or the timer sweeper, and a comment line as keep-alive. Read the order for the rest. Follows the commits of every instance: on PostgreSQL the instances announce theirs to each other (LISTEN/NOTIFY).',
       responses: { 200: { description: 'The event stream' }, ...problems(404) },
     },
     {
@@ -101,9 +103,11 @@ export function operations(hosted: HostedMachine): Operation[] {
       path: `/machines/${hosted.id}/paths`,
       summary: 'Test paths generated from the order machine\'s graph',
       description:
-        'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step. Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration (README, "Model-based tests").',
-      responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`)', ...(version.model ? { schema: pathsSchema(version) } : {}) } },
+        'Shortest paths to every state and paths that together take every transition, each a list of events with payloads and the order view expected after each step (deadlines with their due times, relative to the step that armed them). Timer steps name the deadline whose due time the client moves its clock to. Replay them against your integration with `npx aftersales replay` (docs/conformance-kit.md).',
+      query: pathsQuerySchema,
+      responses: { 200: { description: 'The paths document (the same as `npx aftersales paths`); with format=jsonl, application/jsonl, one step per line', ...(version.model ? { schema: pathsSchema(version) } : {}) }, ...problems(404, 422) },
     },
+    ...machineVersionOperations(hosted),
     ...deliveryOperations(notificationKinds(hosted)),
   ];
 }
@@ -122,6 +126,7 @@ function buildOpenApiDocument(hosted: HostedMachine) {
   for (const op of operations(hosted)) {
     const parameters: unknown[] = [];
     if (op.path.includes('{id}')) parameters.push(orderId);
+    if (op.path.includes('{version}')) parameters.push({ name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
     if (op.query) {
       const shape = json(op.query) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(shape.properties ?? {})) parameters.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema });

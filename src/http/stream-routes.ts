@@ -1,23 +1,19 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { CommittedChange, Engine } from '../engine/engine.ts';
-import type { OrderEvents } from '../inspector/order-events.ts';
-
-/** What a stream subscriber hears about one commit; it reads the order itself for the rest. */
-export function changeMessage(change: CommittedChange) {
-  return { orderId: change.orderId, version: change.version, type: change.event.type, fromState: change.fromState, toState: change.toState, source: change.source };
-}
+import type { Engine } from '../engine/engine.ts';
+import type { ChangeMessage, OrderEvents } from '../inspector/order-events.ts';
 
 /**
  * `GET /orders/:id/stream`: server-sent events for one order. `ready` first (with the version at
- * connection time), then one `change` per commit, from any client or the timer sweeper.
+ * connection time), then one `change` per commit, from any client or the timer sweeper, of this
+ * instance and (with a commit feed) of the others on the same database.
  */
 export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine: Engine; events: OrderEvents; heartbeatMs?: number }) {
   const app = new Hono();
 
   app.get('/:id/stream', async (c) => {
     const id = c.req.param('id');
-    const queue: CommittedChange[] = [];
+    const queue: ChangeMessage[] = [];
     let wake: (() => void) | undefined;
     let closed = false;
     // Subscribe before reading the order, so no commit falls between the two.
@@ -52,7 +48,7 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
           while (!closed) {
             const change = queue.shift();
             if (change) {
-              if (change.version > order.version) await stream.writeSSE({ event: 'change', id: String(change.version), data: JSON.stringify(changeMessage(change)) });
+              if (change.version > order.version) await stream.writeSSE({ event: 'change', id: String(change.version), data: JSON.stringify(change) });
               continue;
             }
             let timer: NodeJS.Timeout | undefined;

@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 
 const publicDir = (name: string) => fileURLToPath(new URL(`./public/${name}`, import.meta.url));
 
-const scripts = ['app.js', 'api.js', 'diagram.js', 'dom.js', 'event-form.js', 'forms.js', 'journey.js', 'live.js', 'order-list.js', 'order-panels.js', 'payload.js', 'statechart.js', 'statechart-layout.js', 'timeline.js', 'viewport.js', 'what-if.js'];
+const scripts = ['app.js', 'api.js', 'diagram.js', 'dom.js', 'event-form.js', 'forms.js', 'journey.js', 'live.js', 'order-list.js', 'order-panels.js', 'payload.js', 'statechart.js', 'statechart-layout.js', 'timeline.js', 'versions.js', 'viewport.js', 'what-if.js'];
 
 /** Every file the page may load; nothing else is served, and nothing comes from the internet. */
 const assets: Record<string, { file: string; type: string }> = {

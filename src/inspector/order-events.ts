@@ -1,14 +1,29 @@
 import type { CommittedChange } from '../engine/engine.ts';
 
-export type ChangeListener = (change: CommittedChange) => void;
+/** What a live view hears about one commit (`change` on `GET /orders/:id/stream`); it reads the order itself for the rest. */
+export interface ChangeMessage {
+  orderId: string;
+  version: number;
+  type: string;
+  fromState: string | null;
+  toState: string;
+  source: 'client' | 'timer' | 'migration';
+}
+
+/** The message of a commit of this process. */
+export function changeMessage(change: CommittedChange): ChangeMessage {
+  return { orderId: change.orderId, version: change.version, type: change.event.type, fromState: change.fromState, toState: change.toState, source: change.source };
+}
+
+export type ChangeListener = (change: ChangeMessage) => void;
 
 /**
- * In-process fan-out of committed changes to live views (the inspector's event stream).
- * It sees the commits of this process only: with several instances on PostgreSQL, a view follows
- * the changes made through the instance it is connected to (and the sweeps that instance runs).
+ * In-process fan-out of committed changes to live views (the inspector's event stream): the
+ * commits of this process, and, with a commit feed (PostgreSQL `LISTEN/NOTIFY`), those of the
+ * other instances on the same database.
  */
 export interface OrderEvents {
-  publish(change: CommittedChange): void;
+  publish(change: ChangeMessage): void;
   /** Calls `listener` for each change of `orderId` until the returned function is called. */
   subscribe(orderId: string, listener: ChangeListener, onClose?: () => void): () => void;
   /** Ends every subscription (calls its `onClose`), so open streams finish and the server can stop. */

@@ -6,20 +6,41 @@ import { statePath } from '../engine/snapshots.ts';
 /** Where the graph's clock starts: the graph never reads a real clock. */
 export const MODEL_EPOCH = Date.parse('2026-03-02T01:00:00Z');
 
-/** One step of a path: a client event to send, or a deadline to let fall due; `expect` is the model's prediction of the view. */
-export type PathStep =
-  | { kind: 'event'; type: string; payload: Record<string, unknown>; expect: unknown }
-  | { kind: 'timer'; type: string; deadline: string; advanceClockTo: 'deadline'; expect: unknown };
+/** A deadline the instance view shows after a step (`deadlines[]`): its due time, relative to the step that armed it. */
+export interface ExpectedDeadline {
+  name: string;
+  /** The step that armed it: 0 is the creation, n the n-th step. */
+  armedAtStep: number;
+  /** Its due time, in ms after that step was taken. */
+  dueAfterMs: number;
+}
 
-/** A generated path: create `order` (under `variant`'s deployment policy), then take each step. */
+/** What the model predicts after a step: `expect` (read from the view by the model) and the armed deadlines with their due times. */
+export interface Expectation { expect: unknown; expectDeadlines: ExpectedDeadline[] }
+
+/**
+ * One step of a path: a client event to send, or a deadline to let fall due; `sinceCreationMs`
+ * is when the path takes it (a replay moves its clock there first), `expect` the model's prediction.
+ */
+export type PathStep = Expectation &
+  (
+    | { kind: 'event'; type: string; payload: Record<string, unknown>; sinceCreationMs: number }
+    | { kind: 'timer'; type: string; deadline: string; advanceClockTo: 'deadline'; sinceCreationMs: number }
+  );
+
+/** A generated path: create `order` (under `variant`'s deployment policy), check `start`, then take each step. */
 export interface ModelPath {
   id: string;
   variant: string;
   kind: 'shortest' | 'transition';
+  start: Expectation;
   steps: PathStep[];
 }
 
-/** A path in the model's graph: the new instance's snapshot, then each event with the snapshot it leads to. */
+/**
+ * A path in the model's graph: the new instance's snapshot (created at `MODEL_EPOCH`), then each
+ * event with the snapshot it leads to; each event's `receivedAt` is when the path takes it.
+ */
 export interface GraphPath { variant: ModelVariant; start: AnyMachineSnapshot; steps: GraphStep[] }
 export interface GraphStep { event: EventObject; state: AnyMachineSnapshot }
 
@@ -48,20 +69,36 @@ export function traversal(version: MachineVersion, variant: ModelVariant) {
   };
 }
 
+/** How long after the previous step a path sends each client event (a replay moves its clock as much). */
+export const STEP_GAP_MS = 60_000;
+
+/**
+ * The time a replay takes a step at, after the previous step at `before`: a client event one
+ * minute later; a timer when it falls due (`dueAt`), or at once if that has passed.
+ */
+function stampOf(event: EventObject, before: number): number {
+  const { dueAt } = event as { dueAt?: number };
+  return dueAt === undefined ? before + STEP_GAP_MS : Math.max(dueAt, before);
+}
+
 /**
  * Turns a path of the abstract graph (event classes) into a concrete one: each event is rebuilt
- * from the instance as it stands after the previous one and applied with the machine's own pure
- * `transition()`. Throws when a step lands in another abstract state than the graph says: the
- * abstraction would then hide behaviour.
+ * from the instance as it stands after the previous one, stamped with the time a replay sends it
+ * at (so the path holds on a clock that only moves forward: see `stampOf`), and applied with the
+ * machine's own pure `transition()`. Throws when a step lands in another abstract state than the
+ * graph says: the abstraction would then hide behaviour.
  */
 function realize(version: MachineVersion, variant: ModelVariant, abstract: GraphStep[]): GraphPath {
   const model = modelOf(version);
   const [start] = initialTransition(version.machine, model.input(variant, MODEL_EPOCH));
   let here: AnyMachineSnapshot = start;
+  let at = MODEL_EPOCH;
   const steps = abstract.map((step, i) => {
     const label = model.label(step.event);
-    const event = model.events(here).find((e) => model.label(e) === label);
-    if (!event) throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) is not offered in ${model.key(here)}`);
+    const offered = model.events(here).find((e) => model.label(e) === label);
+    if (!offered) throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) is not offered in ${model.key(here)}`);
+    at = stampOf(offered, at);
+    const event = { ...offered, receivedAt: at };
     const [next] = transition(version.machine, here, event);
     if (model.key(next) !== model.key(step.state)) {
       throw new Error(`model path of ${variant.name}: step ${i + 1} (${label}) leads to ${model.key(next)}, the graph says ${model.key(step.state)}`);

@@ -34,12 +34,20 @@ const runPath = (id: string) => `/runs/${id}`;
  * runs sharing one sandbox do not see each other's orders or move each other's clock.
  */
 export async function createSandbox<P extends Record<string, unknown>>({ machineFor, policySchema, logger, app: appOptions = {}, now = Date.now, maxRuns = 200, idleMs = 15 * 60_000 }: SandboxOptions<P>) {
+  // One definition per policy: runs of one policy share it (and what is derived from it once, like the OpenAPI document).
+  const machines = new Map<string, HostedMachine>();
+  const machineOf = (policy?: P) => {
+    const key = policy === undefined ? '' : JSON.stringify(Object.entries(policy).sort(([a], [b]) => a.localeCompare(b)));
+    let machine = machines.get(key);
+    if (!machine) machines.set(key, (machine = machineFor(policy)));
+    return machine;
+  };
   const start = async (id: string, machine: HostedMachine, startAt: number) => {
     const run = await createSandboxRun({ id, machine, startAt, logger, app: appOptions });
     run.app.workers.start();
     return run;
   };
-  const main = await start('default', machineFor(), now());
+  const main = await start('default', machineOf(), now());
   const runs = new Map<string, SandboxRun>();
 
   const closeIdle = async () => {
@@ -68,7 +76,7 @@ export async function createSandbox<P extends Record<string, unknown>>({ machine
     if (runs.size >= maxRuns) await closeIdle();
     if (runs.size >= maxRuns) throw unavailable(`the sandbox holds ${maxRuns} runs: DELETE /sandbox/runs/{id} those that ended`);
     const id = randomUUID();
-    const run = await start(id, machineFor(body.policy), body.startAt === undefined ? now() : Date.parse(body.startAt));
+    const run = await start(id, machineOf(body.policy), body.startAt === undefined ? now() : Date.parse(body.startAt));
     runs.set(id, run);
     return c.json(describe(run), 201, { Location: runPath(id) });
   });

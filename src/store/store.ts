@@ -1,3 +1,4 @@
+import type { BacklogStore } from './backlog-store.ts';
 import type { EngineStore } from './engine-store.ts';
 import type { MigrationStore } from './migration-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -6,9 +7,9 @@ import type { DeliveryQueries, OrderQueries, SubscriptionStore } from './queries
 /**
  * A store adapter: one object that implements every port, each consumer taking only its slice
  * (`EngineStore`, `OutboxStore`, `OrderQueries`, `DeliveryQueries`, `SubscriptionStore`,
- * `MigrationStore`). Every adapter (SQLite, PostgreSQL) passes the same contract suite per port.
+ * `MigrationStore`, `BacklogStore`). Every adapter (SQLite, PostgreSQL) passes the same contract suite per port.
  */
-export interface Store extends EngineStore, OutboxStore, OrderQueries, DeliveryQueries, SubscriptionStore, MigrationStore {
+export interface Store extends EngineStore, OutboxStore, OrderQueries, DeliveryQueries, SubscriptionStore, MigrationStore, BacklogStore {
   /** Creates or upgrades the schema; safe to call at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

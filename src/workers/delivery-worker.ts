@@ -47,6 +47,17 @@ export interface DeliveryWorkerOptions {
   batchSize?: number;
   /** Random source for the jitter (0 ≤ x < 1). */
   random?: () => number;
+  /** Told of each attempt and its outcome (for metrics); must be cheap. */
+  observer?: DeliveryObserver;
+}
+
+/**
+ * One delivery attempt: its channel, how it ended (`delivered`; `retry`: failed, tried again
+ * later; `dead`: failed for the last time, a dead letter; `unrecorded`: the outcome could not be
+ * written, the delivery is tried again after its lease) and how long the send took.
+ */
+export interface DeliveryObserver {
+  attempt(attempt: { channel: DeliveryChannel; kind: string; outcome: 'delivered' | 'retry' | 'dead' | 'unrecorded'; durationMs: number }): void;
 }
 
 export interface DeliveryStats { dispatched: number; delivered: number; failed: number; dead: number; unrecorded: number; lastRunAt: number | null }
@@ -73,6 +84,7 @@ export function createDeliveryWorker({
   intervalMs = 1000,
   batchSize = 100,
   random = Math.random,
+  observer,
 }: DeliveryWorkerOptions) {
   const stats: DeliveryStats = { dispatched: 0, delivered: 0, failed: 0, dead: 0, unrecorded: 0, lastRunAt: null };
   const channels: DeliveryChannel[] = mailer ? ['email', 'webhook'] : ['webhook'];
@@ -181,12 +193,14 @@ export function createDeliveryWorker({
       // Sent (or not) but not recorded: the lease runs out and the delivery is tried again, with
       // the same notification id, so the receiver can tell the repeat.
       stats.unrecorded += 1;
+      observer?.attempt({ channel: d.channel, kind: d.kind, outcome: 'unrecorded', durationMs });
       logger.error('delivery attempt not recorded', { deliveryId: d.id, notificationId: d.notificationId, error: String(error) });
       return;
     }
     if (result.ok) stats.delivered += 1;
     else if (outcome.then === 'dead') stats.dead += 1;
     else stats.failed += 1;
+    observer?.attempt({ channel: d.channel, kind: d.kind, outcome: outcome.then, durationMs });
     const fields = { deliveryId: d.id, notificationId: d.notificationId, orderId: d.orderId, kind: d.kind, channel: d.channel, attempt: failures, statusCode: result.statusCode };
     if (result.ok) logger.info('delivered', fields);
     else logger.warn(outcome.then === 'dead' ? 'delivery dead-lettered' : 'delivery failed, will retry', { ...fields, error: result.error });

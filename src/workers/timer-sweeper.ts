@@ -20,6 +20,17 @@ export interface TimerSweeperOptions {
   concurrency?: number;
   /** How long a claimed timer is this sweeper's alone; after that another instance may take it over. */
   leaseMs?: number;
+  /** Told of each claimed timer and what became of it (for metrics); must be cheap. */
+  observer?: TimerObserver;
+}
+
+/**
+ * What became of a claimed timer: `fired`; `stale` (fired elsewhere, or the order moved on);
+ * `failed` (an error, tried again at the next sweep); `unrestorable` (this release cannot restore
+ * the order). `latenessMs`: fired (or given up) time minus due time.
+ */
+export interface TimerObserver {
+  timer(timer: TimerEntry, outcome: 'fired' | 'stale' | 'failed' | 'unrestorable', latenessMs: number): void;
 }
 
 /**
@@ -36,7 +47,7 @@ const cannotRestore = (error: unknown): error is ProblemError => error instanceo
  * on PostgreSQL), so they share the work, and the order's version makes each timer fire once.
  * After downtime the first sweep catches up on everything that fell due meanwhile.
  */
-export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, concurrency = 8, leaseMs = 60_000 }: TimerSweeperOptions) {
+export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, concurrency = 8, leaseMs = 60_000, observer }: TimerSweeperOptions) {
   const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, unrestorable: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
   // Said once per order: its timers come round again after each lease, and are skipped quietly.
   const skipped = new Set<string>();
@@ -57,13 +68,16 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
         stats.lastLatenessMs = lateness;
         stats.maxLatenessMs = Math.max(stats.maxLatenessMs, lateness);
         logger.info('timer fired', { orderId: t.orderId, deadline: t.name, event: t.event, dueAt: new Date(t.dueAt).toISOString(), latenessMs: lateness });
+        observer?.timer(t, 'fired', lateness);
         return true;
       }
       stats.stale += 1;
+      observer?.timer(t, 'stale', clock.now() - t.dueAt);
       failedHere.add(keyOf(t));
     } catch (error) {
       failedHere.add(keyOf(t));
       if (cannotRestore(error)) {
+        observer?.timer(t, 'unrestorable', clock.now() - t.dueAt);
         if (!skipped.has(t.orderId)) {
           skipped.add(t.orderId);
           stats.unrestorable = skipped.size;
@@ -74,6 +88,7 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
       }
       if (error instanceof StoreUnavailableError) unfinished.set(keyOf(t), t);
       stats.failed += 1;
+      observer?.timer(t, 'failed', clock.now() - t.dueAt);
       logger.error('timer failed', { orderId: t.orderId, deadline: t.name, error: String(error) });
     }
     return false;

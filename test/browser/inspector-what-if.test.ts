@@ -38,6 +38,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector tries an event without
     await page.fill('#event-fields [data-path="note"]', 'held at Shanghai customs');
     await page.click('#try');
     await page.waitForSelector('#what-if .what-if-result');
+    await page.waitForSelector('#diagram .state.what-if-target');
     expect(await page.locator('#what-if .what-if-result').getAttribute('data-state')).toBe('inTransit.shipping.customsHold');
     const summary = await page.locator('#what-if').textContent();
     expect(summary).toContain('Would go from inTransit.shipping.onTheWay to inTransit.shipping.customsHold');
@@ -65,7 +66,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector tries an event without
     // A payload the API refuses: the field is marked, as for a send, and nothing is drawn.
     await page.fill('#event-fields [data-path="note"]', 'x'.repeat(5000));
     await page.click('#try');
-    await expect.poll(() => page.locator('#form-error').textContent()).toMatch(/^422/);
+    await expect.poll(() => page.locator('#form-error').textContent(), { timeout: 10_000 }).toMatch(/^422/);
     expect(await page.locator('#event-fields [data-path="note"]').getAttribute('class')).toContain('invalid');
     expect(await page.locator('#what-if').isHidden()).toBe(true);
     expect(await page.locator('#diagram .what-if, #diagram .what-if-target').count()).toBe(0);
@@ -78,10 +79,11 @@ describe.skipIf(missing !== null && !inCi)('the inspector tries an event without
     expect(await tabTo(page, '#try', 10)).not.toBeNull();
     await page.keyboard.press('Enter');
     await page.waitForSelector('#what-if .what-if-result');
+    await page.waitForSelector('#diagram .state.what-if-target');
     expect(await page.locator('#diagram .state.what-if-target').getAttribute('data-path')).toBe('inTransit.shipping.customsHold');
     await page.focus('#send');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#order-state').textContent()).toBe('inTransit.shipping.customsHold');
+    await expect.poll(() => page.locator('#order-state').textContent(), { timeout: 10_000 }).toBe('inTransit.shipping.customsHold');
     // Applied: the tried marks are gone, the order stands where the try said it would.
     expect(await page.locator('#diagram .what-if, #diagram .what-if-target').count()).toBe(0);
     expect(await page.locator('#what-if').isHidden()).toBe(true);

@@ -93,3 +93,31 @@ describe('the access line', () => {
     expect(t.logger.lines.filter((l) => l.msg === 'request')).toEqual([]);
   });
 });
+
+describe('what the engine and the workers do', () => {
+  it('each applied and each refused event is a debug line: order, event, states, machine version', async () => {
+    const t = await testApp();
+    await t.create({ id: 'eng-1' });
+    await t.send('eng-1', 'SUPPLIER_CONTACTED', { note: 'asked' });
+    await t.send('eng-1', 'DELIVERED');
+    const state = (await t.get('eng-1')).body.state as string;
+    const engine = t.logger.lines.filter((l) => l.msg === 'event applied' || l.msg === 'event refused');
+    expect(engine).toEqual([
+      { level: 'debug', msg: 'event applied', orderId: 'eng-1', event: 'ORDER_CREATED', fromState: null, toState: state, machineVersion: 1, source: 'client', durationMs: expect.any(Number) },
+      { level: 'debug', msg: 'event applied', orderId: 'eng-1', event: 'SUPPLIER_CONTACTED', fromState: state, toState: state, machineVersion: 1, source: 'client', durationMs: expect.any(Number) },
+      { level: 'debug', msg: 'event refused', orderId: 'eng-1', event: 'DELIVERED', state, machineVersion: 1, reason: 'state' },
+    ]);
+    expect(JSON.stringify(engine)).not.toContain('asked'); // payloads (which may hold personal data) stay out of the log
+  });
+
+  it('each timer fired is an info line with its lateness, and its event a debug line from the timer', async () => {
+    const t = await testApp();
+    await t.create({ id: 'eng-2' });
+    await t.advance(10 * 86_400_000);
+    const fired = t.logger.lines.filter((l) => l.msg === 'timer fired');
+    expect(fired.length).toBeGreaterThanOrEqual(1);
+    expect(fired[0]).toMatchObject({ level: 'info', orderId: 'eng-2', deadline: expect.any(String), event: expect.stringMatching(/^TIMER\./), latenessMs: expect.any(Number) });
+    expect(t.logger.lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'event applied', orderId: 'eng-2', event: fired[0]!.event, source: 'timer' }));
+  });
+});
+

@@ -30,6 +30,57 @@ describe('traces', () => {
     expect(creation.parentSpanContext).toBeUndefined();
   });
 
+  it('an applied event is a span of its own, child of the request: order, event, from and to state, machine version', async () => {
+    const t = await testApp({ tracer: tracing.tracer });
+    await t.create({ id: 'tr-3' });
+    const state = (await t.get('tr-3')).body.state as string;
+    exporter.reset();
+    const res = await t.send('tr-3', 'SUPPLIER_CONTACTED', { note: 'asked' }, { traceparent });
+    expect(res.status).toBe(200);
+    const spans = exporter.getFinishedSpans();
+    const request = spans.find((s) => s.name === 'POST /orders/:id/events')!;
+    const transition = spans.find((s) => s.name === 'transition SUPPLIER_CONTACTED')!;
+    expect(transition.kind).toBe(SpanKind.INTERNAL);
+    expect(transition.spanContext().traceId).toBe(traceId);
+    expect(transition.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+    expect(transition.attributes).toEqual({
+      'aftersales.order_id': 'tr-3',
+      'aftersales.event': 'SUPPLIER_CONTACTED',
+      'aftersales.from_state': state,
+      'aftersales.to_state': state,
+      'aftersales.machine': 'order',
+      'aftersales.machine_version': 1,
+      'aftersales.source': 'client',
+      'aftersales.order_version': 2,
+    });
+    // Inside the request's time.
+    const ms = (s: typeof request, end: 'startTime' | 'endTime') => s[end][0] * 1000 + s[end][1] / 1e6;
+    expect(ms(transition, 'startTime')).toBeGreaterThanOrEqual(ms(request, 'startTime'));
+    expect(ms(transition, 'endTime')).toBeLessThanOrEqual(ms(request, 'endTime'));
+  });
+
+  it('a refused event is no transition: an event on the request span says why', async () => {
+    const t = await testApp({ tracer: tracing.tracer });
+    await t.create({ id: 'tr-4' });
+    exporter.reset();
+    expect((await t.send('tr-4', 'DELIVERED')).status).toBe(409);
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((s) => s.name)).toEqual(['POST /orders/:id/events']);
+    expect(spans[0]!.events.map((e) => [e.name, e.attributes?.['aftersales.event'], e.attributes?.['aftersales.reason']])).toEqual([['event refused', 'DELIVERED', 'state']]);
+  });
+
+  it('a timer fired is a transition span of its own trace (no request started it)', async () => {
+    const t = await testApp({ tracer: tracing.tracer });
+    await t.create({ id: 'tr-5' });
+    exporter.reset();
+    await t.advance(10 * DAY);
+    const fired = exporter.getFinishedSpans().filter((s) => s.attributes['aftersales.source'] === 'timer');
+    expect(fired.length).toBeGreaterThanOrEqual(1);
+    expect(fired[0]!.name).toMatch(/^transition TIMER\./);
+    expect(fired[0]!.attributes['aftersales.order_id']).toBe('tr-5');
+    expect(fired[0]!.parentSpanContext).toBeUndefined();
+  });
+
   it('a webhook delivery attempt is a client span, and the receiver gets its traceparent', async () => {
     const receiver = await webhookReceiver((n) => (n === 1 ? 503 : 204));
     try {

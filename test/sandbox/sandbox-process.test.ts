@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type AftersalesProblem } from '../../src/client/index.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { DAY, HOUR, orderBody } from '../support/test-app.ts';
 
@@ -107,6 +108,22 @@ describe('npx aftersales sandbox', () => {
     expect((await call('DELETE', `/sandbox/runs/${a.body.id}`)).status).toBe(204);
     const gone = await call('GET', `${a.body.base}/orders/SAME-1`);
     expect(gone).toMatchObject({ status: 404, type: 'application/problem+json' });
+  });
+
+  it("serves the typed client at a run's base, in the same test that moves the run's clock", async () => {
+    const run = await call('POST', '/sandbox/runs', {});
+    const api = createClient({ baseUrl: `${base}${run.body.base}/` });
+    const shipBy = new Date(Date.parse(run.body.now) + DAY).toISOString();
+    const created = await api.createOrder({ ...(orderBody({ id: 'TC-1', shipBy }) as Parameters<typeof api.createOrder>[0]) });
+    expect(created.deadlines.map((d) => d.name)).toEqual(['expediteAt', 'switchSupplierAt']);
+    const moved = await call('POST', `${run.body.base}/sandbox/clock`, { advanceBy: 3 * DAY });
+    expect(moved.body.fired).toMatchObject([{ orderId: 'TC-1', deadline: 'expediteAt' }]);
+    const late = await api.getOrder('TC-1');
+    expect(late.state).toBe('preShipment.processing.expediting');
+    expect((await api.send('TC-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF7' })).state).toBe('inTransit.shipping.onTheWay');
+    const refused = await api.send('TC-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF7' }).catch((e: unknown) => e);
+    expect((refused as AftersalesProblem).problem.status).toBe(409);
+    expect((await call('GET', '/orders/TC-1')).status).toBe(404);
   });
 
   it('refuses to start when a database is configured', async () => {

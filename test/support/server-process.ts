@@ -12,11 +12,16 @@ export function startServer(env: Record<string, string>, { npm = false, cli }: {
   const [command, args] = npm ? ['npm', ['start', '--silent']] : cli ? [process.execPath, ['bin/aftersales.js', ...cli]] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
   const child = spawn(command as string, args as string[], { env: { ...process.env, LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
+  let listening = false;
   const url = new Promise<string>((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      const m = /"url":"(http:[^"]+)"/.exec(log);
-      if (m) resolve(m[1]!);
+      // Once found, the growing log is not searched again (a busy service logs a line per request).
+      const m = listening ? null : /"url":"(http:[^"]+)"/.exec(log);
+      if (m) {
+        listening = true;
+        resolve(m[1]!);
+      }
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${log}`)));
   });

@@ -8,8 +8,9 @@ import { follow } from './live.js';
 import { fail, orderList } from './order-list.js';
 import { claimsPanel, deadlinesPanel, deliveriesPanel, moneyPanel, shipmentsPanel, suppliersPanel } from './order-panels.js';
 import { renderTimeline } from './timeline.js';
+import { drawVersionMarks, loadVersions, renderVersions, versionMarks } from './versions.js';
 
-const view = { order: null, history: [], notes: null, stream: null, seenSeq: 0, diagram: null, form: null, list: null };
+const view = { order: null, history: [], notes: null, stream: null, seenSeq: 0, diagram: null, form: null, list: null, machineId: 'order', graphVersion: null, mode: 'orders', versions: null };
 
 const count = (id, text) => ($(id).textContent = text);
 
@@ -76,10 +77,14 @@ async function refresh(id) {
   view.notes = notes.ok ? notes.body : null;
   renderOrder(order.body);
   renderJourney();
+  // An order pinned to an older version is drawn on that version's diagram.
+  const pinned = order.body.machine?.version;
+  if (pinned !== undefined && pinned !== view.graphVersion) await showGraph(pinned);
   await view.diagram?.follow(order.body, view.history);
 }
 
 async function select(id) {
+  if (view.mode !== 'orders') await showOrders();
   view.stream?.stop();
   view.order = null;
   view.seenSeq = 0;
@@ -114,15 +119,69 @@ function wireDiagramBar() {
   $('collapse-far').addEventListener('change', () => void view.diagram.setCollapseFar($('collapse-far').checked));
 }
 
-async function drawDiagram() {
-  const res = await api('/machines/order');
+/** Draws version `version` of the machine (null: the newest), with the versions view's `marks` if given. */
+async function showGraph(version = null, marks = null) {
+  const base = `/machines/${encodeURIComponent(view.machineId)}`;
+  const res = await api(version === null ? base : `${base}/versions/${version}`);
   if (!res.ok) return fail(res.body, $('diagram'));
   const graph = res.body;
+  if (view.graphVersion === null) view.list.states(graph);
+  view.graphVersion = graph.version;
   $('machine-name').textContent = `machine ${graph.id} v${graph.version}`;
-  view.list.states(graph);
   $('diagram').textContent = '';
-  view.diagram = createDiagram($('diagram'), { graph, elk: new window.ELK(), onStatePick: (path) => view.list.filter(path) });
+  $('diagram').dataset.version = String(graph.version);
+  const extra = marks ? { keepOpen: () => marks.keep, frame: () => marks.keep, decorate: (svg) => drawVersionMarks(svg, marks) } : {};
+  view.diagram = createDiagram($('diagram'), { graph, elk: new window.ELK(), onStatePick: (path) => view.list.filter(path), ...extra });
   await view.diagram.follow(view.order, view.history);
+}
+
+function setMode(mode) {
+  view.mode = mode;
+  $('mode-orders').setAttribute('aria-pressed', String(mode === 'orders'));
+  $('mode-versions').setAttribute('aria-pressed', String(mode === 'versions'));
+  $('versions').hidden = mode !== 'versions';
+  $('empty').hidden = mode !== 'orders' || view.order !== null;
+  $('order').hidden = mode !== 'orders' || view.order === null;
+}
+
+/** The versions view: version `version`'s diagram (default: the newest) with its changes and order counts. */
+async function showVersions(version) {
+  view.stream?.stop();
+  view.order = null;
+  view.history = [];
+  view.form.close();
+  view.list.select(null);
+  setMode('versions');
+  // Read again on each visit: the census moves with the orders.
+  if (!view.versions || version === undefined) view.versions = await loadVersions(view.machineId);
+  const data = view.versions;
+  const shown = version ?? data.current ?? null;
+  const url = new URL(window.location.href);
+  url.searchParams.delete('order');
+  url.searchParams.set('view', 'versions');
+  if (shown !== null) url.searchParams.set('version', String(shown));
+  window.history.replaceState(null, '', url);
+  renderVersions($('versions'), data, shown, { onPick: (n) => void showVersions(n).then(() => $('versions').querySelector(`[data-version="${n}"]`)?.focus()) });
+  await showGraph(shown, data.problem ? null : versionMarks(data, shown));
+  $('diagram').dataset.view = 'versions';
+}
+
+async function showOrders() {
+  setMode('orders');
+  const url = new URL(window.location.href);
+  url.searchParams.delete('view');
+  url.searchParams.delete('version');
+  window.history.replaceState(null, '', url);
+  await showGraph();
+  $('diagram').dataset.view = 'orders';
+}
+
+async function drawDiagram() {
+  // The machine this service hosts: the page is not tied to one.
+  const machines = await api('/machines');
+  if (machines.ok && machines.body.machines?.[0]) view.machineId = machines.body.machines[0].id;
+  await showGraph();
+  $('diagram').dataset.view = 'orders';
 }
 
 async function start() {
@@ -139,6 +198,8 @@ async function start() {
   });
   $('reload-deliveries').addEventListener('click', () => view.order && void refresh(view.order.id));
   wireDiagramBar();
+  $('mode-orders').addEventListener('click', () => view.mode !== 'orders' && void showOrders());
+  $('mode-versions').addEventListener('click', () => void showVersions());
   const doc = await api('/openapi.json');
   view.form = eventForm({
     schemas: doc.body?.components?.schemas?.EventPayloads?.properties ?? {},
@@ -147,8 +208,10 @@ async function start() {
     onTried: (tried) => view.diagram?.showWhatIf(tried),
   });
   await Promise.all([drawDiagram(), view.list.load()]);
-  const wanted = new URL(window.location.href).searchParams.get('order');
-  if (wanted) await select(wanted);
+  const params = new URL(window.location.href).searchParams;
+  const wanted = params.get('order');
+  if (params.get('view') === 'versions') await showVersions(params.has('version') ? Number(params.get('version')) : undefined);
+  else if (wanted) await select(wanted);
   document.body.dataset.ready = 'true';
 }
 

@@ -27,8 +27,12 @@ const union = (boxes) => {
   return { x, y, width: Math.max(...list.map((b) => b.x + b.width)) - x, height: Math.max(...list.map((b) => b.y + b.height)) - y };
 };
 
-/** `onStatePick(path)` is called when a state is clicked. */
-export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
+/**
+ * `onStatePick(path)` is called when a state is clicked; `keepOpen()` names states drawn open
+ * besides the order's; `decorate(svg)` draws more on each drawing (the versions view's marks);
+ * `frame()` names the states "fit" frames when no order is shown.
+ */
+export function createDiagram(box, { graph, elk, onStatePick = () => {}, keepOpen = () => [], decorate: more = () => {}, frame = () => [] }) {
   const measure = canvasMeasure();
   const compounds = [...walk(graph.root)].filter((s) => s.path && s.states.length > 0);
   const byPath = new Map([...walk(graph.root)].map((s) => [s.path, s]));
@@ -38,6 +42,7 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   function kept() {
     const keep = new Set();
     const add = (path) => ancestorsOf(path ?? '').forEach((p) => keep.add(p));
+    for (const path of keepOpen()) add(path);
     const order = view.order;
     if (!order) return keep;
     add(order.state);
@@ -59,6 +64,8 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   };
 
   const boxOf = (el) => (el ? el.getBBox() : null);
+  /** The state's box, or the closed box that holds it. */
+  const shownState = (path) => [...ancestorsOf(path)].reverse().map((p) => stateEl(p)).find(Boolean) ?? null;
   const stateEl = (path) => view.svg?.querySelector(`.state[data-path="${window.CSS.escape(path)}"]`);
   /** The current state, the transitions it can take now and where they lead. */
   function activeRegion() {
@@ -81,7 +88,9 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
     if (!view.pz) return;
     const active = view.order && activeRegion();
     const whole = { x: 0, y: 0, ...view.pz.size };
+    const framed = !active && union(frame().map((path) => boxOf(shownState(path))));
     if (active) view.pz.show(active.region, { min: LEGIBLE_SCALE, max: 1.25, focus: active.focus });
+    else if (framed) view.pz.show(framed, { min: LEGIBLE_SCALE, max: 1.25, focus: boxOf(shownState(frame()[0])) ?? framed });
     // No order: the whole machine if it fits legibly, else its start (top left) at 1:1.
     else view.pz.show(whole, { min: LEGIBLE_SCALE, max: 1.25, focus: { x: 0, y: 0, width: Math.min(whole.width, box.clientWidth), height: Math.min(whole.height, box.clientHeight) } });
   }
@@ -89,6 +98,7 @@ export function createDiagram(box, { graph, elk, onStatePick = () => {} }) {
   function decorate() {
     highlight(view.svg, view.order?.state ?? '', view.order?.acceptedEvents ?? []);
     drawJourney(view.svg, view.steps);
+    more(view.svg);
     if (view.whatIf) return drawWhatIf(view.svg, graph, view.whatIf);
     clearWhatIf(view.svg);
     return null;

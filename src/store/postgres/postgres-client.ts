@@ -20,6 +20,11 @@ export interface PgClient extends PgQueryable {
 export interface PgPool extends PgQueryable {
   connect(): Promise<PgClient>;
   end(): Promise<void>;
+  /** The pool's use, for the metrics (a `pg` Pool has them). */
+  readonly totalCount?: number;
+  readonly idleCount?: number;
+  readonly waitingCount?: number;
+  readonly options?: { max?: number };
 }
 
 const unavailable = (error: unknown) => Promise.reject(asUnavailable(error));

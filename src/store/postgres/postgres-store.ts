@@ -3,6 +3,7 @@ import type { Commit, IdempotencyEntry, ListQuery } from '../records.ts';
 import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
 import { inTransaction, unavailableOnLostConnections, withClient, type PgPool, type PgQueryable } from './postgres-client.ts';
+import { postgresBacklog } from './postgres-backlog.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
 import { postgresMigrations } from './schema.ts';
@@ -72,6 +73,7 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
 
   return {
     ...createPostgresDeliveryStore(pool, { transactionTimeoutMs }),
+    ...postgresBacklog(pool, client),
     async migrate() {
       // Exempt from the statement and transaction timeouts: a migration of a large table takes its time.
       const long = (text: string, values?: unknown[]) => ({ text, ...(values ? { values } : {}), query_timeout: MIGRATION_TIMEOUT_MS });

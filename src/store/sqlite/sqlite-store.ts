@@ -2,6 +2,7 @@ import { StoreUnavailableError, type Store } from '../store.ts';
 import { translatingErrors } from '../unavailable-errors.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
+import { sqliteBacklog } from './sqlite-backlog.ts';
 import { sqliteReads } from './sqlite-reader.ts';
 import { openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
@@ -54,6 +55,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true, busy
   return translatingErrors<SqliteStore>({
     ...createSqliteDeliveryStore(db),
     ...sqliteReads(db),
+    ...sqliteBacklog(db),
     async migrate() {
       flush();
       writer.runAlone({ kind: 'migrate' });

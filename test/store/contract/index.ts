@@ -1,4 +1,5 @@
 import type { Store } from '../../../src/store/store.ts';
+import { backlogStoreContract } from './backlog-store.ts';
 import { engineStoreContract } from './engine-store.ts';
 import { migrationStoreContract } from './migration-store.ts';
 import { orderQueriesContract } from './order-queries.ts';
@@ -16,5 +17,6 @@ export function storeContracts(options: ContractOptions & { additionalTests?: (c
   outboxStoreContract(options);
   subscriptionStoreContract(options);
   migrationStoreContract(options);
+  backlogStoreContract(options);
   options.additionalTests?.({ create: options.create });
 }
