@@ -67,9 +67,8 @@ export interface ClientStep { type: string; payload: Record<string, unknown> }
 function nowOf(snapshot: AnyMachineSnapshot): number {
   const context = snapshot.context as OrderContext;
   const d = context.deadlines;
-  const overdue = snapshot.matches({ preShipment: { processing: 'expediting' } }) || snapshot.matches({ preShipment: { processing: 'stockProblem' } });
   const stamps = [
-    overdue ? (d.expediteAt ?? 0) : 0,
+    snapshot.matches({ preShipment: { processing: 'expediting' } }) ? (d.expediteAt ?? 0) : 0,
     snapshot.matches({ preShipment: { processing: 'stockProblem' } }) ? (d.switchSupplierAt ?? 0) : 0,
     snapshot.matches({ inTransit: { shipping: 'customsHold' } }) ? (d.customsReminderAt ?? 0) - context.policy.customsReminderDays * DAY_MS : 0,
     context.createdAt,
