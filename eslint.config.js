@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['scratch/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/', '/data/', 'src/inspector/public/vendor/'] },
+  { ignores: ['scratch/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/', '/data/', 'src/inspector/public/vendor/', 'dist/', '.build-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
 // For `npm run test:mutation`: the suites whose expectations are written by hand and so can judge
-// the machine and the engine (the rule tests, errors, deadlines, the engine and the machine's own
-// tests). The generated paths and random walks take their expectations from the machine itself:
+// the machine and the engine (the rule tests, errors, deadlines, machine versions and unrestorable
+// orders, dry runs, the migration proof and the fingerprints, the engine's logs, metrics and spans,
+// the engine and the machine's own tests). The generated paths and random walks take their expectations from the machine itself:
 // a mutant changes the prediction and the behaviour alike, so they kill next to nothing and would
 // only slow each mutant down. `npm test` runs them all. (Not `mergeConfig`: it would append this
 // `include` to the base one and select every suite.)
@@ -18,8 +19,17 @@ export default defineConfig({
       'test/api/refusals.test.ts',
       'test/api/payload-limits.test.ts',
       'test/api/problems.test.ts',
+      'test/api/machine-versions.test.ts',
+      'test/api/unrestorable.test.ts',
+      'test/api/dry-run.test.ts',
       'test/engine/**/*.test.ts',
       'test/machine/**/*.test.ts',
+      'test/model/migration-proof.test.ts',
+      'test/model/fingerprints.test.ts',
+      'test/operations/logging.test.ts',
+      'test/operations/metrics.test.ts',
+      'test/operations/readiness.test.ts',
+      'test/operations/tracing.test.ts',
     ],
   },
 });

@@ -65,7 +65,7 @@ export function pathsDocument(machineId: string, version: MachineVersion) {
     machine: { id: machineId, version: version.version },
     createdAt: new Date(MODEL_EPOCH).toISOString(),
     howToReplay,
-    variants: modelOf(version).variants.map((v: ModelVariant) => replayableVariant(v, MODEL_EPOCH)),
+    variants: modelOf(version).variants.map((v: ModelVariant) => replayableVariant(v, MODEL_EPOCH, version.version)),
     counts: { shortest: shortest.length, transition: transition.length },
     paths: [...shortest, ...transition],
   };

@@ -43,7 +43,7 @@ export function pathsSchema(version: MachineVersion) {
           defaultPolicy: z.boolean().meta({ description: 'Whether a deployment with the default deadline policy runs this variant' }),
           environment: z.record(z.string(), z.string()).meta({ description: 'The environment of a deployment that runs it (as for npm start)' }),
         }),
-        sandboxRun: z.object({ policy, startAt: z.iso.datetime() }).meta({ description: 'The body of POST /sandbox/runs that starts a sandbox run for this variant' }),
+        sandboxRun: z.object({ policy, startAt: z.iso.datetime(), version: z.number().int() }).meta({ description: 'The body of POST /sandbox/runs that starts a sandbox run for this variant' }),
       }),
     ),
     counts: z.object({ shortest: z.number().int(), transition: z.number().int() }),

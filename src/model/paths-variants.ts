@@ -46,9 +46,9 @@ const variableOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c}`).to
  * A variant as the paths document gives it: the creation body without its times and the times
  * relative to creation; the deadline policy it needs, as data (`deployment`: whether the defaults
  * do, and the environment of a deployment that does), and the body of `POST /sandbox/runs` that
- * starts a sandbox run under that policy at the time the expectations were computed for.
+ * starts a sandbox run under that policy, on `version`, at the time the expectations were computed for.
  */
-export function replayableVariant(variant: ModelVariant, createdAt: number) {
+export function replayableVariant(variant: ModelVariant, createdAt: number, version: number) {
   const { order, timesAfterCreation } = splitTimes(variant.order, createdAt);
   return {
     name: variant.name,
@@ -60,7 +60,7 @@ export function replayableVariant(variant: ModelVariant, createdAt: number) {
       defaultPolicy: Object.keys(variant.policy).length === 0,
       environment: Object.fromEntries(Object.entries(variant.policy).map(([field, value]) => [variableOf(field), String(value)])),
     },
-    sandboxRun: { policy: variant.policy, startAt: new Date(createdAt).toISOString() },
+    sandboxRun: { policy: variant.policy, startAt: new Date(createdAt).toISOString(), version },
   };
 }
 

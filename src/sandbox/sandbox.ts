@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { z } from 'zod';
-import type { HostedMachine } from '../engine/hosted-machine.ts';
-import { notFound, unavailable } from '../errors.ts';
+import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts';
+import { invalidInput, notFound, unavailable } from '../errors.ts';
 import { bearerTokens } from '../http/bearer-tokens.ts';
 import { readJson } from '../http/json-body.ts';
 import { problemHandler } from '../http/problem-handler.ts';
@@ -27,6 +27,17 @@ export interface SandboxOptions<P extends Record<string, unknown>> {
 
 const runPath = (id: string) => `/runs/${id}`;
 
+/** The machine as a release whose newest version is `version`: a run's orders are created on it (older paths replay on their version). */
+function pinned(machine: HostedMachine, version?: number): HostedMachine {
+  if (version === undefined) return machine;
+  const at = machine.versions.findIndex((v) => v.version === version);
+  if (at < 0) {
+    const versions = machine.versions.map((v) => v.version).join(', ');
+    throw invalidInput(`machine ${machine.id} has no version ${version}`, { errors: [{ path: 'version', message: `one of ${versions}` }] });
+  }
+  return { ...machine, versions: machine.versions.slice(0, at + 1), migrations: machine.migrations.slice(0, at) };
+}
+
 /**
  * The sandbox: the service with clocks that tests move. The default run answers at the root, as
  * `npm start` would (`/orders`, …, plus `/sandbox/clock`); `POST /sandbox/runs` starts a run of
@@ -34,12 +45,12 @@ const runPath = (id: string) => `/runs/${id}`;
  * runs sharing one sandbox do not see each other's orders or move each other's clock.
  */
 export async function createSandbox<P extends Record<string, unknown>>({ machineFor, policySchema, logger, app: appOptions = {}, now = Date.now, maxRuns = 200, idleMs = 15 * 60_000 }: SandboxOptions<P>) {
-  // One definition per policy: runs of one policy share it (and what is derived from it once, like the OpenAPI document).
+  // One definition per policy and version: runs of one policy share it (and what is derived from it once, like the OpenAPI document).
   const machines = new Map<string, HostedMachine>();
-  const machineOf = (policy?: P) => {
-    const key = policy === undefined ? '' : JSON.stringify(Object.entries(policy).sort(([a], [b]) => a.localeCompare(b)));
+  const machineOf = (policy?: P, version?: number) => {
+    const key = `${version ?? ''}|${policy === undefined ? '' : JSON.stringify(Object.entries(policy).sort(([a], [b]) => a.localeCompare(b)))}`;
     let machine = machines.get(key);
-    if (!machine) machines.set(key, (machine = machineFor(policy)));
+    if (!machine) machines.set(key, (machine = pinned(machineFor(policy), version)));
     return machine;
   };
   const start = async (id: string, machine: HostedMachine, startAt: number) => {
@@ -61,9 +72,10 @@ export async function createSandbox<P extends Record<string, unknown>>({ machine
     .object({
       policy: policySchema.optional().meta({ description: "The run's deadline policy; default: the sandbox's (from its environment)" }),
       startAt: z.iso.datetime({ offset: true }).optional().meta({ description: "Where the run's clock starts; default: now" }),
+      version: z.number().int().min(1).optional().meta({ description: "The machine version the run's orders are created on; default: the newest" }),
     })
     .strict();
-  const describe = (run: SandboxRun) => ({ id: run.id, base: runPath(run.id), now: new Date(run.clock.now()).toISOString() });
+  const describe = (run: SandboxRun) => ({ id: run.id, base: runPath(run.id), now: new Date(run.clock.now()).toISOString(), version: currentVersion(run.app.engine.machine).version });
 
   const app = new Hono();
   app.use(requestId());
@@ -76,7 +88,7 @@ export async function createSandbox<P extends Record<string, unknown>>({ machine
     if (runs.size >= maxRuns) await closeIdle();
     if (runs.size >= maxRuns) throw unavailable(`the sandbox holds ${maxRuns} runs: DELETE /sandbox/runs/{id} those that ended`);
     const id = randomUUID();
-    const run = await start(id, machineOf(body.policy), body.startAt === undefined ? now() : Date.parse(body.startAt));
+    const run = await start(id, machineOf(body.policy, body.version), body.startAt === undefined ? now() : Date.parse(body.startAt));
     runs.set(id, run);
     return c.json(describe(run), 201, { Location: runPath(id) });
   });

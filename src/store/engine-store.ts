@@ -22,4 +22,9 @@ export interface EngineStore {
    * replaces its timers, which ends the claim.
    */
   claimDueTimers(now: number, limit: number, leaseMs: number): Promise<TimerEntry[]>;
+  /**
+   * Gives claims back: each of these timers that is still there at that due time becomes claimable
+   * at once, by any sweeper. For a sweeper that stops (SIGTERM) before firing all it claimed.
+   */
+  releaseTimers(timers: readonly TimerEntry[]): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { StoreUnavailableError } from '../store/store.ts';
 import { backgroundLoop } from './background-loop.ts';
 
 export interface TimerSweeperOptions {
-  store: Pick<EngineStore, 'claimDueTimers'>;
+  store: Pick<EngineStore, 'claimDueTimers' | 'releaseTimers'>;
   engine: Pick<Engine, 'fireTimer'>;
   clock: Clock;
   logger: Logger;
@@ -94,8 +94,18 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
     return false;
   }
 
-  // `stopping` (SIGTERM): the commit in progress finishes, the rest of the claim waits for the next
-  // start (SQLite releases the leases then; on PostgreSQL another instance takes them when they end).
+  /** Stopping with timers claimed and not fired: their claims go back, so another sweeper (or the next start) takes them at once. */
+  async function giveBack(timers: TimerEntry[]) {
+    if (timers.length === 0) return;
+    try {
+      await store.releaseTimers(timers);
+      for (const t of timers) unfinished.delete(keyOf(t));
+    } catch (error) {
+      logger.warn('claimed timers not given back at stop; they are taken again when their lease ends', { timers: timers.length, error: String(error) });
+    }
+  }
+
+  // `stopping` (SIGTERM): the commits in flight finish, and the rest of the claim is given back.
   async function sweepOnce(stopping: AbortSignal): Promise<number> {
     let fired = 0;
     const failedHere = new Set<string>();
@@ -119,8 +129,10 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+      if (stopping.aborted) await giveBack(due.slice(next));
       if (!progressed && due.length < batchSize) break;
     }
+    if (stopping.aborted) await giveBack([...unfinished.values()]);
     stats.lastSweepAt = clock.now();
     return fired;
   }

@@ -1,6 +1,11 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { orderMachine, sampleOrder } from '../../machines/order/index.ts';
+import { createManualClock } from '../../src/clock.ts';
+import { createEngine } from '../../src/engine/engine.ts';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { VersionConflictError } from '../../src/store/store.ts';
-import { testApp } from '../support/test-app.ts';
+import { DAY, testApp } from '../support/test-app.ts';
 
 describe('engine: compare-and-swap, idempotency, nothing lost', () => {
   it('a commit computed from a stale version never overwrites, and writes nothing of itself', async () => {
@@ -75,5 +80,36 @@ describe('engine: compare-and-swap, idempotency, nothing lost', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.body).toMatchObject({ type: '/problems/unrestorable-order', state: 'preShipment.vanished' });
     expect(res.text).not.toMatch(/at \w+ \(/);
+  });
+
+  it('the same Idempotency-Key with the same payload in another key order is the same request; another value is not', async () => {
+    const t = await testApp();
+    await t.create({ id: 'S-5' });
+    const first = await t.send('S-5', 'SHIPPED', { carrier: 'SF', trackingNumber: 'A1' }, { 'idempotency-key': 'ship-once' });
+    const reordered = await t.send('S-5', 'SHIPPED', { trackingNumber: 'A1', carrier: 'SF' }, { 'idempotency-key': 'ship-once' });
+    expect(first.status).toBe(200);
+    expect(reordered.status).toBe(200);
+    expect(reordered.body).toEqual(first.body);
+    const changed = await t.send('S-5', 'SHIPPED', { carrier: 'SF', trackingNumber: 'A2' }, { 'idempotency-key': 'ship-once' });
+    expect(changed.status).toBe(422);
+    expect((await t.history('S-5')).body.history.map((h: { type: string }) => h.type)).toEqual(['ORDER_CREATED', 'SHIPPED']);
+  });
+
+  it('works without an observer: creates, applies, refuses and fires as with one', async () => {
+    const store = createSqliteStore(new Database(':memory:'));
+    await store.migrate();
+    const clock = createManualClock();
+    const commits: string[] = [];
+    const engine = createEngine({ store, clock, machine: orderMachine(), onCommit: (c) => commits.push(`${c.source}:${c.event.type}`) });
+    const { order, created } = await engine.createOrder(sampleOrder({ id: 'N-1', shipBy: '2026-03-04T00:00:00Z' }));
+    expect(created).toBe(true);
+    expect((await engine.send('N-1', 'SUPPLIER_CONTACTED', { note: 'n' })).version).toBe(2);
+    await expect(engine.send('N-1', 'DELIVERED', {})).rejects.toMatchObject({ problem: { type: '/problems/event-not-accepted' } });
+    clock.advance(10 * DAY);
+    const [timer] = await store.claimDueTimers(clock.now(), 1, 60_000);
+    expect(await engine.fireTimer(timer!)).toBe('fired');
+    expect(commits).toEqual(['client:ORDER_CREATED', 'client:SUPPLIER_CONTACTED', `timer:${timer!.event}`]);
+    expect(order.version).toBe(1);
+    await store.close();
   });
 });

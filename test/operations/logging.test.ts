@@ -108,6 +108,10 @@ describe('what the engine and the workers do', () => {
       { level: 'debug', msg: 'event refused', orderId: 'eng-1', event: 'DELIVERED', state, machineVersion: 1, reason: 'state' },
     ]);
     expect(JSON.stringify(engine)).not.toContain('asked'); // payloads (which may hold personal data) stay out of the log
+    for (const line of engine.filter((l) => l.msg === 'event applied')) {
+      expect(line.durationMs as number).toBeGreaterThanOrEqual(0);
+      expect(line.durationMs as number).toBeLessThan(10_000);
+    }
   });
 
   it('each timer fired is an info line with its lateness, and its event a debug line from the timer', async () => {

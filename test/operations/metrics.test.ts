@@ -1,5 +1,7 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { createMetrics } from '../../src/telemetry/metrics.ts';
 import { webhookReceiver } from '../support/receivers.ts';
 import { DAY, testApp } from '../support/test-app.ts';
@@ -63,7 +65,27 @@ describe('/metrics', () => {
     expect(text).not.toContain('NO_SUCH_EVENT');
     expect(sample(text, 'aftersales_commit_duration_seconds_count', { outcome: 'committed' })).toBe(4);
     expect(sample(text, 'aftersales_commit_duration_seconds_sum', { outcome: 'committed' })).toBeGreaterThan(0);
+    expect(sample(text, 'aftersales_commit_duration_seconds_sum', { outcome: 'committed' })).toBeLessThan(10); // seconds, measured from the commit's start
     expect(text).not.toContain('ev-1');
+  });
+
+  it('time a commit that lost the race to another instance as a conflict, and one the store failed as failed', async () => {
+    const store = createSqliteStore(new Database(':memory:'));
+    const metrics = createMetrics({ processMetrics: false });
+    const a = await testApp({ store, metrics });
+    const b = await testApp({ store, metrics, clock: a.clock }); // a second instance on the same database: its own engine and queue
+    await a.create({ id: 'race-1' });
+    const sent = await Promise.all([a.send('race-1', 'SUPPLIER_CONTACTED', { note: 'a' }), b.send('race-1', 'SUPPLIER_CONTACTED', { note: 'b' })]);
+    expect(sent.map((r) => r.status)).toEqual([200, 200]);
+    const text = (await a.call('GET', '/metrics')).text;
+    expect(sample(text, 'aftersales_commit_duration_seconds_count', { outcome: 'committed' })).toBe(3);
+    expect(sample(text, 'aftersales_commit_duration_seconds_count', { outcome: 'conflict' })).toBeGreaterThanOrEqual(1);
+
+    const broken = await testApp({ store: { ...store, commit: async () => Promise.reject(new Error('disk I/O error')) }, metrics: createMetrics({ processMetrics: false }) });
+    expect((await broken.create({ id: 'never' })).status).toBe(500);
+    const failed = (await broken.call('GET', '/metrics')).text;
+    expect(sample(failed, 'aftersales_commit_duration_seconds_count', { outcome: 'failed' })).toBe(1);
+    expect(sample(failed, 'aftersales_events_applied_total', { event: 'ORDER_CREATED' })).toBeUndefined();
   });
 
   it('count timers fired by deadline with their lateness, and the timers due but not yet fired', async () => {

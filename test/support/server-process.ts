@@ -5,11 +5,16 @@ export interface LogLine { msg: string; level?: string; orderId?: string; event?
 /**
  * Starts the service in a child process: by default as `node --import tsx src/main.ts` (what
  * `npm start` runs); with `npm: true`, as `npm start` itself, so that `child.pid` is npm's PID, the
- * one an operator or a supervisor signals; with `cli`, as `npx aftersales <cli…>` (e.g. `['sandbox']`). `url` resolves once it listens (it logs its URL);
+ * one an operator or a supervisor signals; with `cli`, as `npx aftersales <cli…>` (e.g. `['sandbox']`); with `entry`, as `node <entry>` (a built
+ * `main.js`: no tsx). `url` resolves once it listens (it logs its URL);
  * `exited` resolves with its exit code; `lines()` are its JSON log lines, `log()` all of stderr.
  */
-export function startServer(env: Record<string, string>, { npm = false, cli }: { npm?: boolean; cli?: string[] } = {}) {
-  const [command, args] = npm ? ['npm', ['start', '--silent']] : cli ? [process.execPath, ['bin/aftersales.js', ...cli]] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+export function startServer(env: Record<string, string>, { npm = false, cli, entry }: { npm?: boolean; cli?: string[]; entry?: string } = {}) {
+  const [command, args] = npm
+    ? ['npm', ['start', '--silent']]
+    : cli
+      ? [process.execPath, ['bin/aftersales.js', ...cli]]
+      : [process.execPath, entry ? [entry] : ['--import', 'tsx', 'src/main.ts']];
   const child = spawn(command as string, args as string[], { env: { ...process.env, LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   let listening = false;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { isUnavailable } from './postgres-errors.ts';
 import type { CommitFeed } from '../../inspector/commit-feed.ts';
 import type { ChangeMessage } from '../../inspector/order-events.ts';
 import type { Logger } from '../../logger.ts';
@@ -71,7 +72,9 @@ export async function openPostgresCommitFeed(url: string, { channel = 'aftersale
   let retrying: NodeJS.Timeout | undefined;
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: url, application_name: 'aftersales live feed' });
+    // Bounded like the store's connections: a database gone silent fails an announcement, and the
+    // feed then drops the connection and connects again (else it would stay dead after the outage).
+    const next = new pg.Client({ connectionString: url, application_name: 'aftersales live feed', connectionTimeoutMillis: 5000, query_timeout: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     next.on('notification', onNotification);
     // Only an established connection is replaced when it fails; a failed attempt throws below.
     next.on('error', (error) => {
@@ -115,9 +118,13 @@ export async function openPostgresCommitFeed(url: string, { channel = 'aftersale
     timer = undefined;
     const batch = pending;
     pending = [];
-    if (!client || batch.length === 0) return;
+    const sender = client;
+    if (!sender || batch.length === 0) return;
     for (const payload of chunks(batch)) {
-      await client.query('SELECT pg_notify($1, $2)', [channel, `{"from":${JSON.stringify(instance)},"changes":${payload}}`]).catch((error: Error) => logger?.warn('live feed announcement failed', { error: error.message }));
+      await sender.query('SELECT pg_notify($1, $2)', [channel, `{"from":${JSON.stringify(instance)},"changes":${payload}}`]).catch((error: Error) => {
+        logger?.warn('live feed announcement failed', { error: error.message });
+        if (client === sender && isUnavailable(error)) drop(sender);
+      });
     }
   }
 
@@ -139,7 +146,8 @@ export async function openPostgresCommitFeed(url: string, { channel = 'aftersale
       await flush();
       const last = client;
       client = undefined;
-      await last?.end().catch(() => {});
+      // A connection that went silent never finishes its goodbye: do not wait for it long.
+      await Promise.race([last?.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     },
   };
 }

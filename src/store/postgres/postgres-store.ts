@@ -191,6 +191,14 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
       );
       return (rows as TimerRow[]).map(toTimer);
     },
+    async releaseTimers(timers) {
+      if (timers.length === 0) return;
+      await pool.query(
+        `UPDATE timers SET lease_until = NULL FROM unnest($1::text[], $2::text[], $3::bigint[]) AS given(order_id, name, due_at)
+         WHERE timers.order_id = given.order_id AND timers.name = given.name AND timers.due_at = given.due_at`,
+        [timers.map((t) => t.orderId), timers.map((t) => t.name), timers.map((t) => t.dueAt)],
+      );
+    },
     async close() {
       await pool.end();
     },

@@ -66,6 +66,9 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true, busy
     async claimDueTimers(now, limit, leaseMs) {
       return (await write({ kind: 'claim', now, limit, leaseMs })) as Awaited<ReturnType<Store['claimDueTimers']>>;
     },
+    async releaseTimers(timers) {
+      if (timers.length > 0) await write({ kind: 'release', timers });
+    },
     // One process writes an SQLite file: a migration waits only for another of this process.
     async withMigrationLock(work) {
       const run = migrating.then(work);

@@ -8,6 +8,7 @@ import { commitParams, toTimer, type CommitParams, type TimerRow } from './sqlit
 export type WriteOp =
   | { kind: 'commit'; commit: Commit }
   | { kind: 'claim'; now: number; limit: number; leaseMs: number }
+  | { kind: 'release'; timers: readonly TimerEntry[] }
   | { kind: 'migrate' };
 
 /** What one write came to: its value, or the error that rejected it. */
@@ -60,9 +61,14 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     return rows.map(toTimer).sort(byDueTime);
   });
 
+  const releaseTx = db.transaction((timers: readonly TimerEntry[]) => {
+    for (const t of timers) sql().releaseTimer.run(t.orderId, t.name, t.dueAt);
+  });
+
   const runOne = (op: WriteOp): unknown => {
     if (op.kind === 'commit') return commitTx(commitParams(op.commit));
     if (op.kind === 'claim') return claimTx(op.now, op.limit, op.leaseMs);
+    if (op.kind === 'release') return releaseTx(op.timers);
     throw new Error(`${op.kind} cannot run inside a batch`);
   };
 
@@ -189,6 +195,7 @@ function prepare(db: SqliteDatabase) {
     insertIdempotency: db.prepare(
       'INSERT INTO idempotency (order_id, key, request_hash, status, response) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
+    releaseTimer: db.prepare('UPDATE timers SET lease_until = NULL WHERE order_id = ? AND name = ? AND due_at = ?'),
     // One statement, so atomic; SQLite has a single writer, so no row locks are needed.
     claimDueTimers: db.prepare(`UPDATE timers SET lease_until = ? WHERE (order_id, name) IN (${claimableTimers} LIMIT ?) RETURNING order_id, name, event, due_at`),
   };

@@ -116,6 +116,21 @@ export function engineStoreContract({ name, create }: ContractOptions) {
       // Claiming reads what is due; it does not hide timers from dueTimers.
       expect(ids(await store.dueTimers(now, 10))).toEqual(['H-1/expediteAt', 'H-1/switchSupplierAt', 'H-2/switchSupplierAt']);
     });
+    it('gives claims back: a released timer is claimable at once, a fired or moved one is not revived', async () => {
+      const store = await fresh();
+      await seed(store, 'R-1', { timers: [{ name: 'expediteAt', dueAt: T0 + 1 }] });
+      await seed(store, 'R-2', { timers: [{ name: 'expediteAt', dueAt: T0 + 2 }] });
+      const v3 = await seed(store, 'R-3', { timers: [{ name: 'expediteAt', dueAt: T0 + 3 }] });
+      const now = T0 + 10;
+      const claimed = await store.claimDueTimers(now, 10, MIN);
+      expect(claimed.map((t) => t.orderId)).toEqual(['R-1', 'R-2', 'R-3']);
+      // R-3 moved on meanwhile (its timer is another one now): giving back the old claim changes nothing of it.
+      await store.commit(commitAfter('R-3', v3, { timers: [{ name: 'expediteAt', dueAt: T0 + 5 }] }));
+      await store.releaseTimers([claimed[1]!, claimed[2]!]);
+      await store.releaseTimers([]);
+      expect((await store.claimDueTimers(now + 1, 10, MIN)).map((t) => `${t.orderId}@${t.dueAt - T0}`)).toEqual(['R-2@2', 'R-3@5']);
+      expect(await store.claimDueTimers(now + 2, 10, MIN)).toEqual([]);
+    });
     it('concurrent claims never hand out the same timer twice', async () => {
       const store = await fresh();
       for (let i = 0; i < 12; i++) await seed(store, `J-${String(i).padStart(2, '0')}`, { timers: [{ name: 'expediteAt', dueAt: T0 + i }] });
