@@ -51,9 +51,9 @@ describe('the paths export', () => {
     expect(domestic!.order).not.toHaveProperty('shipBy');
     expect(domestic!.timesAfterCreation).toEqual({ shipBy: 47 * HOUR });
     expect(domestic!.deployment).toEqual({ defaultPolicy: true, environment: {} });
-    expect(domestic!.sandboxRun).toEqual({ policy: {}, startAt: '2026-03-02T01:00:00.000Z', version: 1 });
+    expect(domestic!.sandboxRun).toEqual({ policy: {}, startAt: '2026-03-02T01:00:00.000Z', version: 2 });
     expect(switchFirst!.deployment).toEqual({ defaultPolicy: false, environment: { EXPEDITE_AFTER_DAYS: '4', SWITCH_SUPPLIER_AFTER_DAYS: '2' } });
-    expect(switchFirst!.sandboxRun).toEqual({ policy: { expediteAfterDays: 4, switchSupplierAfterDays: 2 }, startAt: '2026-03-02T01:00:00.000Z', version: 1 });
+    expect(switchFirst!.sandboxRun).toEqual({ policy: { expediteAfterDays: 4, switchSupplierAfterDays: 2 }, startAt: '2026-03-02T01:00:00.000Z', version: 2 });
   });
 
   it('gives each deadline its due time, relative to the step that armed it', () => {
