@@ -38,6 +38,10 @@ export const configSchema = z.object({
   PROTECTION_WINDOW_DAYS: days(1, 365),
   CUSTOMS_REMINDER_DAYS: days(1, 60),
   RESOLUTION_WORKING_DAYS: days(1, 120),
+  /** R13: days a customs hold lasts before it escalates to the seller, once (default 15). */
+  CUSTOMS_ESCALATE_AFTER_DAYS: days(1, 120),
+  /** R15: days after a supplier switch before an owed supplier refund still open reminds the seller, once (default 7). */
+  SUPPLIER_REFUND_REMIND_DAYS: days(1, 120),
   /** Lines below this level are dropped; `debug` adds each applied and refused event and each probe. */
   LOG_LEVEL: z.enum(logLevels).optional(),
   /** `pretty` (colored, one line each) or `json`; default: pretty when stderr is a terminal. */

@@ -13,6 +13,8 @@ export function policyFrom(config: Config): Partial<DeadlinePolicy> {
     ['protectionWindowDays', config.PROTECTION_WINDOW_DAYS],
     ['customsReminderDays', config.CUSTOMS_REMINDER_DAYS],
     ['resolutionWorkingDays', config.RESOLUTION_WORKING_DAYS],
+    ['customsEscalateAfterDays', config.CUSTOMS_ESCALATE_AFTER_DAYS],
+    ['supplierRefundRemindDays', config.SUPPLIER_REFUND_REMIND_DAYS],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }
@@ -37,6 +39,8 @@ export const deploymentPolicySchema = z
     protectionWindowDays: days(1, 365),
     customsReminderDays: days(1, 60),
     resolutionWorkingDays: days(1, 120),
+    customsEscalateAfterDays: days(1, 120),
+    supplierRefundRemindDays: days(1, 120),
   })
   .strict();
 
@@ -48,6 +52,8 @@ export const policyVariables: Record<keyof DeadlinePolicy, string> = {
   protectionWindowDays: 'PROTECTION_WINDOW_DAYS',
   customsReminderDays: 'CUSTOMS_REMINDER_DAYS',
   resolutionWorkingDays: 'RESOLUTION_WORKING_DAYS',
+  customsEscalateAfterDays: 'CUSTOMS_ESCALATE_AFTER_DAYS',
+  supplierRefundRemindDays: 'SUPPLIER_REFUND_REMIND_DAYS',
 };
 
 /**

@@ -1,7 +1,9 @@
-import type { DeadlinePolicy } from './v1/context.ts';
-import type { AddWorkingDays } from './v1/machine.ts';
+import type { DeadlinePolicy } from './v2/context.ts';
+import { migrateFromV1 } from './v2/from-v1.ts';
+import type { AddWorkingDays } from './v2/machine.ts';
 import { orderV1 } from './v1/version.ts';
-import type { orderViewSchema } from './v1/view-schema.ts';
+import { orderV2 } from './v2/version.ts';
+import type { orderViewSchema } from './v2/view-schema.ts';
 
 export interface OrderMachineOptions {
   /** Working-day arithmetic for the R7 resolution deadline (the host's holiday calendar). Default: weekends only, in UTC. */
@@ -15,16 +17,18 @@ export interface OrderMachineOptions {
  * every version still in the tree, oldest first, and the migrations between them.
  */
 export function orderMachine(options: OrderMachineOptions = {}) {
+  const { customsEscalateAfterDays: _e, supplierRefundRemindDays: _r, ...v1Policy } = options.policy ?? {};
   return {
     id: 'order',
-    versions: [orderV1(options)],
-    migrations: [],
+    versions: [orderV1({ ...options, policy: v1Policy }), orderV2(options)],
+    // The deployment's defaults of version 2's new deadlines go into migrated orders.
+    migrations: [{ from: 1, to: 2, migrate: (s: Parameters<typeof migrateFromV1>[0]) => migrateFromV1(s, options.policy) }],
   };
 }
 
 // What the wiring, the typed client and the tests name: the version new orders are created on.
-export { sampleOrder } from './v1/sample-order.ts';
-export type { ClientEventPayloads, ClientEventType, CreateOrderInput } from './v1/schemas.ts';
-export type { DeadlinePolicy } from './v1/context.ts';
-export type { AddWorkingDays } from './v1/machine.ts';
+export { sampleOrder } from './v2/sample-order.ts';
+export type { ClientEventPayloads, ClientEventType, CreateOrderInput } from './v2/schemas.ts';
+export type { DeadlinePolicy } from './v2/context.ts';
+export type { AddWorkingDays } from './v2/machine.ts';
 export type OrderViewShape = (typeof orderViewSchema)['shape'];

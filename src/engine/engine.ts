@@ -172,13 +172,36 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
   }
 
   /**
+   * The payload as the order's version reads it; or, when that version refuses it but the key was
+   * used for this very request before the order was migrated (an older version read it then), the
+   * response given then: a retry answers as before whatever version the order is on now.
+   */
+  async function parseOrRetried(
+    version: MachineVersion, orderId: string, type: string, payload: unknown, key: string | undefined,
+  ): Promise<{ data: Record<string, unknown>; retried?: OrderView }> {
+    try {
+      return { data: parseEvent(version, type, payload) };
+    } catch (error) {
+      const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+      const older = earlier && hosted.versions.filter((v) => v.version < version.version && Object.hasOwn(v.eventSchemas, type));
+      const then = older?.map((v) => v.eventSchemas[type]!.safeParse(payload ?? {})).find((p) => p.success);
+      if (earlier && then && requestHash({ type, payload: then.data }) === earlier.requestHash) {
+        return { data: then.data as Record<string, unknown>, retried: earlier.response as OrderView };
+      }
+      throw error;
+    }
+  }
+
+  /**
    * Everything `send` decides before it writes: the order loaded and restored, the event checked
    * (schema, idempotency, If-Match, the instance's own checks, the state), and the commit it makes;
    * or, for a retried Idempotency-Key, the answer recorded the first time.
    */
   async function decide(orderId: string, type: string, payload: unknown, { idempotencyKey: key, ifMatch }: SendOptions, observed: boolean) {
     const { record, version, snapshot } = await load(orderId);
-    const data = parseEvent(version, type, payload);
+    const parsed = await parseOrRetried(version, orderId, type, payload, key);
+    if (parsed.retried) return { kind: 'replay' as const, record, version, snapshot, data: parsed.data, replayed: parsed.retried };
+    const { data } = parsed;
     const hash = key === undefined ? '' : requestHash({ type, payload: data });
     const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
     if (earlier) {

@@ -22,7 +22,7 @@ export interface Coverage {
   transitions: { total: number; covered: number; missing: string[] };
 }
 
-/** Which state nodes the paths visit and which transitions they take (as the machine selects them, guards evaluated). */
+/** Which state nodes the paths visit (transient ones included) and which transitions they take (as the machine selects them, guards evaluated). */
 export function coverageOf(machine: AnyStateMachine, paths: GraphPath[]): Coverage {
   const visited = new Set<string>();
   const taken = new Set<string>();
@@ -34,6 +34,8 @@ export function coverageOf(machine: AnyStateMachine, paths: GraphPath[]): Covera
       for (const t of machine.getTransitionData(before as never, event as never)) {
         const index = t.source.transitions.get(t.eventType)?.indexOf(t) ?? -1;
         taken.add(transitionId(t.source, t.eventType, index));
+        // A transient state (one left at once by an eventless transition) is visited by the transition into it.
+        t.target?.forEach((n) => visited.add(n.id));
       }
       visit(state);
       before = state;

@@ -31,7 +31,7 @@ describe('deadline policy', () => {
     const t = await testApp({
       policy: { expediteAfterDays: 1, switchSupplierAfterDays: 3, protectionWindowDays: 30, evidenceDays: 5, customsReminderDays: 1 },
     });
-    const created = (await t.create({ id: 'P-1', shipBy: '2026-03-04T00:00:00Z' })).body;
+    const created = (await t.create({ id: 'P-1', shipBy: '2026-03-04T00:00:00Z', scope: 'international' })).body;
     expect(created.deadlines.map((d: { dueAt: string }) => d.dueAt)).toEqual(['2026-03-05T00:00:00.000Z', '2026-03-07T00:00:00.000Z']);
     await t.send('P-1', 'SHIPPED', { carrier: 'SF', trackingNumber: '1' });
     const held = (await t.send('P-1', 'CUSTOMS_HELD')).body;
@@ -42,8 +42,10 @@ describe('deadline policy', () => {
 
     await t.create({ id: 'P-2', policy: { protectionWindowDays: 60, evidenceDays: 10 } });
     await t.send('P-2', 'SHIPPED', { carrier: 'SF', trackingNumber: '2' });
-    const own = (await t.send('P-2', 'DELIVERED', { at: '2026-03-01T12:00:00Z' })).body;
-    expect(own.deadlines[0]).toEqual({ name: 'protectionEndsAt', dueAt: new Date(Date.parse('2026-03-01T12:00:00Z') + 60 * DAY).toISOString(), event: 'TIMER.PROTECTION_ENDED' });
+    t.clock.advance(DAY);
+    // R17 (version 2): the delivery time lies after the shipment (version 1 took one before it).
+    const own = (await t.send('P-2', 'DELIVERED', { at: '2026-03-02T12:00:00Z' })).body;
+    expect(own.deadlines[0]).toEqual({ name: 'protectionEndsAt', dueAt: new Date(Date.parse('2026-03-02T12:00:00Z') + 60 * DAY).toISOString(), event: 'TIMER.PROTECTION_ENDED' });
     const dispute = (await t.send('P-2', 'ISSUE_REPORTED', { kind: 'wrong_item' })).body;
     expect(dispute.deadlines[0].dueAt).toBe(new Date(t.clock.now() + 10 * DAY).toISOString());
     await expectInvariants(t, 'P-2');
@@ -124,7 +126,7 @@ describe('the sweeper', () => {
     const first = await testApp({ store: createSqliteStore(new Database(file)), clock });
     await first.create({ id: 'X-late', shipBy: '2026-03-05T00:00:00Z' }); // expedite 03-07, switch 03-09
     await first.create({ id: 'X-early', shipBy: '2026-03-03T00:00:00Z' }); // expedite 03-05, switch 03-07
-    await first.create({ id: 'X-customs' });
+    await first.create({ id: 'X-customs', scope: 'international' });
     await first.send('X-customs', 'SHIPPED', { carrier: 'SF', trackingNumber: 'C' });
     await first.send('X-customs', 'CUSTOMS_HELD'); // reminder due 03-05T01:00
     await first.store.close();

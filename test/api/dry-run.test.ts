@@ -31,7 +31,8 @@ const problemOf = (body: Record<string, unknown>) => {
 onBothStores('postgres-dry-run', (open) => {
   async function shipped(id: string) {
     const t = await testApp({ store: await open() });
-    expect((await t.create({ id })).status).toBe(201);
+    // International: only an international parcel is held in customs (R13, order machine version 2).
+    expect((await t.create({ id, scope: 'international' })).status).toBe(201);
     expect((await t.send(id, 'SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF-1' })).status).toBe(200);
     return t;
   }
@@ -50,7 +51,10 @@ onBothStores('postgres-dry-run', (open) => {
       order: { id: 'DR-1', state: 'inTransit.shipping.customsHold', version: 3, acceptedEvents: expect.arrayContaining(['CUSTOMS_CLEARED']) },
       effects: [{ action: 'sendCustomsReminder', kind: 'customs.reminder', email: true, params: expect.objectContaining({ trackingNumber: 'SF-1' }) }],
     });
-    expect(tried.body.deadlines).toEqual([{ name: 'customsReminderAt', event: 'TIMER.CUSTOMS_REMINDER', dueAt: expect.any(String) }]);
+    expect(tried.body.deadlines).toEqual([
+      { name: 'customsReminderAt', event: 'TIMER.CUSTOMS_REMINDER', dueAt: expect.any(String) },
+      { name: 'customsEscalateAt', event: 'TIMER.CUSTOMS_ESCALATE', dueAt: expect.any(String) },
+    ]);
     expect(await written(t, 'DR-1', 'hold-1')).toEqual(before);
     expect((await t.get('DR-1')).body).toMatchObject({ state: 'inTransit.shipping.onTheWay', version: 2 });
 

@@ -156,12 +156,13 @@ describe('reading', () => {
     await t.send('G-1', 'SHIPPED', { carrier: 'SF', trackingNumber: '1' });
     const res = await t.get('G-1');
     expect(res.headers.get('etag')).toMatch(/^"2-/);
-    expect(res.body).toMatchObject({ version: 2, machine: { id: 'order', version: 1 }, waitsOn: 'carrier' });
+    expect(res.body).toMatchObject({ version: 2, machine: { id: 'order', version: 2 }, waitsOn: 'carrier' });
   });
 
   it('GET /orders lists by state prefix with cursor paging, and by next deadline (the at-risk list)', async () => {
     const t = await testApp();
-    for (const id of ['L-1', 'L-2', 'L-3', 'L-4', 'L-5']) await t.create({ id, shipBy: `2026-03-0${id.at(-1)}T00:00:00Z` });
+    // L-4 is international: only an international parcel is held in customs (R13).
+    for (const id of ['L-1', 'L-2', 'L-3', 'L-4', 'L-5']) await t.create({ id, shipBy: `2026-03-0${id.at(-1)}T00:00:00Z`, ...(id === 'L-4' ? { scope: 'international' } : {}) });
     await t.send('L-2', 'SHIPPED', { carrier: 'SF', trackingNumber: '2' });
     await t.send('L-4', 'SHIPPED', { carrier: 'SF', trackingNumber: '4' });
     await t.send('L-4', 'CUSTOMS_HELD');

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { orderMachine } from '../../machines/order/index.ts';
 import { createManualClock } from '../../src/clock.ts';
 import { createMigrator } from '../../src/engine/migrator.ts';
 import { NewerVersionsError, prepareOrders } from '../../src/engine/prepare-orders.ts';
@@ -8,7 +7,7 @@ import { createMemoryLogger } from '../../src/logger.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { expectInvariants } from '../support/invariants.ts';
 import { DAY, testApp } from '../support/test-app.ts';
-import { orderWithRenamedState } from '../support/versions/renamed-state-v2.ts';
+import { orderVersion1Only, orderWithRenamedState } from '../support/versions/renamed-state-v2.ts';
 
 /**
  * A store written by version 1 only: O-STOCK in `stockProblem` (the state version 2 renames), O-HOLD
@@ -17,7 +16,7 @@ import { orderWithRenamedState } from '../support/versions/renamed-state-v2.ts';
 async function storeOfVersion1() {
   const clock = createManualClock();
   const store = createSqliteStore(new Database(':memory:'));
-  const v1 = await testApp({ store, clock, machine: orderMachine() });
+  const v1 = await testApp({ store, clock, machine: orderVersion1Only() });
   await v1.create({ id: 'O-STOCK' });
   await v1.create({ id: 'O-HOLD' });
   await v1.send('O-HOLD', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF1' });
@@ -126,7 +125,7 @@ describe('orders pinned to their machine version', () => {
     const { store, clock } = await storeOfVersion1();
     const v2 = await testApp({ store, clock, machine: orderWithRenamedState() });
     await v2.create({ id: 'O-FROM-V2' });
-    const older = { store, clock, machine: orderMachine(), logger: createMemoryLogger() };
+    const older = { store, clock, machine: orderVersion1Only(), logger: createMemoryLogger() };
     const refused = await prepareOrders(older).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(NewerVersionsError);
     expect((refused as Error).message).toMatch(/holds 1 order\(s\) of order version 2, newer than this release \(order up to version 1\).*ALLOW_NEWER_MACHINE_VERSIONS=1/);

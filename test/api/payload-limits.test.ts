@@ -64,7 +64,7 @@ describe('event payloads', () => {
 
   it('stores text trimmed', async () => {
     const t = await testApp();
-    await t.create({ id: 'L-3' });
+    await t.create({ id: 'L-3', scope: 'international' });
     const o = (await t.send('L-3', 'SHIPPED', { carrier: '  SF Express ', trackingNumber: ' SF1 ' })).body;
     expect(o.shipments[0]).toMatchObject({ carrier: 'SF Express', trackingNumber: 'SF1' });
     expect((await t.send('L-3', 'CUSTOMS_HELD', { note: '  duty unpaid  ' })).body.lastNote.text).toBe('duty unpaid');

@@ -66,7 +66,7 @@ describe.runIf(pgUrl)('live views follow the commits of every instance on one Po
 
   it('a stream on one instance hears the events sent through the other and its timer, each once, and its own commits once', async () => {
     tests += 1;
-    expect((await b.create({ id: 'L-1' })).status).toBe(201);
+    expect((await b.create({ id: 'L-1', scope: 'international' })).status).toBe(201);
     const stream = collectEvents(await a.app.request('/orders/L-1/stream'));
     const heard = () => stream.messages.map((m) => [m.event, m.data.version, m.data.type, m.data.source]);
     await expect.poll(() => a.app.events.subscribers, { timeout: 5000 }).toBe(1);

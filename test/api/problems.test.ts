@@ -38,7 +38,11 @@ const expected: [state: string, waitsOn: string, steps: Step[], problem: Record<
   ['inTransit.shipping.onTheWay', 'carrier', [['SHIPPED', { carrier: 'SF', trackingNumber: '1' }]], null],
   ['inTransit.shipping.customsHold', 'customs', [['SHIPPED', { carrier: 'SF', trackingNumber: '1' }], ['CUSTOMS_HELD']], {
     code: 'customs_hold', rule: 'R6', title: 'Parcel held in customs',
-    recommendedAction: 'Inform the buyer about customs clearance; reminders go to your registered e-mail while the parcel is held.', recommendedEvents: ['CUSTOMS_CLEARED', 'DELIVERED'],
+    recommendedAction: 'Inform the buyer about customs clearance; reminders go to your registered e-mail while the parcel is held.', recommendedEvents: ['CUSTOMS_CLEARED', 'DELIVERED', 'PARCEL_LOST'],
+  }],
+  // Version 2 (R13): a lost parcel shows its problem and the events that resolve it.
+  ['inTransit.shipping.lost', 'seller', [['SHIPPED', { carrier: 'SF', trackingNumber: '1' }], ['PARCEL_LOST']], {
+    code: 'parcel_lost', rule: 'R13', title: 'The carrier lost the parcel', recommendedAction: 'Reship the same items, or refund them.', recommendedEvents: ['REQUEST_RESHIP', 'REQUEST_REFUND'],
   }],
   ['delivered', 'buyer', toDispute.slice(0, 2), null],
   ['dispute', 'buyer', toDispute, {
@@ -53,12 +57,19 @@ const expected: [state: string, waitsOn: string, steps: Step[], problem: Record<
     code: 'resolution_due', rule: 'R7', title: 'Claim verified: reship or refund within 15 working days',
     recommendedAction: 'Choose a reship or a refund of the claimed items and execute it before the resolution deadline.', recommendedEvents: ['REQUEST_RESHIP', 'REQUEST_REFUND'],
   }],
-  ['reship', 'supplier', [...toPlatform, ['VERIFICATION_APPROVED'], ['REQUEST_RESHIP']], null],
-  ['refund', 'supplier', [['REQUEST_REFUND']], null],
+  // Version 2 (R16): every waiting state shows its problem; version 1 showed none in reship and refund.
+  ['reship', 'supplier', [...toPlatform, ['VERIFICATION_APPROVED'], ['REQUEST_RESHIP']], {
+    code: 'reship_due', rule: 'R7', title: 'A replacement shipment is being prepared',
+    recommendedAction: 'Report the replacement parcel when it ships; if the supplier cannot reship, refund the items instead (R12).', recommendedEvents: ['RESHIPPED', 'REQUEST_REFUND'],
+  }],
+  ['refund', 'supplier', [['REQUEST_REFUND']], {
+    code: 'refund_due', rule: 'R11', title: 'A refund is being executed', recommendedAction: 'Report the refund when the money is paid back.', recommendedEvents: ['REFUND_ISSUED'],
+  }],
 ];
 
 async function reach(t: TestApp, id: string, steps: Step[]) {
-  await t.create({ id });
+  // Only an international parcel is held in customs (R13).
+  await t.create({ id, ...(steps.some(([type]) => type === 'CUSTOMS_HELD') ? { scope: 'international' } : {}) });
   for (const [type, arg] of steps) {
     if (type === 'ADVANCE') await t.advance(arg as number);
     else expect((await t.send(id, type, arg)).status, `${id} ${type}`).toBe(200);

@@ -26,7 +26,8 @@ describe('the README walkthrough', () => {
       expect(run.status).toBe(0);
       const lines = run.stdout;
       expect(lines).toContain('"state":"verification.awaitingResolution"');
-      expect(lines).toContain('"state":"refunded"');
+      // R11 (version 2): refunding the claimed mug returns the order to its protection window.
+      expect(lines).toContain('"state":"delivered"');
       expect(lines).toContain('"money":{"paid":5500,"refunded":1250,"refundable":4250');
       expect(lines).toContain('"type":"/problems/event-not-accepted"');
     } finally {

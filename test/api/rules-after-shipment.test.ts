@@ -26,7 +26,11 @@ describe('R6: customs delay', () => {
     expect(held.state).toBe('inTransit.shipping.customsHold');
     expect(held.problem).toMatchObject({ rule: 'R6', code: 'customs_hold' });
     const firstDue = t.clock.now() + 3 * DAY;
-    expect(held.deadlines).toEqual([{ name: 'customsReminderAt', dueAt: new Date(firstDue).toISOString(), event: 'TIMER.CUSTOMS_REMINDER' }]);
+    expect(held.deadlines).toEqual([
+      { name: 'customsReminderAt', dueAt: new Date(firstDue).toISOString(), event: 'TIMER.CUSTOMS_REMINDER' },
+      // R13 (version 2): a hold that lasts 15 days escalates once.
+      { name: 'customsEscalateAt', dueAt: new Date(firstDue - 3 * DAY + 15 * DAY).toISOString(), event: 'TIMER.CUSTOMS_ESCALATE' },
+    ]);
     expect(await t.store.outbox('R6')).toMatchObject([{ action: 'sendCustomsReminder', payload: { to: 'ops@seller.example', trackingNumber: 'LPR6', reminder: 1 } }]);
 
     expect(await t.advance(3 * DAY - 1)).toBe(0);
@@ -103,24 +107,34 @@ describe('R7: wrong or missing items', () => {
     expect(refund.money.pendingRefund).toBe(5500);
   });
 
-  it('without evidence in 7 days the dispute closes and the order completes', async () => {
+  it('without evidence in 7 days the claim closes, the seller hears of it, and the protection window runs on', async () => {
     const t = await testApp();
     await delivered(t, 'R7-quiet');
     await step(t, 'R7-quiet', 'ISSUE_REPORTED', { kind: 'wrong_item' });
     expect(await t.advance(7 * DAY - 1)).toBe(0);
     expect(await t.advance(1)).toBe(1);
     const o = await expectInvariants(t, 'R7-quiet');
-    expect(o).toMatchObject({ state: 'completed', outcome: 'evidence_missing', status: 'closed' });
+    // R16 (version 2): never silent, and not the end: version 1 completed the order here without a word to the seller.
+    expect(o).toMatchObject({ state: 'delivered', status: 'open', claim: { closed: { outcome: 'evidence_missing' } } });
+    expect(o.problem).toMatchObject({ code: 'claim_closed', rule: 'R16', recommendedEvents: ['ISSUE_REPORTED'] });
+    expect((await t.store.outbox('R7-quiet')).map((x) => x.action)).toEqual(['notifyClaimClosed']);
+    expect(await t.advance(8 * DAY)).toBe(1);
+    expect((await expectInvariants(t, 'R7-quiet')).state).toBe('completed');
   });
 
-  it('a rejected verification completes the order without a refund', async () => {
+  it('a rejected verification completes the order without a refund when the protection window ends', async () => {
     const t = await testApp();
     await delivered(t, 'R7-no');
     await step(t, 'R7-no', 'ISSUE_REPORTED', { kind: 'wrong_item' });
     await step(t, 'R7-no', 'EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/blurry.jpg' }] });
     const o = await step(t, 'R7-no', 'VERIFICATION_REJECTED', { reason: 'photo does not show the item' });
-    expect(o).toMatchObject({ state: 'completed', outcome: 'dispute_rejected', claim: { verification: 'rejected' } });
-    expect(o.money.refunded).toBe(0);
+    // R11 (version 2): the claim ends, not the order: another claim is possible while the window runs (version 1 completed here).
+    expect(o).toMatchObject({ state: 'delivered', status: 'open', claim: { verification: 'rejected', closed: { outcome: 'rejected' } } });
+    expect(o.acceptedEvents).toEqual(['ISSUE_REPORTED']);
+    expect(await t.advance(15 * DAY)).toBe(1);
+    const done = await expectInvariants(t, 'R7-no');
+    expect(done).toMatchObject({ state: 'completed', outcome: 'dispute_rejected' });
+    expect(done.money.refunded).toBe(0);
   });
 
   it('with no issue the protection window ends after 15 days and the order completes', async () => {
@@ -145,7 +159,9 @@ describe('R8: damaged products', () => {
     expect(r.money.pendingRefund).toBe(2500);
     expect(r.resolution.dueAt).toBe('2026-03-23T16:00:00.000Z');
     const done = await step(t, 'R8', 'REFUND_ISSUED', { amount: 2500 });
-    expect(done).toMatchObject({ state: 'refunded', money: { paid: 5500, refunded: 2500, refundable: 3000 } });
+    // R11 (version 2): the refund of the claimed items is not the end: the order is back in its protection window.
+    expect(done).toMatchObject({ state: 'delivered', status: 'open', money: { paid: 5500, refunded: 2500, refundable: 3000 }, claim: { closed: { outcome: 'refunded' } } });
+    expect(done.items.find((i: { sku: string }) => i.sku === 'mug-blue')).toMatchObject({ refunded: 2 });
   });
 
   it('refuses claimed items the order does not contain', async () => {
@@ -184,13 +200,14 @@ describe('R9: domestic cancellation or wrong address', () => {
     expect(ok.money.pendingRefund).toBe(5500);
   });
 
-  it('intercepts a domestic parcel in customs and returns to the hold when it fails', async () => {
+  it('intercepts a domestic parcel on the way and returns to it when it fails', async () => {
     const t = await testApp();
     await t.create({ id: 'R9-t' });
     await ship(t, 'R9-t');
-    await step(t, 'R9-t', 'CUSTOMS_HELD');
+    // R13 (version 2): a domestic parcel is never held in customs; version 1 intercepted one out of a customs hold.
+    expect((await t.send('R9-t', 'CUSTOMS_HELD')).body.reason).toBe('a domestic parcel is never held in customs (R13)');
     expect((await step(t, 'R9-t', 'CANCEL_REQUESTED', { reason: 'wrong_address' })).state).toBe('inTransit.intercepting');
-    expect((await step(t, 'R9-t', 'INTERCEPT_FAILED')).state).toBe('inTransit.shipping.customsHold');
+    expect((await step(t, 'R9-t', 'INTERCEPT_FAILED')).state).toBe('inTransit.shipping.onTheWay');
   });
 
   it('a reshipped parcel that is intercepted is refunded in full, not by the claimed items', async () => {
@@ -206,7 +223,7 @@ describe('R9: domestic cancellation or wrong address', () => {
     expect(refund.money.pendingRefund).toBe(5500);
     expect(refund.claim.resolution).toBe('reship');
     const requested = (await t.store.outbox('R9-re')).filter((o) => o.action === 'requestRefund');
-    expect(requested.map((o) => o.payload)).toEqual([{ amount: 5500 }]);
+    expect(requested.map((o) => o.payload)).toEqual([{ amount: 5500, reason: 'wrong_address' }]);
   });
 
   it('refuses a cancellation after delivery with a reason', async () => {

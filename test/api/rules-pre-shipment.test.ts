@@ -26,7 +26,8 @@ describe('R1: no stock available', () => {
     expect(o.deadlines).toEqual([]);
     expect(o.lastNote.text).toBe('supplier says sold out');
 
-    const refund = await step(t, 'R1-a', 'REQUEST_REFUND', { reason: 'out of stock' });
+    // Version 2: a refund's reason is one of DOMAIN.md's (R14), no longer free text.
+    const refund = await step(t, 'R1-a', 'REQUEST_REFUND', { reason: 'out_of_stock' });
     expect(refund.state).toBe('refund');
     expect(refund.money).toMatchObject({ paid: 5500, refunded: 0, refundable: 5500, pendingRefund: 5500 });
     expect(await outboxActions(t, 'R1-a')).toEqual(['requestRefund']);
@@ -55,6 +56,8 @@ describe('R1: no stock available', () => {
     expect(o.deadlines).toEqual([
       { name: 'expediteAt', dueAt: new Date(newShipBy + 2 * DAY).toISOString(), event: 'TIMER.EXPEDITE' },
       { name: 'switchSupplierAt', dueAt: new Date(newShipBy + 4 * DAY).toISOString(), event: 'TIMER.SWITCH_SUPPLIER' },
+      // R15 (version 2): the owed refund of the original order reminds the seller 7 days after the switch.
+      { name: 'supplierRefundRemindAt', dueAt: new Date(t.clock.now() + 7 * DAY).toISOString(), event: 'TIMER.SUPPLIER_REFUND_REMINDER' },
     ]);
     const again = await t.send('R1-b', 'SWITCH_SUPPLIER', { supplier: { id: 'alt-7' } });
     expect(again.status).toBe(422);
@@ -68,13 +71,15 @@ describe('R2: oversized or overweight item', () => {
     await t.create({ id: 'R2' });
     const o = await step(t, 'R2', 'ITEM_OVERSIZED', { note: '42 kg' });
     expect(o.problem).toMatchObject({ rule: 'R2', recommendedEvents: ['REQUEST_REFUND'] });
-    const r = await step(t, 'R2', 'REQUEST_REFUND', { amount: 3000, reason: 'plate too heavy to ship' });
+    const r = await step(t, 'R2', 'REQUEST_REFUND', { amount: 3000, reason: 'oversized', note: 'plate too heavy to ship' });
     expect(r.money.pendingRefund).toBe(3000);
     const part = await step(t, 'R2', 'REFUND_ISSUED', { amount: 1000 });
     expect(part.state).toBe('refund');
     expect(part.money).toMatchObject({ refunded: 1000, pendingRefund: 2000, refundable: 4500 });
     const rest = await step(t, 'R2', 'REFUND_ISSUED', { amount: 2000 });
-    expect(rest.state).toBe('refunded');
+    // R11 (version 2): a refund of part of what was paid is not the end; the rest still ships. Version 1 ended it in `refunded`.
+    expect(rest.state).toBe('preShipment.processing.awaitingShipment');
+    expect(rest.status).toBe('open');
     expect(rest.money).toMatchObject({ paid: 5500, refunded: 3000, refundable: 2500, pendingRefund: 0 });
   });
 

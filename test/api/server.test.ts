@@ -31,7 +31,7 @@ describe('the service on a real socket', () => {
     const url2 = await again.url;
     const order = await (await fetch(`${url2}/orders/sock-1`)).json();
     expect(order).toMatchObject({ state: 'inTransit.shipping.onTheWay', version: 2 });
-    const held = await fetch(`${url2}/orders/sock-1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'CUSTOMS_HELD' }) });
+    const held = await fetch(`${url2}/orders/sock-1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'PARCEL_LOST' }) });
     expect(held.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

@@ -32,8 +32,8 @@ describe('an order this release cannot restore', () => {
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(res.body).toMatchObject({
-        type: '/problems/unrestorable-order', orderId: 'LOST', machine: 'order', machineVersion: 1, state: 'preShipment.vanished',
-        reason: "version 1 cannot restore it: State 'vanished' does not exist on 'order.preShipment'",
+        type: '/problems/unrestorable-order', orderId: 'LOST', machine: 'order', machineVersion: 2, state: 'preShipment.vanished',
+        reason: "version 2 cannot restore it: State 'vanished' does not exist on 'order.preShipment'",
       });
       expect(res.body.detail).toMatch(/npx aftersales doctor/);
     }
@@ -52,7 +52,7 @@ describe('an order this release cannot restore', () => {
     expect(await t.advance(5 * DAY)).toBe(1); // FINE's expedite request; LOST's timer is due too
     for (let i = 0; i < 3; i++) await t.advance(DAY); // the lease runs out, the timer comes round again
     const skipped = t.logger.lines.filter((l) => l.msg.startsWith('order cannot be restored'));
-    expect(skipped).toEqual([expect.objectContaining({ level: 'warn', orderId: 'LOST', machine: 'order', machineVersion: 1, state: 'preShipment.vanished' })]);
+    expect(skipped).toEqual([expect.objectContaining({ level: 'warn', orderId: 'LOST', machine: 'order', machineVersion: 2, state: 'preShipment.vanished' })]);
     expect(t.app.sweeper.stats).toMatchObject({ unrestorable: 1, failed: 0 });
     expect((await t.get('FINE')).body.state).toBe('preShipment.processing.stockProblem');
   });
@@ -62,11 +62,11 @@ describe('an order this release cannot restore', () => {
     await t.create({ id: 'LOST' });
     await t.create({ id: 'FINE' });
     const healthy = await t.call('GET', '/healthz');
-    expect(healthy.body).toMatchObject({ status: 'ok', orders: { machine: 'order', newestVersion: 1, byVersion: { 1: 2 }, onOlderVersions: 0, unrestorable: 0 } });
+    expect(healthy.body).toMatchObject({ status: 'ok', orders: { machine: 'order', newestVersion: 2, byVersion: { 2: 2 }, onOlderVersions: 0, unrestorable: 0 } });
     await rewrite(t.store, 'LOST', (s) => ({ ...s, value: { preShipment: 'vanished' } }), 'preShipment.vanished');
     t.clock.advance(30_000); // the census is taken again at most every 30 s
     const degraded = await t.call('GET', '/healthz');
     expect(degraded.status).toBe(200);
-    expect(degraded.body).toMatchObject({ status: 'degraded', orders: { byVersion: { 1: 2 }, unrestorable: 1 } });
+    expect(degraded.body).toMatchObject({ status: 'degraded', orders: { byVersion: { 2: 2 }, unrestorable: 1 } });
   });
 });

@@ -35,7 +35,7 @@ describe.runIf(pgUrl && (missing === null || inCi))('the inspector on one instan
     };
     const a = await instance();
     b = await instance();
-    expect((await b.create({ id: 'P-1' })).status).toBe(201);
+    expect((await b.create({ id: 'P-1', scope: 'international' })).status).toBe(201);
     s = await inspectorSession(a.app.fetch);
     page = await s.open(1280, 800);
   });

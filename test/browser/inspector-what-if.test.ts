@@ -16,7 +16,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector tries an event without
   beforeAll(async () => {
     expect(missing, 'CI must have Chromium (.ci/run installs it)').toBeNull();
     t = await testApp();
-    expect((await t.create({ id: 'W-1' })).status).toBe(201);
+    expect((await t.create({ id: 'W-1', scope: 'international' })).status).toBe(201);
     expect((await t.send('W-1', 'SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF-W1' })).status).toBe(200);
     s = await inspectorSession(t.app.fetch);
     page = await s.open(1600, 1000);

@@ -18,7 +18,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector in a real browser', ()
   beforeAll(async () => {
     expect(missing, 'CI must have Chromium (.ci/run installs it)').toBeNull();
     t = await testApp();
-    await t.create({ id: 'A-1001' });
+    await t.create({ id: 'A-1001', scope: 'international' });
     await t.create({ id: 'B-2002' });
     await t.send('B-2002', 'SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF100' });
     server = await listen(t.app.fetch);
@@ -45,7 +45,11 @@ describe.skipIf(missing !== null && !inCi)('the inspector in a real browser', ()
     expect(await page.locator('#diagram svg .state').count()).toBe(9);
     await page.uncheck('#collapse-far');
     await expect.poll(() => page.locator('#diagram svg .state').count()).toBeGreaterThan(20);
-    expect(await page.locator('#diagram svg .state[data-path="inTransit.shipping.customsHold"] text.deadline').textContent()).toContain('customsReminderAt');
+    expect(await page.locator('#diagram svg .state[data-path="inTransit.shipping.customsHold"] text.deadline').allTextContents()).toEqual([
+      expect.stringContaining('customsReminderAt'),
+      // Version 2 (R13): the hold also arms its escalation.
+      expect.stringContaining('customsEscalateAt'),
+    ]);
     expect(await page.locator('#diagram svg .edge[data-event="TIMER.EXPEDITE"]').count()).toBe(1);
     await expect.poll(() => page.locator('#order-list button').count()).toBe(2);
     await page.selectOption('#state-filter', 'inTransit');

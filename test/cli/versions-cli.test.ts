@@ -12,26 +12,27 @@ import { createMemoryLogger } from '../../src/logger.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
 import { orderBody } from '../support/test-app.ts';
 import { startServer } from '../support/server-process.ts';
-import { orderWithRenamedState } from '../support/versions/renamed-state-v2.ts';
+import { orderVersion1Only, orderWithRenamedState } from '../support/versions/renamed-state-v2.ts';
+import type { HostedMachine } from '../../src/engine/hosted-machine.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-versions-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
 /** A database file with two orders; `change` rewrites the stored snapshot of the first (as a rollback or a lost state would). */
-async function databaseFile(change?: { value?: unknown; version?: number }) {
+async function databaseFile(change?: { value?: unknown; version?: number }, machine: HostedMachine = orderMachine()) {
   const file = join(dir, `orders-${++files}.db`);
   const store = await openSqliteStore(file);
-  const app = createApp({ store, clock: createManualClock(), logger: createMemoryLogger(), machine: orderMachine() });
+  const app = createApp({ store, clock: createManualClock(), logger: createMemoryLogger(), machine });
   for (const id of ['A-1', 'A-2']) await app.request('/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderBody({ id })) });
   if (change) {
     const record = (await store.getOrder('A-1'))!;
-    const snapshot = { ...record.snapshot, ...(change.value ? { value: change.value } : {}), machine: { id: 'order', version: change.version ?? 1 } } as typeof record.snapshot;
+    const snapshot = { ...record.snapshot, ...(change.value ? { value: change.value } : {}), machine: { id: 'order', version: change.version ?? 2 } } as typeof record.snapshot;
     const state = change.value ? 'preShipment.vanished' : record.state;
     await store.commit({
       order: { ...record, version: 2, state, snapshot },
       expectedVersion: 1,
-      history: { orderId: 'A-1', seq: 2, type: 'WRITTEN_ELSEWHERE', payload: {}, fromState: record.state, toState: state, at: 1, idempotencyKey: null, source: 'client', dueAt: null, machineVersion: change.version ?? 1 },
+      history: { orderId: 'A-1', seq: 2, type: 'WRITTEN_ELSEWHERE', payload: {}, fromState: record.state, toState: state, at: 1, idempotencyKey: null, source: 'client', dueAt: null, machineVersion: change.version ?? 2 },
       outbox: [],
       timers: [],
     });
@@ -49,25 +50,25 @@ describe('npx aftersales doctor', () => {
   it('lists every order this release cannot restore, with the reason, and exits 1', async () => {
     const r = cli(await databaseFile({ value: { preShipment: 'vanished' } }), 'doctor');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('2 order(s) of order (this release has versions 1): 2 at version 1');
-    expect(r.out).toContain('cannot restore A-1: order@1 in preShipment.vanished: version 1 has no state preShipment.vanished');
+    expect(r.out).toContain('2 order(s) of order (this release has versions 1, 2): 2 at version 2');
+    expect(r.out).toContain('cannot restore A-1: order@2 in preShipment.vanished: version 2 has no state preShipment.vanished');
     expect(r.out).toContain('1 order(s) cannot be restored by this release');
   });
 
   it('says so and exits 0 when every order can be restored', async () => {
     const r = cli(await databaseFile(), 'doctor');
-    expect(r).toMatchObject({ code: 0, out: '2 order(s) of order (this release has versions 1): 2 at version 1\nevery order can be restored\n' });
+    expect(r).toMatchObject({ code: 0, out: '2 order(s) of order (this release has versions 1, 2): 2 at version 2\nevery order can be restored\n' });
   });
 });
 
 describe('npx aftersales migrate', () => {
   it('--dry-run reports, per version and state, what would move and what cannot', async () => {
     const r = cli(await databaseFile(), 'migrate', '--dry-run');
-    expect(r).toMatchObject({ code: 0, out: '0 order(s) would move to order@1, 0 cannot\n' });
+    expect(r).toMatchObject({ code: 0, out: '0 order(s) would move to order@2, 0 cannot\n' });
   });
 
   it('reports where the orders of each version and state go (here with a test-only version 2)', async () => {
-    const file = await databaseFile();
+    const file = await databaseFile(undefined, orderVersion1Only());
     const store = await openSqliteStore(file);
     const machine = orderWithRenamedState();
     const report = await createMigrator({ store, machine, clock: createManualClock() }).run({ dryRun: true });
@@ -81,15 +82,15 @@ describe('npx aftersales migrate', () => {
 
 describe('starting on a database with orders of a newer version', () => {
   it('refuses with a clear message, unless ALLOW_NEWER_MACHINE_VERSIONS=1', async () => {
-    const file = await databaseFile({ version: 2 });
+    const file = await databaseFile({ version: 3 });
     const refused = startServer({ DATABASE_FILE: file, PORT: '0', DATABASE_URL: '' });
     expect(await refused.exited).toBe(1);
-    expect(refused.log()).toMatch(/aftersales failed to start: the database holds 1 order\(s\) of order version 2, newer than this release \(order up to version 1\)/);
+    expect(refused.log()).toMatch(/aftersales failed to start: the database holds 1 order\(s\) of order version 3, newer than this release \(order up to version 2\)/);
 
     const allowed = startServer({ DATABASE_FILE: file, PORT: '0', DATABASE_URL: '', ALLOW_NEWER_MACHINE_VERSIONS: '1' });
     const url = await allowed.url;
     const health = await (await fetch(`${url}/healthz`)).json();
-    expect(health).toMatchObject({ status: 'degraded', orders: { byVersion: { 1: 1, 2: 1 }, unrestorable: 1 } });
+    expect(health).toMatchObject({ status: 'degraded', orders: { byVersion: { 2: 1, 3: 1 }, unrestorable: 1 } });
     expect((await fetch(`${url}/orders/A-1`)).status).toBe(503);
     expect((await fetch(`${url}/orders/A-2`)).status).toBe(200);
     expect(await allowed.stop()).toBe(0);

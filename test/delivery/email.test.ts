@@ -21,7 +21,7 @@ async function withSmtp(options: Parameters<typeof smtpReceiver>[0] = {}) {
 describe('e-mail delivery over SMTP', () => {
   it('sends the customs clearance reminder to the seller: tracking number and what to tell the buyer', async () => {
     const { t, smtp } = await withSmtp();
-    await t.create({ id: 'M-1', sellerEmail: 'ops@seller.example' });
+    await t.create({ id: 'M-1', sellerEmail: 'ops@seller.example', scope: 'international' });
     await t.send('M-1', 'SHIPPED', { carrier: 'Cainiao', trackingNumber: 'LP00123' });
     await t.send('M-1', 'CUSTOMS_HELD', {});
     expect(await t.app.deliveryWorker.runOnce()).toMatchObject({ delivered: 1, failed: 0 });
@@ -80,7 +80,7 @@ describe('e-mail delivery over SMTP', () => {
   it('records an SMTP refusal as a failed attempt and tries again later', async () => {
     let refuse = true;
     const { t, smtp } = await withSmtp({ reject: () => refuse });
-    await t.create({ id: 'M-4' });
+    await t.create({ id: 'M-4', scope: 'international' });
     await t.send('M-4', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF4' });
     await t.send('M-4', 'CUSTOMS_HELD', {});
     expect(await t.app.deliveryWorker.runOnce()).toMatchObject({ failed: 1, delivered: 0 });
@@ -97,7 +97,7 @@ describe('e-mail delivery over SMTP', () => {
 describe('without SMTP', () => {
   it('starts, keeps the e-mails undelivered in the outbox, and says so in the order view', async () => {
     const t = await testApp();
-    await t.create({ id: 'M-5' });
+    await t.create({ id: 'M-5', scope: 'international' });
     await t.send('M-5', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF5' });
     await t.send('M-5', 'CUSTOMS_HELD', {});
     expect(await t.app.deliveryWorker.runOnce()).toMatchObject({ delivered: 0, failed: 0 });

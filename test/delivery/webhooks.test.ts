@@ -24,7 +24,7 @@ async function app(delivery: Record<string, unknown> = {}, store?: Store) {
 }
 
 async function holdInCustoms(t: Awaited<ReturnType<typeof app>>, id: string) {
-  expect((await t.create({ id, shipBy: new Date(t.clock.now() + 3 * DAY).toISOString() })).status).toBe(201);
+  expect((await t.create({ id, scope: 'international', shipBy: new Date(t.clock.now() + 3 * DAY).toISOString() })).status).toBe(201);
   expect((await t.send(id, 'SHIPPED', { carrier: 'SF', trackingNumber: `TRK-${id}` })).status).toBe(200);
   expect((await t.send(id, 'CUSTOMS_HELD', { note: 'held at Frankfurt' })).status).toBe(200);
 }

@@ -31,7 +31,7 @@ describe('engine: compare-and-swap, idempotency, nothing lost', () => {
 
   it('concurrent events on one order all apply, one version each, none lost', async () => {
     const t = await testApp();
-    await t.create({ id: 'S-2' });
+    await t.create({ id: 'S-2', scope: 'international' });
     await t.send('S-2', 'SHIPPED', { carrier: 'SF', trackingNumber: 'A' });
     await t.send('S-2', 'CUSTOMS_HELD');
     // CUSTOMS_REMINDER repeats are internal; what clients can race on here is the seller's notes:

@@ -1,7 +1,7 @@
 import { initialTransition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { orderMachine } from '../../machines/order/index.ts';
-import type { OrderInput } from '../../machines/order/v1/index.ts';
+import type { OrderInput } from '../../machines/order/v2/index.ts';
 import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { persist, restore, statePath, UnrestorableSnapshotError, versionOf } from '../../src/engine/snapshots.ts';
 
@@ -19,7 +19,7 @@ function stored() {
 describe('restoring stored snapshots', () => {
   it('stamps a stored snapshot with its machine and version, and restores it on that version', () => {
     const { hosted, version, snapshot } = stored();
-    expect(snapshot.machine).toEqual({ id: 'order', version: 1 });
+    expect(snapshot.machine).toEqual({ id: 'order', version: 2 });
     expect(versionOf(hosted, snapshot)).toBe(version);
     const restored = restore(version, snapshot);
     expect(statePath(restored.value)).toBe('preShipment.processing.awaitingShipment');
@@ -29,9 +29,9 @@ describe('restoring stored snapshots', () => {
   it('refuses a snapshot of another machine, or of a version this code does not have, naming both', () => {
     const { hosted, snapshot } = stored();
     const cases = [
-      [{ id: 'order', version: 2 }, 'version 2 is newer than this code (it has order up to version 1)'],
+      [{ id: 'order', version: 3 }, 'version 3 is newer than this code (it has order up to version 2)'],
       [{ id: 'invoice', version: 1 }, 'the snapshot belongs to machine invoice, this service hosts order'],
-      [{ id: 'order', version: 0 }, 'version 0 is no longer in this code (it has 1)'],
+      [{ id: 'order', version: 0 }, 'version 0 is no longer in this code (it has 1, 2)'],
     ] as const;
     for (const [found, reason] of cases) {
       const attempt = () => versionOf(hosted, { ...snapshot, machine: found });
@@ -44,7 +44,7 @@ describe('restoring stored snapshots', () => {
     const { version, snapshot } = stored();
     const attempt = () => restore(version, { ...snapshot, value: { preShipment: 'vanished' } });
     expect(attempt).toThrow(UnrestorableSnapshotError);
-    expect(attempt).toThrow("order@1 in preShipment.vanished: version 1 cannot restore it: State 'vanished' does not exist on 'order.preShipment'");
+    expect(attempt).toThrow("order@2 in preShipment.vanished: version 2 cannot restore it: State 'vanished' does not exist on 'order.preShipment'");
   });
 });
 

@@ -56,7 +56,7 @@ describe('GET /orders/:id/stream', () => {
 
   it('sends ready, then one change per commit from clients and from the timer sweeper', async () => {
     const t = await testApp();
-    await t.create({ id: 'S-1' });
+    await t.create({ id: 'S-1', scope: 'international' });
     const res = await t.app.request('/orders/S-1/stream');
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reading = readEvents(res, 4);

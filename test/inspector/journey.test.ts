@@ -39,7 +39,8 @@ describe('the journey drawn on the diagram', () => {
       ]),
     ).toEqual([
       [1, 'ORDER_CREATED', null],
-      [2, 'REQUEST_REFUND', 'preShipment.processing → refund'],
+      // Version 2 declares a refund in each pre-shipment state (its default reason comes from the problem at hand, R14).
+      [2, 'REQUEST_REFUND', 'preShipment.processing.awaitingShipment → refund'],
       [3, 'REFUND_ISSUED', 'refund → (stays)'],
       [4, 'REFUND_ISSUED', 'refund → refunded'],
     ]);

@@ -37,7 +37,7 @@ describe('XState inspection protocol', () => {
     cleanups.push(() => inspector.stop());
     const t = await testApp({ machine, engineOptions: { onCommit: xstateInspection({ inspector, machine }) } });
 
-    await t.create({ id: 'I-1' });
+    await t.create({ id: 'I-1', scope: 'international' });
     await t.create({ id: 'I-2' });
     await t.send('I-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF1' }, { 'idempotency-key': 'k-1' });
     await t.send('I-1', 'CUSTOMS_HELD', {});

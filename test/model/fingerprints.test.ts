@@ -9,7 +9,7 @@ const v1 = machine.versions[0]! as MachineVersion;
 
 describe('version fingerprints', () => {
   it('each version in the tree still hashes to the fingerprint it committed (a change needs a new version)', () => {
-    expect(machine.versions.map((v) => v.version)).toEqual([1]);
+    expect(machine.versions.map((v) => v.version)).toEqual([1, 2]);
     for (const version of machine.versions) expect(fingerprintOf(version), `order@${version.version}`).toBe(version.fingerprint);
   });
 
@@ -35,6 +35,6 @@ describe('version fingerprints', () => {
     } finally {
       process.stdout.write = write;
     }
-    expect(lines.join('')).toBe(`order@1  ${v1.fingerprint}  as committed\n`);
+    expect(lines.join('')).toBe(`order@1  ${v1.fingerprint}  as committed\norder@2  ${machine.versions[1]!.fingerprint}  as committed\n`);
   });
 });

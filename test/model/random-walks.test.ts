@@ -11,7 +11,7 @@ import {
   toMachineEvent,
   type OrderEvent,
   type OrderSnapshot,
-} from '../../machines/order/v1/index.ts';
+} from '../../machines/order/v2/index.ts';
 import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { restore, statePath, versionOf } from '../../src/engine/snapshots.ts';
 import { pathsDocument } from '../../src/model/paths-document.ts';
@@ -114,13 +114,20 @@ const payloads: Record<string, fc.Arbitrary<unknown>> = {
   SUPPLIER_CONTACTED: fc.constant({ note: 'called' }),
   SUPPLIER_UNRESPONSIVE: fc.constant({}),
   SWITCH_SUPPLIER: fc.constantFrom({ supplier: { id: 'alt-1' } }, { supplier: { id: 'alt-2' } }, { supplier: { id: 'tmall-store-1' } }, { supplier: {} }),
-  REQUEST_REFUND: fc.oneof(fc.constant({}), amount.map((a) => ({ amount: a }))),
+  REQUEST_REFUND: fc.oneof(
+    fc.constant({}),
+    amount.map((a) => ({ amount: a })),
+    fc.constantFrom({ reason: 'customer_cancelled' }, { reason: 'wrong_address' }, { reason: 'parcel_lost' }, { reason: 'free text' }),
+    fc.record({ items: fc.array(fc.record({ sku, quantity: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 2 }) }),
+  ),
+  PARCEL_LOST: fc.constantFrom({}, { note: 'the carrier lost it' }),
+  SUPPLIER_REFUNDED: fc.constantFrom({ supplierId: 'tmall-store-1', amount: 2000 }, { supplierId: 'alt-1', amount: 100 }, { supplierId: 'nobody', amount: 1 }),
   CANCEL_REQUESTED: fc.constantFrom({ reason: 'customer_cancelled' }, { reason: 'wrong_address' }, { reason: 'changed_mind' }),
   INTERCEPT_SUCCEEDED: fc.constant({}),
   INTERCEPT_FAILED: fc.constant({}),
   CUSTOMS_HELD: fc.constant({}),
   CUSTOMS_CLEARED: fc.constant({}),
-  DELIVERED: fc.constantFrom({}, { at: '2026-03-01T00:00:00Z' }, { at: '2099-01-01T00:00:00Z' }),
+  DELIVERED: fc.constantFrom({}, { at: '2000-01-01T00:00:00Z' }, { at: '2026-03-01T00:00:00Z' }, { at: '2099-01-01T00:00:00Z' }),
   ISSUE_REPORTED: fc.record({ kind: fc.constantFrom('wrong_item', 'missing_item', 'damaged', 'lost'), items: fc.option(fc.array(fc.record({ sku, quantity: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 2 }), { nil: undefined }) }, { requiredKeys: ['kind'] }),
   EVIDENCE_SUBMITTED: fc.constantFrom({ media: [{ kind: 'photo', url: 'https://e.example/1.jpg' }] }, { media: [{ kind: 'video', url: 'https://e.example/1.mp4' }] }, { media: [] }),
   VERIFICATION_APPROVED: fc.constant({}),

@@ -103,9 +103,9 @@ describe('what the engine and the workers do', () => {
     const state = (await t.get('eng-1')).body.state as string;
     const engine = t.logger.lines.filter((l) => l.msg === 'event applied' || l.msg === 'event refused');
     expect(engine).toEqual([
-      { level: 'debug', msg: 'event applied', orderId: 'eng-1', event: 'ORDER_CREATED', fromState: null, toState: state, machineVersion: 1, source: 'client', durationMs: expect.any(Number) },
-      { level: 'debug', msg: 'event applied', orderId: 'eng-1', event: 'SUPPLIER_CONTACTED', fromState: state, toState: state, machineVersion: 1, source: 'client', durationMs: expect.any(Number) },
-      { level: 'debug', msg: 'event refused', orderId: 'eng-1', event: 'DELIVERED', state, machineVersion: 1, reason: 'state' },
+      { level: 'debug', msg: 'event applied', orderId: 'eng-1', event: 'ORDER_CREATED', fromState: null, toState: state, machineVersion: 2, source: 'client', durationMs: expect.any(Number) },
+      { level: 'debug', msg: 'event applied', orderId: 'eng-1', event: 'SUPPLIER_CONTACTED', fromState: state, toState: state, machineVersion: 2, source: 'client', durationMs: expect.any(Number) },
+      { level: 'debug', msg: 'event refused', orderId: 'eng-1', event: 'DELIVERED', state, machineVersion: 2, reason: 'state' },
     ]);
     expect(JSON.stringify(engine)).not.toContain('asked'); // payloads (which may hold personal data) stay out of the log
     for (const line of engine.filter((l) => l.msg === 'event applied')) {

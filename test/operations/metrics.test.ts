@@ -58,10 +58,10 @@ describe('/metrics', () => {
     expect((await t.call('POST', '/orders/ev-2/events?dryRun=true', { type: 'DELIVERED' })).status).toBe(409); // a dry run sends nothing: not counted
     const state = (await t.get('ev-1')).body.state as string;
     const text = (await t.call('GET', '/metrics')).text;
-    expect(sample(text, 'aftersales_events_applied_total', { event: 'ORDER_CREATED', state: '(new)', machine_version: '1', source: 'client' })).toBe(2);
-    expect(sample(text, 'aftersales_events_applied_total', { event: 'SUPPLIER_CONTACTED', state, machine_version: '1', source: 'client' })).toBe(2);
-    expect(sample(text, 'aftersales_events_refused_total', { event: 'DELIVERED', state, machine_version: '1', reason: 'state' })).toBe(1);
-    expect(sample(text, 'aftersales_events_refused_total', { event: 'DELIVERED', state, machine_version: '1', reason: 'check' })).toBe(1);
+    expect(sample(text, 'aftersales_events_applied_total', { event: 'ORDER_CREATED', state: '(new)', machine_version: '2', source: 'client' })).toBe(2);
+    expect(sample(text, 'aftersales_events_applied_total', { event: 'SUPPLIER_CONTACTED', state, machine_version: '2', source: 'client' })).toBe(2);
+    expect(sample(text, 'aftersales_events_refused_total', { event: 'DELIVERED', state, machine_version: '2', reason: 'state' })).toBe(1);
+    expect(sample(text, 'aftersales_events_refused_total', { event: 'DELIVERED', state, machine_version: '2', reason: 'check' })).toBe(1);
     expect(text).not.toContain('NO_SUCH_EVENT');
     expect(sample(text, 'aftersales_commit_duration_seconds_count', { outcome: 'committed' })).toBe(4);
     expect(sample(text, 'aftersales_commit_duration_seconds_sum', { outcome: 'committed' })).toBeGreaterThan(0);

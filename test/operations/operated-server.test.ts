@@ -143,11 +143,11 @@ describe('the service as an operator runs it (a real process)', () => {
       const text = await settled(url, server);
 
       // Events applied and refused, by type, state and machine version; commits timed.
-      expect(sample(text, 'aftersales_events_applied_total', { event: 'ORDER_CREATED', state: '(new)', machine_version: '1', source: 'client' })).toBe(2);
+      expect(sample(text, 'aftersales_events_applied_total', { event: 'ORDER_CREATED', state: '(new)', machine_version: '2', source: 'client' })).toBe(2);
       expect(sample(text, 'aftersales_events_applied_total', { event: 'SUPPLIER_CONTACTED', state, source: 'client' })).toBe(1);
       expect(sample(text, 'aftersales_events_applied_total', { event: 'TIMER.EXPEDITE', source: 'timer' })).toBe(1);
       expect(sample(text, 'aftersales_events_applied_total', { event: 'TIMER.SWITCH_SUPPLIER', source: 'timer' })).toBe(1);
-      expect(sample(text, 'aftersales_events_refused_total', { event: 'DELIVERED', state, machine_version: '1', reason: 'state' })).toBe(1);
+      expect(sample(text, 'aftersales_events_refused_total', { event: 'DELIVERED', state, machine_version: '2', reason: 'state' })).toBe(1);
       expect(sample(text, 'aftersales_commit_duration_seconds_count', { outcome: 'committed' })).toBe(5);
       // Timers fired, each about three days late (due before the order existed); none due now.
       for (const deadline of ['expediteAt', 'switchSupplierAt']) {
@@ -163,7 +163,7 @@ describe('the service as an operator runs it (a real process)', () => {
 
       // The engine at debug, the timers and the deliveries at info.
       const lines = server.lines();
-      expect(lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'event applied', orderId: 'wait-1', event: 'SUPPLIER_CONTACTED', fromState: state, machineVersion: 1 }));
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'event applied', orderId: 'wait-1', event: 'SUPPLIER_CONTACTED', fromState: state, machineVersion: 2 }));
       expect(lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'event refused', orderId: 'wait-1', event: 'DELIVERED', state, reason: 'state' }));
       expect(lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'event applied', orderId: 'late-1', event: 'TIMER.EXPEDITE', source: 'timer' }));
       expect(lines.filter((l) => l.msg === 'timer fired').map((l) => [l.level, l.orderId, l.deadline])).toEqual([
@@ -181,7 +181,7 @@ describe('the service as an operator runs it (a real process)', () => {
         { key: 'aftersales.order_id', value: { stringValue: 'wait-1' } },
         { key: 'aftersales.from_state', value: { stringValue: state } },
         { key: 'aftersales.to_state', value: { stringValue: state } },
-        { key: 'aftersales.machine_version', value: { intValue: 1 } },
+        { key: 'aftersales.machine_version', value: { intValue: 2 } },
       ]));
       expect(otlp.spans.map((s) => s.name)).toEqual(expect.arrayContaining(['transition TIMER.EXPEDITE', 'transition TIMER.SWITCH_SUPPLIER', 'deliver webhook']));
     } finally {

@@ -63,12 +63,12 @@ describe('/readyz', () => {
   it('/healthz counts the stored orders from a census taken at most every 30 s, however often it is polled', async () => {
     const t = await testApp();
     await t.create({ id: 'h-1' });
-    expect((await t.call('GET', '/healthz')).body.orders).toMatchObject({ machine: 'order', newestVersion: 1, byVersion: { 1: 1 }, onOlderVersions: 0, unrestorable: 0 });
+    expect((await t.call('GET', '/healthz')).body.orders).toMatchObject({ machine: 'order', newestVersion: 2, byVersion: { 2: 1 }, onOlderVersions: 0, unrestorable: 0 });
     await t.create({ id: 'h-2' });
     t.clock.advance(29_999);
-    expect((await t.call('GET', '/healthz')).body.orders.byVersion).toEqual({ 1: 1 }); // the census of 30 s ago
+    expect((await t.call('GET', '/healthz')).body.orders.byVersion).toEqual({ 2: 1 }); // the census of 30 s ago
     t.clock.advance(1);
-    expect((await t.call('GET', '/healthz')).body.orders.byVersion).toEqual({ 1: 2 });
+    expect((await t.call('GET', '/healthz')).body.orders.byVersion).toEqual({ 2: 2 });
   });
 
   it('leaves /healthz cheap and always 200 while the process lives', async () => {

@@ -49,7 +49,7 @@ describe('traces', () => {
       'aftersales.from_state': state,
       'aftersales.to_state': state,
       'aftersales.machine': 'order',
-      'aftersales.machine_version': 1,
+      'aftersales.machine_version': 2,
       'aftersales.source': 'client',
       'aftersales.order_version': 2,
     });

@@ -60,7 +60,7 @@ describe('npx aftersales sandbox', () => {
 
   it('fires a recurring deadline each time it falls due (customs reminders every 3 days)', async () => {
     const now = await clockOf();
-    await call('POST', '/orders', orderBody({ id: 'SB-2', shipBy: new Date(now + 10 * DAY).toISOString() }));
+    await call('POST', '/orders', orderBody({ id: 'SB-2', scope: 'international', shipBy: new Date(now + 10 * DAY).toISOString() }));
     await call('POST', '/orders/SB-2/events', { type: 'SHIPPED', payload: { carrier: 'SF', trackingNumber: 'SF1' } });
     await call('POST', '/orders/SB-2/events', { type: 'CUSTOMS_HELD' });
     const moved = await call('POST', '/sandbox/clock', { advanceBy: 10 * DAY });
@@ -90,7 +90,7 @@ describe('npx aftersales sandbox', () => {
     const a = await call('POST', '/sandbox/runs', { startAt: start });
     const b = await call('POST', '/sandbox/runs', { startAt: start, policy: { expediteAfterDays: 4, switchSupplierAfterDays: 2 } });
     expect(a.status).toBe(201);
-    expect(a.body).toEqual({ id: expect.any(String), base: `/runs/${a.body.id}`, now: start, version: 1 });
+    expect(a.body).toEqual({ id: expect.any(String), base: `/runs/${a.body.id}`, now: start, version: 2 });
     for (const run of [a, b]) expect((await call('POST', `${run.body.base}/orders`, orderBody({ id: 'SAME-1', shipBy: '2026-03-04T00:00:00Z' }))).status).toBe(201);
     expect((await call('GET', '/orders/SAME-1')).status).toBe(404);
 
@@ -105,7 +105,7 @@ describe('npx aftersales sandbox', () => {
 
     expect((await call('POST', '/sandbox/runs', { policy: { expediteAfterDays: 0 } })).status).toBe(422);
     expect((await call('POST', '/sandbox/runs', { startAt: 'soon' })).status).toBe(422);
-    expect((await call('POST', '/sandbox/runs', { version: 9 })).body).toMatchObject({ status: 422, errors: [{ path: 'version', message: 'one of 1' }] });
+    expect((await call('POST', '/sandbox/runs', { version: 9 })).body).toMatchObject({ status: 422, errors: [{ path: 'version', message: 'one of 1, 2' }] });
     expect((await call('DELETE', `/sandbox/runs/${a.body.id}`)).status).toBe(204);
     const gone = await call('GET', `${a.body.base}/orders/SAME-1`);
     expect(gone).toMatchObject({ status: 404, type: 'application/problem+json' });

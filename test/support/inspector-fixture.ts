@@ -25,7 +25,7 @@ export async function inspectorFixture() {
   const ok = async (res: Promise<{ status: number; text: string }>) => expect((await res).status, (await res).text).toBeLessThan(300);
   await ok(t.call('POST', '/webhooks', { url: 'https://hooks.example/aftersales', events: ['customs.reminder'] }));
   await ok(t.create({ id: 'A-1001' }));
-  await ok(t.create({ id: 'B-2002' }));
+  await ok(t.create({ id: 'B-2002', scope: 'international' }));
   await ok(t.send('B-2002', 'SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF100' }));
   await ok(t.send('B-2002', 'CUSTOMS_HELD', { note: 'held at Shanghai customs' }));
   expect(await t.advance(3 * DAY)).toBe(1);

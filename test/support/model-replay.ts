@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { observedOrder } from '../../machines/order/v1/index.ts';
+import { observedOrder } from '../../machines/order/v2/index.ts';
 import type { Expectation, ExpectedDeadline, ModelPath, PathStep } from '../../src/model/paths.ts';
 import { creationBody, type ReplayableVariant } from '../../src/model/paths-variants.ts';
 import { assertInvariants } from './invariants.ts';

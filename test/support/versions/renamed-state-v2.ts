@@ -40,6 +40,12 @@ export function renamedStateV2(v1: MachineVersion, change: (v2: MachineVersion) 
   return change({ ...v1, version: 2, machine, fingerprint: 'test-only' });
 }
 
+/** The order machine as the first release served it: version 1 only (a store written by it, for the migration tests). */
+export function orderVersion1Only(policy?: Record<string, number>): HostedMachine {
+  const order = orderMachine(policy ? { policy } : {});
+  return { id: order.id, versions: [order.versions[0]!], migrations: [] };
+}
+
 /** The order machine with version 1 and this version 2; `migration` and `change` default to the correct ones. */
 export function orderWithRenamedState({ migration = renameStockProblem, change, policy }: { migration?: Migration; change?: (v2: MachineVersion) => MachineVersion; policy?: Record<string, number> } = {}): HostedMachine {
   const order = orderMachine(policy ? { policy } : {});

@@ -1,0 +1,271 @@
+import type { AnyMachineSnapshot, EventObject, StateValue } from 'xstate';
+import { DAY_MS, openClaim, owedSupplierRefunds, quantityOf, refundable, type DeadlinePolicy, type OrderContext, type OrderEvent, type OrderInput } from './context.ts';
+import { armedDeadlines, statePath } from './deadlines.ts';
+import { expectedOrderSchema, observedOrder, preservedAmounts } from './model-expect.ts';
+import type { CreateOrderInput } from './schemas.ts';
+import { sampleOrder } from './sample-order.ts';
+
+/**
+ * The order machine as a finite model for `xstate/graph`: the orders a path starts from, the
+ * representative events each state is offered, and the abstraction of a snapshot that keeps the
+ * graph finite (state value plus the few context facts that change behaviour).
+ */
+
+/** One kind of order a path starts from: the creation body and the deployment policy it runs under. */
+export interface ModelVariant {
+  name: string;
+  description: string;
+  order: CreateOrderInput;
+  /** Deployment policy (environment settings such as EXPEDITE_AFTER_DAYS); empty means the defaults. */
+  policy: Partial<DeadlinePolicy>;
+  /** Where the graph stops exploring for this variant (a variant that exists for one transition). */
+  stopWhen?: (snapshot: AnyMachineSnapshot) => boolean;
+}
+
+const switchVariantId = 'model-supplier-switch';
+/** The supplier-switch variant explores what follows a switch; the others stop there. */
+const switchedOrClaimedTwice = (snapshot: AnyMachineSnapshot) => (snapshot.context as OrderContext).suppliers.length > 1 || secondClaim(snapshot);
+/** A second claim takes the same transitions as the first (the API tests follow it through, R11): exploring stops there. */
+const secondClaim = (snapshot: AnyMachineSnapshot) => (snapshot.context as OrderContext).claims.length > 1;
+const baseOrder = (id: string, scope: 'domestic' | 'international'): CreateOrderInput => sampleOrder({ id, scope });
+
+export const modelVariants: ModelVariant[] = [
+  { name: 'domestic', description: 'A domestic order under the default deadline policy.', order: baseOrder('model-domestic', 'domestic'), policy: {}, stopWhen: switchedOrClaimedTwice },
+  { name: 'international', description: 'An international order under the default deadline policy.', order: baseOrder('model-international', 'international'), policy: {}, stopWhen: switchedOrClaimedTwice },
+  {
+    // The only way a supplier switch falls due while the order still awaits shipment (R4 before R3).
+    name: 'switch-first',
+    description: 'A domestic order in a deployment whose supplier switch falls due before the expedite request (SWITCH_SUPPLIER_AFTER_DAYS=2, EXPEDITE_AFTER_DAYS=4).',
+    order: baseOrder('model-switch-first', 'domestic'),
+    policy: { expediteAfterDays: 4, switchSupplierAfterDays: 2 },
+    stopWhen: (snapshot) => !snapshot.matches('preShipment') || switchedOrClaimedTwice(snapshot),
+  },
+  {
+    name: 'supplier-switch',
+    description: 'A domestic order whose seller switches supplier once (R1, R4): the replaced supplier owes the refund of the original order (R15).',
+    order: baseOrder(switchVariantId, 'domestic'),
+    policy: {},
+    stopWhen: (snapshot) => secondClaim(snapshot),
+  },
+  {
+    // The only way a customs hold escalates before its next reminder (R13 before R6).
+    name: 'customs-escalation',
+    description: 'An international order in a deployment whose customs holds escalate before the next reminder (CUSTOMS_ESCALATE_AFTER_DAYS=2, CUSTOMS_REMINDER_DAYS=3).',
+    order: baseOrder('model-customs-escalation', 'international'),
+    policy: { customsEscalateAfterDays: 2, customsReminderDays: 3 },
+    stopWhen: (snapshot) => !snapshot.matches('inTransit') && !snapshot.matches('preShipment.processing.awaitingShipment'),
+  },
+];
+
+/** A client event as sent over the API: its type and payload. */
+export interface ClientStep { type: string; payload: Record<string, unknown> }
+
+/**
+ * Events are stamped one minute after the latest time the order has seen; timers fire at their due
+ * time. The timers that leave no time in context are read from the state they led to (R3, R4, R6).
+ */
+function nowOf(snapshot: AnyMachineSnapshot): number {
+  const context = snapshot.context as OrderContext;
+  const d = context.deadlines;
+  const stamps = [
+    snapshot.matches({ preShipment: { processing: 'expediting' } }) ? (d.expediteAt ?? 0) : 0,
+    snapshot.matches({ preShipment: { processing: 'stockProblem' } }) ? (d.switchSupplierAt ?? 0) : 0,
+    snapshot.matches({ inTransit: { shipping: 'customsHold' } }) ? (d.customsReminderAt ?? 0) - context.policy.customsReminderDays * DAY_MS : 0,
+    context.createdAt,
+    ...context.refunds.map((r) => r.at),
+    ...context.shipments.map((s) => s.at),
+    ...context.suppliers.map((s) => Math.max(s.since, s.refundRemindedAt ?? 0)),
+    ...context.claims.flatMap((c) => [c.reportedAt, c.closed?.at ?? 0, ...c.evidence.map((e) => e.at)]),
+    ...context.shipments.map((s) => s.lostAt ?? 0),
+    ...context.supplierRefunds.map((r) => r.at),
+    context.customsEscalatedAt ?? 0,
+    context.notice?.at ?? 0,
+    context.cancellation?.requestedAt ?? 0,
+    context.escalatedAt ?? 0,
+    context.lastNote?.at ?? 0,
+    context.refundRequest?.requestedAt ?? 0,
+    context.deliveredAt ?? 0,
+  ];
+  return Math.max(...stamps) + 60_000;
+}
+
+/**
+ * The representative client events for an order: every payload class the issue names (each
+ * issue kind, photo and video evidence, partial and full refunds, both cancellation reasons).
+ * Whether the current state takes them is decided by the machine, not here.
+ */
+export function clientSteps(context: OrderContext): ClientStep[] {
+  const left = refundable(context);
+  const pending = context.refundRequest?.amount ?? 0;
+  // A SKU with units neither refunded nor already claimed in the open claim: what a buyer can still claim or a seller refund.
+  const sku = context.items.find((i) => i.quantity > quantityOf(context.refundedItems, i.sku))?.sku ?? context.items[0]?.sku ?? 'unknown';
+  const owed = owedSupplierRefunds(context)[0];
+  // Partial and item-level refunds and claims only while nothing was refunded: the amounts an order can reach stay few (R11 is
+  // covered by one partial refund each way; the API tests take it further).
+  // The supplier-switch variant switches once and keeps to whole-order claims; the others never switch. At most two claims an order.
+  const switching = context.orderId === switchVariantId;
+  // Partial amounts, item-level refunds and a second claim on domestic orders only: international ones add customs and R10.
+  const untouched = left === context.paid && context.scope === 'domestic' && !switching;
+  const shipped = context.shipments.length > 0;
+  // A parcel lost or stuck in customs (R13), refunded in part: the order returns to it.
+  const stuck = context.shipments.at(-1)?.lostAt !== undefined || context.customsEscalatedAt !== null;
+  // Item-level claims only as the first claim of an untouched order; a whole-order claim whenever the machine takes one.
+  const claimable = context.claims.length === 0;
+  const evidenced = (openClaim(context)?.evidence.length ?? 0) > 0;
+  const steps: ClientStep[] = [
+    { type: 'SHIPPED', payload: { carrier: 'SF Express', trackingNumber: `SF${context.shipments.length + 1}001` } },
+    { type: 'STOCK_UNAVAILABLE', payload: { note: 'supplier is out of stock' } },
+    { type: 'ITEM_OVERSIZED', payload: { note: 'the plate is over the weight limit' } },
+    { type: 'SUPPLIER_CONTACTED', payload: { note: 'asked the supplier to expedite' } },
+    { type: 'SUPPLIER_UNRESPONSIVE', payload: { note: 'no answer for two days' } },
+      { type: 'SWITCH_SUPPLIER', payload: { supplier: { id: `alt-store-${context.suppliers.length + 1}`, name: 'Alternative store' } } },
+    { type: 'REQUEST_REFUND', payload: {} },
+    // A partial amount only as the first refund, and a partial payment only as a refund's first: amounts stay few, the graph finite.
+    ...(untouched && (!shipped || stuck) ? [{ type: 'REQUEST_REFUND', payload: { reason: 'other', note: 'partial refund', amount: Math.floor(left / 2) } }] : []),
+    ...(untouched && !shipped ? [{ type: 'REQUEST_REFUND', payload: { items: [{ sku, quantity: 1 }] } }] : []),
+    // R14: refused on every order (R9 intercepts domestic ones, R10 refuses international ones): the model offers it, the machine never takes it.
+    { type: 'REQUEST_REFUND', payload: { reason: 'customer_cancelled' } },
+    // Each payload class once, where it reads naturally: the graph stays small (a reason or a kind changes no transition).
+    { type: 'CANCEL_REQUESTED', payload: { reason: shipped ? 'wrong_address' : 'customer_cancelled' } },
+    { type: 'INTERCEPT_SUCCEEDED', payload: { note: 'intercepted' } },
+    { type: 'INTERCEPT_FAILED', payload: { note: 'already handed to the carrier' } },
+    { type: 'CUSTOMS_HELD', payload: { note: 'held for inspection' } },
+    { type: 'CUSTOMS_CLEARED', payload: { note: 'released by customs' } },
+    { type: 'DELIVERED', payload: {} },
+    ...(untouched && claimable
+      ? [
+          { type: 'ISSUE_REPORTED', payload: { kind: 'wrong_item', items: [{ sku, quantity: 1 }] } },
+        ]
+      : []),
+    { type: 'ISSUE_REPORTED', payload: { kind: 'damaged', description: 'the parcel arrived crushed' } },
+    { type: 'EVIDENCE_SUBMITTED', payload: { media: [evidenced ? { kind: 'video', url: 'https://evidence.example/unboxing.mp4' } : { kind: 'photo', url: 'https://evidence.example/photo-1.jpg' }] } },
+    { type: 'VERIFICATION_APPROVED', payload: { reason: 'the photos show the wrong item' } },
+    { type: 'VERIFICATION_REJECTED', payload: { reason: 'the evidence is inconclusive' } },
+    { type: 'REQUEST_RESHIP', payload: {} },
+    { type: 'PARCEL_LOST', payload: { note: 'the carrier confirmed the loss' } },
+    ...(owed ? [{ type: 'SUPPLIER_REFUNDED', payload: { supplierId: owed.id, amount: 2000, reference: `SR-${owed.id}` } }] : []),
+    { type: 'RESHIPPED', payload: { carrier: 'SF Express', trackingNumber: `SF${context.shipments.length + 1}002` } },
+    ...(pending > 0 ? [{ type: 'REFUND_ISSUED', payload: { amount: pending, reference: 'refund-full' } }] : []),
+    ...(pending >= 2 && context.refunds.length === 0 && context.scope === 'domestic' && !switching
+      ? [{ type: 'REFUND_ISSUED', payload: { amount: Math.floor(pending / 2), reference: 'refund-part' } }]
+      : []),
+  ];
+  return steps;
+}
+
+/** What the model offers of the client steps: one supplier switch an order, and the supplier-switch variant's few events. */
+function offered(context: OrderContext, step: ClientStep): boolean {
+  if (step.type === 'SWITCH_SUPPLIER' && context.suppliers.length > 1) return false;
+  if (context.orderId !== switchVariantId) return true;
+  return switchSteps.has(step.type) && (step.type !== 'REQUEST_REFUND' || Object.keys(step.payload).length === 0);
+}
+
+/** What the supplier-switch variant offers: enough to end the order each way while the replaced supplier owes its refund. */
+const switchSteps: ReadonlySet<string> = new Set([
+  'SHIPPED', 'STOCK_UNAVAILABLE', 'SWITCH_SUPPLIER', 'REQUEST_REFUND', 'DELIVERED', 'ISSUE_REPORTED', 'EVIDENCE_SUBMITTED',
+  'VERIFICATION_APPROVED', 'VERIFICATION_REJECTED', 'REFUND_ISSUED', 'SUPPLIER_REFUNDED',
+]);
+
+/** A machine event for a client step, stamped as the engine would. */
+export function toMachineEvent(step: ClientStep, receivedAt: number): OrderEvent {
+  return { ...step.payload, type: step.type, receivedAt } as OrderEvent;
+}
+
+/**
+ * The events the model offers a snapshot: the client events it takes, and the timer of its
+ * earliest armed deadline (the host fires deadlines in due order, so only that one can come next).
+ */
+export function modelEvents(snapshot: AnyMachineSnapshot): OrderEvent[] {
+  if (snapshot.status !== 'active') return [];
+  const context = snapshot.context as OrderContext;
+  const now = nowOf(snapshot);
+  const [next, second] = armedDeadlines(snapshot);
+  const timer = next && second?.dueAt !== next.dueAt ? ({ type: next.event, dueAt: next.dueAt, receivedAt: Math.max(next.dueAt, now) } as OrderEvent) : undefined;
+  const timers = timer && snapshot.can(timer) ? [timer] : [];
+  // A deadline already due when the next client event would come fires first (the sweeper does not wait).
+  if (next && next.dueAt <= now) return timers;
+  const steps = clientSteps(context).filter((s) => offered(context, s));
+  return [...steps.map((s) => toMachineEvent(s, now)).filter((e) => snapshot.can(e)), ...timers];
+}
+
+/**
+ * The payload class of an event: what the graph keys its edges by. Payloads are rebuilt from the
+ * order at hand, so one class (say, a partial refund) is one edge whatever the amounts.
+ */
+export function eventLabel(event: OrderEvent): string {
+  switch (event.type) {
+    case 'REQUEST_REFUND':
+      return `${event.type}:${event.amount !== undefined ? 'partial' : event.items ? 'items' : event.reason === 'customer_cancelled' ? 'cancellation' : 'default'}`;
+    case 'REFUND_ISSUED':
+      return `${event.type}:${event.reference === 'refund-part' ? 'partial' : 'full'}`;
+    case 'ISSUE_REPORTED':
+      return `${event.type}:${event.kind}`;
+    case 'EVIDENCE_SUBMITTED':
+      return `${event.type}:${event.media.map((m) => m.kind).join('+')}`;
+    case 'CANCEL_REQUESTED':
+      return `${event.type}:${event.reason}`;
+    default:
+      return event.type;
+  }
+}
+
+function historyTarget(snapshot: AnyMachineSnapshot): string | undefined {
+  const value = statePath(snapshot.value as StateValue);
+  const parent = value.startsWith('preShipment.intercepting') ? 'order.preShipment.processing.hist' : value.startsWith('inTransit.intercepting') ? 'order.inTransit.shipping.hist' : undefined;
+  if (!parent) return undefined;
+  const nodes = (snapshot.historyValue as Record<string, { id: string }[]>)[parent];
+  return nodes?.map((n) => n.id).join('+') ?? 'none';
+}
+
+/** A refund in progress already paid in part (the model pays a refund in at most two parts). */
+const paidInPart = (c: OrderContext) => c.refundRequest !== null && c.refunds.some((r) => r.at >= c.refundRequest!.requestedAt);
+
+function overduePhase(snapshot: AnyMachineSnapshot): string {
+  const c = snapshot.context as OrderContext;
+  const now = nowOf(snapshot);
+  return (c.deadlines.expediteAt ?? 0) > now ? 'on time' : (c.deadlines.switchSupplierAt ?? 0) > now ? 'expedite' : 'switch';
+}
+
+/**
+ * The behaviour-relevant abstraction of a snapshot: two snapshots with the same key take the same
+ * events to the same keys. Left out: times, notes, references, tracking numbers, the cancellation
+ * outcome (a failed interception may be retried).
+ */
+export function modelKey(snapshot: AnyMachineSnapshot): string {
+  const c = snapshot.context as OrderContext;
+  const state = statePath(snapshot.value as StateValue);
+  if (snapshot.status !== 'active') return JSON.stringify({ state, scope: c.scope });
+  const left = refundable(c);
+  const claim = c.claims.at(-1);
+  const owed = owedSupplierRefunds(c);
+  return JSON.stringify({
+    state,
+    scope: c.scope,
+    // Exact amounts: whether a refund leaves money refundable decides where the order goes (R11); the offers keep them few.
+    refundable: left,
+    pendingRefund: c.refundRequest && `${c.refundRequest.returnTo}/${c.refundRequest.amount}${paidInPart(c) ? '/rest' : ''}`,
+    // Where a refund returns to preShipment depends on how overdue the shipment is by then (R3, R4).
+    overdue: (c.refundRequest?.returnTo === 'preShipment' && c.refundRequest.amount < left) || state.startsWith('preShipment') ? overduePhase(snapshot) : undefined,
+    claim: claim && (claim.closed ? 'closed' : `${claim.verification ?? 'reported'}/${claim.items.length > 0 ? 'items' : 'whole'}`),
+    resolutionDue: c.deadlines.resolutionDueAt !== undefined,
+    escalated: c.escalatedAt !== null,
+    returnsTo: historyTarget(snapshot),
+    toShip: c.toShip.length > 0,
+    // Where a refund of a lost or held parcel returns (R11, R13).
+    delivered: /^(inTransit|reship)/.test(state) ? c.deliveredAt !== null : undefined,
+    protection: c.deadlines.protectionEndsAt !== undefined,
+    supplierRefund: c.suppliers.length === 1 ? 'never switched' : owed.length === 0 ? 'settled' : owed.every((s) => s.refundRemindedAt !== undefined) ? 'reminded' : 'owed',
+  });
+}
+
+/** The order machine as a model (`MachineModel`): one machine serves every variant, whose policy enters through the input. */
+export const orderModel = {
+  variants: modelVariants,
+  input: (variant: ModelVariant, createdAt: number): OrderInput => ({ ...variant.order, createdAt, policyDefaults: variant.policy }),
+  events: (snapshot: AnyMachineSnapshot): EventObject[] => modelEvents(snapshot),
+  key: modelKey,
+  label: (event: EventObject) => eventLabel(event as OrderEvent),
+  expect: observedOrder,
+  expectSchema: expectedOrderSchema,
+  preserved: preservedAmounts,
+};

@@ -1,0 +1,95 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import { openClaim, owedSupplierRefunds, quantityOf, refundable, refundedTotal, type Claim, type OrderContext } from './context.ts';
+import { activeMeta, type ArmedDeadline } from './deadlines.ts';
+import { problems, type Problem } from './meta.ts';
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+/** R16: the problem of the order as it stands, escalations and owed refunds included; recommended events are only those it takes now. */
+function problemOf(snapshot: AnyMachineSnapshot, accepted: readonly string[]): Problem | null {
+  const c = snapshot.context as OrderContext;
+  if (snapshot.status !== 'active') return null;
+  const declared = [...activeMeta(snapshot)].reverse().find((m) => m.problem)?.problem ?? null;
+  const resolutionOverdue = c.escalatedAt !== null && openClaim(c)?.verification === 'approved';
+  let problem: Problem | null = declared;
+  if (resolutionOverdue) problem = problems.resolutionOverdue;
+  else if (snapshot.matches('refund') && c.refundRequest === null) problem = problems.supplierRefundOwed;
+  else if (snapshot.matches('delivered')) {
+    if (c.deadlines.protectionEndsAt === undefined && owedSupplierRefunds(c).length > 0) problem = problems.supplierRefundOwed;
+    else if (c.notice?.code === 'claim_closed') problem = problems.claimClosed;
+  }
+  if (!problem) return null;
+  return { ...problem, recommendedEvents: problem.recommendedEvents.filter((e) => accepted.includes(e)) };
+}
+
+const claimView = (claim: Claim) => ({
+  ...claim,
+  reportedAt: iso(claim.reportedAt),
+  evidence: claim.evidence.map((e) => ({ ...e, at: iso(e.at) })),
+  closed: claim.closed && { ...claim.closed, at: iso(claim.closed.at) },
+});
+
+/**
+ * The order machine's part of what a client sees of an order: what it waits for, what it owes
+ * (to the buyer, from the suppliers, to the platform), its problem and deadlines. The host adds
+ * id, state, status, accepted events and versions.
+ */
+export function orderView(snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[], accepted: readonly string[] = []) {
+  const c = snapshot.context as OrderContext;
+  const leaf = activeMeta(snapshot).at(-1);
+  const open = openClaim(c);
+  const resolutionDueAt = open?.verification === 'approved' && c.deadlines.resolutionDueAt !== undefined ? c.deadlines.resolutionDueAt : null;
+  const delivered = c.shipments.filter((s) => s.lostAt === undefined);
+  return {
+    description: leaf?.description ?? null,
+    waitsOn: leaf?.waitsOn ?? null,
+    scope: c.scope,
+    sellerEmail: c.sellerEmail,
+    currency: c.currency,
+    // R11: per line, what was refunded, shipped (lost parcels apart) and is still to ship.
+    items: c.items.map((i) => ({
+      ...i,
+      refunded: quantityOf(c.refundedItems, i.sku),
+      shipped: delivered.reduce((n, s) => n + quantityOf(s.items ?? [], i.sku), 0),
+      lost: c.shipments.filter((s) => s.lostAt !== undefined).reduce((n, s) => n + quantityOf(s.items ?? [], i.sku), 0),
+      toShip: quantityOf(c.toShip, i.sku),
+    })),
+    shipBy: iso(c.shipBy),
+    money: {
+      paid: c.paid,
+      refunded: refundedTotal(c),
+      refundable: refundable(c),
+      pendingRefund: c.refundRequest?.amount ?? 0,
+      refunds: c.refunds.map((r) => ({ ...r, at: iso(r.at) })),
+      refundRequest: c.refundRequest && { ...c.refundRequest, requestedAt: iso(c.refundRequest.requestedAt) },
+    },
+    suppliers: c.suppliers.map((s) => ({ ...s, since: iso(s.since), replacedAt: iso(s.replacedAt), refundRemindedAt: iso(s.refundRemindedAt) })),
+    // R15: what replaced suppliers owe the seller, and what they paid back.
+    supplierRefunds: {
+      owed: owedSupplierRefunds(c).map((s) => ({ supplierId: s.id, ...(s.name ? { name: s.name } : {}), since: iso(s.replacedAt), remindedAt: iso(s.refundRemindedAt) })),
+      settled: c.supplierRefunds.map((r) => ({ ...r, at: iso(r.at) })),
+    },
+    shipments: c.shipments.map((s) => ({ ...s, at: iso(s.at), lostAt: iso(s.lostAt) })),
+    problem: problemOf(snapshot, accepted),
+    notice: c.notice && { ...c.notice, at: iso(c.notice.at) },
+    /** The latest claim (as version 1 showed it); `claims` lists them all. */
+    claim: c.claims.length ? claimView(c.claims.at(-1)!) : null,
+    claims: c.claims.map(claimView),
+    resolution:
+      resolutionDueAt === null
+        ? null
+        : {
+            dueAt: iso(resolutionDueAt),
+            escalated: c.escalatedAt !== null,
+            escalatedAt: iso(c.escalatedAt),
+            calendarNote: c.calendarGaps.length
+              ? `the holiday calendar does not cover ${c.calendarGaps.join(', ')}: only weekends were skipped in those years`
+              : null,
+          },
+    customs: c.customsHolds > 0 ? { holds: c.customsHolds, remindersSent: c.remindersSent, escalatedAt: iso(c.customsEscalatedAt) } : null,
+    cancellation: c.cancellation && { ...c.cancellation, requestedAt: iso(c.cancellation.requestedAt) },
+    deadlines: armed.map((d) => ({ name: d.name, dueAt: iso(d.dueAt), event: d.event })),
+    outcome: c.outcome,
+    lastNote: c.lastNote && { ...c.lastNote, at: iso(c.lastNote.at) },
+  };
+}
