@@ -549,11 +549,71 @@ export type webhooks = {
         patch?: never;
         trace?: never;
     };
+    "customs.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order machine asked for customs.escalated
+         * @description Sent to every subscription of this kind (or "*"), signed as Standard Webhooks. Answer 2xx to acknowledge; anything else is retried with backoff, then dead-lettered.
+         */
+        post: operations["customsEscalatedNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "supplier_refund.reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order machine asked for supplier_refund.reminder
+         * @description Sent to every subscription of this kind (or "*"), signed as Standard Webhooks. Answer 2xx to acknowledge; anything else is retried with backoff, then dead-lettered.
+         */
+        post: operations["supplierRefundReminderNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "claim.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order machine asked for claim.closed
+         * @description Sent to every subscription of this kind (or "*"), signed as Standard Webhooks. Answer 2xx to acknowledge; anything else is retried with backoff, then dead-lettered.
+         */
+        post: operations["claimClosedNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type components = {
     schemas: {
         /** @description A client event: `type` and its `payload`. The order's acceptedEvents lists the types it takes now. */
-        EventRequest: components["schemas"]["ShippedEvent"] | components["schemas"]["StockUnavailableEvent"] | components["schemas"]["ItemOversizedEvent"] | components["schemas"]["SupplierContactedEvent"] | components["schemas"]["SupplierUnresponsiveEvent"] | components["schemas"]["SwitchSupplierEvent"] | components["schemas"]["RequestRefundEvent"] | components["schemas"]["CancelRequestedEvent"] | components["schemas"]["InterceptSucceededEvent"] | components["schemas"]["InterceptFailedEvent"] | components["schemas"]["CustomsHeldEvent"] | components["schemas"]["CustomsClearedEvent"] | components["schemas"]["DeliveredEvent"] | components["schemas"]["IssueReportedEvent"] | components["schemas"]["EvidenceSubmittedEvent"] | components["schemas"]["VerificationApprovedEvent"] | components["schemas"]["VerificationRejectedEvent"] | components["schemas"]["RequestReshipEvent"] | components["schemas"]["ReshippedEvent"] | components["schemas"]["RefundIssuedEvent"];
+        EventRequest: components["schemas"]["ShippedEvent"] | components["schemas"]["StockUnavailableEvent"] | components["schemas"]["ItemOversizedEvent"] | components["schemas"]["SupplierContactedEvent"] | components["schemas"]["SupplierUnresponsiveEvent"] | components["schemas"]["SwitchSupplierEvent"] | components["schemas"]["RequestRefundEvent"] | components["schemas"]["CancelRequestedEvent"] | components["schemas"]["InterceptSucceededEvent"] | components["schemas"]["InterceptFailedEvent"] | components["schemas"]["CustomsHeldEvent"] | components["schemas"]["CustomsClearedEvent"] | components["schemas"]["DeliveredEvent"] | components["schemas"]["IssueReportedEvent"] | components["schemas"]["EvidenceSubmittedEvent"] | components["schemas"]["VerificationApprovedEvent"] | components["schemas"]["VerificationRejectedEvent"] | components["schemas"]["RequestReshipEvent"] | components["schemas"]["ReshippedEvent"] | components["schemas"]["RefundIssuedEvent"] | components["schemas"]["ParcelLostEvent"] | components["schemas"]["SupplierRefundedEvent"];
         /** SHIPPED */
         ShippedEvent: {
             /**
@@ -634,8 +694,14 @@ export type components = {
              */
             type: "REQUEST_REFUND";
             payload?: {
-                reason?: string;
+                /** @enum {string} */
+                reason?: "out_of_stock" | "oversized" | "supplier_unresponsive" | "shipment_overdue" | "claim" | "parcel_lost" | "customer_cancelled" | "wrong_address" | "other";
+                note?: string;
                 amount?: number;
+                items?: {
+                    sku: string;
+                    quantity: number;
+                }[];
             };
         };
         /** CANCEL_REQUESTED */
@@ -799,6 +865,30 @@ export type components = {
                 reference?: string;
             };
         };
+        /** PARCEL_LOST */
+        ParcelLostEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PARCEL_LOST";
+            payload?: {
+                note?: string;
+            };
+        };
+        /** SUPPLIER_REFUNDED */
+        SupplierRefundedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SUPPLIER_REFUNDED";
+            payload: {
+                supplierId: string;
+                amount: number;
+                reference?: string;
+            };
+        };
         CreateWebhook: {
             /**
              * Format: uri
@@ -806,12 +896,12 @@ export type components = {
              */
             url: string;
             /**
-             * @description Notification kinds to receive, or ["*"] for all: state.changed, expedite.requested, stock.problem, customs.reminder, interception.requested, verification.requested, refund.requested, resolution.escalated
+             * @description Notification kinds to receive, or ["*"] for all: state.changed, expedite.requested, stock.problem, customs.reminder, interception.requested, verification.requested, refund.requested, resolution.escalated, customs.escalated, supplier_refund.reminder, claim.closed
              * @default [
              *       "*"
              *     ]
              */
-            events: ("*" | "state.changed" | "expedite.requested" | "stock.problem" | "customs.reminder" | "interception.requested" | "verification.requested" | "refund.requested" | "resolution.escalated")[];
+            events: ("*" | "state.changed" | "expedite.requested" | "stock.problem" | "customs.reminder" | "interception.requested" | "verification.requested" | "refund.requested" | "resolution.escalated" | "customs.escalated" | "supplier_refund.reminder" | "claim.closed")[];
             /** @description Signing secret; generated (and answered once) when not given */
             secret?: string;
             description?: string;
@@ -924,6 +1014,36 @@ export type components = {
             timestamp: string;
             data: components["schemas"]["EffectData"];
         };
+        CustomsEscalatedNotification: {
+            /** @constant */
+            type: "customs.escalated";
+            /**
+             * Format: date-time
+             * @description When the notification was made
+             */
+            timestamp: string;
+            data: components["schemas"]["EffectData"];
+        };
+        SupplierRefundReminderNotification: {
+            /** @constant */
+            type: "supplier_refund.reminder";
+            /**
+             * Format: date-time
+             * @description When the notification was made
+             */
+            timestamp: string;
+            data: components["schemas"]["EffectData"];
+        };
+        ClaimClosedNotification: {
+            /** @constant */
+            type: "claim.closed";
+            /**
+             * Format: date-time
+             * @description When the notification was made
+             */
+            timestamp: string;
+            data: components["schemas"]["EffectData"];
+        };
         Order: {
             id: string;
             /** @description Dotted path of the active state, e.g. inTransit.shipping.customsHold */
@@ -940,6 +1060,14 @@ export type components = {
                 sku: string;
                 quantity: number;
                 unitPrice: number;
+                /** @description Units refunded (R11): no longer owed to the buyer */
+                refunded: number;
+                /** @description Units shipped in parcels that were not lost */
+                shipped: number;
+                /** @description Units in parcels the carrier lost (R13) */
+                lost: number;
+                /** @description Units still owed a shipment: before shipping, or a reship once chosen */
+                toShip: number;
             }[];
             shipBy: string | null;
             money: {
@@ -951,7 +1079,23 @@ export type components = {
                     amount: number;
                     reference?: string;
                     at: string | null;
+                    items?: {
+                        sku: string;
+                        quantity: number;
+                    }[];
                 }[];
+                refundRequest: {
+                    amount: number;
+                    reason: string;
+                    note?: string;
+                    requestedAt: string | null;
+                    items?: {
+                        sku: string;
+                        quantity: number;
+                    }[];
+                    /** @enum {string} */
+                    returnTo: "preShipment" | "delivered" | "inTransit";
+                } | null;
             };
             suppliers: {
                 id: string;
@@ -960,9 +1104,24 @@ export type components = {
                 status: "active" | "replaced";
                 since: string | null;
                 replacedAt: string | null;
-                /** @constant */
-                originalOrderRefund?: "owed";
+                /** @enum {string} */
+                originalOrderRefund?: "owed" | "settled";
+                refundRemindedAt: string | null;
             }[];
+            supplierRefunds: {
+                owed: {
+                    supplierId: string;
+                    name?: string;
+                    since: string | null;
+                    remindedAt: string | null;
+                }[];
+                settled: {
+                    supplierId: string;
+                    amount: number;
+                    reference?: string;
+                    at: string | null;
+                }[];
+            };
             shipments: {
                 carrier: string;
                 trackingNumber: string;
@@ -973,6 +1132,7 @@ export type components = {
                     sku: string;
                     quantity: number;
                 }[];
+                lostAt: string | null;
             }[];
             problem: {
                 code: string;
@@ -981,22 +1141,67 @@ export type components = {
                 recommendedAction: string;
                 recommendedEvents: string[];
             } | null;
-            claim: ({
+            notice: {
+                code: string;
+                at: string | null;
+                text: string;
+            } | null;
+            claim: {
                 kind: string;
                 items: {
                     sku: string;
                     quantity: number;
                 }[];
+                description?: string;
+                reportedAt: string | null;
+                evidence: {
+                    /** @enum {string} */
+                    kind: "photo" | "video";
+                    url: string;
+                    at: string | null;
+                }[];
                 verification: string | null;
+                verificationReason?: string;
                 resolution: string | null;
-            } & {
-                [key: string]: unknown;
-            }) | null;
+                closed: {
+                    at: string | null;
+                    /** @enum {string} */
+                    outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
+                } | null;
+            } | null;
+            claims: {
+                kind: string;
+                items: {
+                    sku: string;
+                    quantity: number;
+                }[];
+                description?: string;
+                reportedAt: string | null;
+                evidence: {
+                    /** @enum {string} */
+                    kind: "photo" | "video";
+                    url: string;
+                    at: string | null;
+                }[];
+                verification: string | null;
+                verificationReason?: string;
+                resolution: string | null;
+                closed: {
+                    at: string | null;
+                    /** @enum {string} */
+                    outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
+                } | null;
+            }[];
             resolution: {
                 dueAt: string | null;
                 escalated: boolean;
                 escalatedAt: string | null;
                 calendarNote: string | null;
+            } | null;
+            customs: {
+                holds: number;
+                remindersSent: number;
+                escalatedAt: string | null;
             } | null;
             cancellation: {
                 reason: string;
@@ -1005,7 +1210,7 @@ export type components = {
             } | null;
             deadlines: {
                 /** @enum {string} */
-                name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt";
                 dueAt: string | null;
                 event: string;
             }[];
@@ -1015,7 +1220,7 @@ export type components = {
                 at: string | null;
                 event: string;
             } | null;
-            acceptedEvents: ("SHIPPED" | "STOCK_UNAVAILABLE" | "ITEM_OVERSIZED" | "SUPPLIER_CONTACTED" | "SUPPLIER_UNRESPONSIVE" | "SWITCH_SUPPLIER" | "REQUEST_REFUND" | "CANCEL_REQUESTED" | "INTERCEPT_SUCCEEDED" | "INTERCEPT_FAILED" | "CUSTOMS_HELD" | "CUSTOMS_CLEARED" | "DELIVERED" | "ISSUE_REPORTED" | "EVIDENCE_SUBMITTED" | "VERIFICATION_APPROVED" | "VERIFICATION_REJECTED" | "REQUEST_RESHIP" | "RESHIPPED" | "REFUND_ISSUED")[];
+            acceptedEvents: ("SHIPPED" | "STOCK_UNAVAILABLE" | "ITEM_OVERSIZED" | "SUPPLIER_CONTACTED" | "SUPPLIER_UNRESPONSIVE" | "SWITCH_SUPPLIER" | "REQUEST_REFUND" | "CANCEL_REQUESTED" | "INTERCEPT_SUCCEEDED" | "INTERCEPT_FAILED" | "CUSTOMS_HELD" | "CUSTOMS_CLEARED" | "DELIVERED" | "ISSUE_REPORTED" | "EVIDENCE_SUBMITTED" | "VERIFICATION_APPROVED" | "VERIFICATION_REJECTED" | "REQUEST_RESHIP" | "RESHIPPED" | "REFUND_ISSUED" | "PARCEL_LOST" | "SUPPLIER_REFUNDED")[];
             version: number;
             machine: {
                 id: string;
@@ -1295,21 +1500,36 @@ export type components = {
                             pendingRefund: number;
                         };
                         /** @description deadlines[].name of the order view, earliest first */
-                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt")[];
+                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt")[];
                         claim: {
                             kind: string;
                             verification: string | null;
                             resolution: string | null;
+                            closed: string | null;
                         } | null;
+                        /** @description claims.length of the order view */
+                        claims: number;
                         /** @description cancellation.outcome of the order view */
                         cancellation: string | null;
                         /** @description resolution.escalated of the order view; null when it shows no resolution */
                         escalated: boolean | null;
+                        /** @description problem.code and problem.recommendedEvents of the order view */
+                        problem: {
+                            code: string;
+                            recommendedEvents: string[];
+                        } | null;
+                        /** @description items[].toShip of the order view, summed */
+                        toShip: number;
+                        /** @description supplierRefunds.owed.length and supplierRefunds.settled.length */
+                        supplierRefunds: {
+                            owed: number;
+                            settled: number;
+                        };
                     };
                     /** @description The order view's deadlines[], in order, each due time relative to the step that armed it */
                     expectDeadlines: {
                         /** @enum {string} */
-                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt";
                         /** @description The step that armed the deadline: 0 is the creation, n the n-th step */
                         armedAtStep: number;
                         /** @description The due time (the view's deadlines[].dueAt), in ms after the step that armed it was taken */
@@ -1338,21 +1558,36 @@ export type components = {
                             pendingRefund: number;
                         };
                         /** @description deadlines[].name of the order view, earliest first */
-                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt")[];
+                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt")[];
                         claim: {
                             kind: string;
                             verification: string | null;
                             resolution: string | null;
+                            closed: string | null;
                         } | null;
+                        /** @description claims.length of the order view */
+                        claims: number;
                         /** @description cancellation.outcome of the order view */
                         cancellation: string | null;
                         /** @description resolution.escalated of the order view; null when it shows no resolution */
                         escalated: boolean | null;
+                        /** @description problem.code and problem.recommendedEvents of the order view */
+                        problem: {
+                            code: string;
+                            recommendedEvents: string[];
+                        } | null;
+                        /** @description items[].toShip of the order view, summed */
+                        toShip: number;
+                        /** @description supplierRefunds.owed.length and supplierRefunds.settled.length */
+                        supplierRefunds: {
+                            owed: number;
+                            settled: number;
+                        };
                     };
                     /** @description The order view's deadlines[], in order, each due time relative to the step that armed it */
                     expectDeadlines: {
                         /** @enum {string} */
-                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt";
                         /** @description The step that armed the deadline: 0 is the creation, n the n-th step */
                         armedAtStep: number;
                         /** @description The due time (the view's deadlines[].dueAt), in ms after the step that armed it was taken */
@@ -1363,7 +1598,7 @@ export type components = {
                     kind: "timer";
                     type: string;
                     /** @enum {string} */
-                    deadline: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                    deadline: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt";
                     /**
                      * @description Move the clock to the due time of `deadline` (from the order view) and let the service fire it
                      * @constant
@@ -1384,21 +1619,36 @@ export type components = {
                             pendingRefund: number;
                         };
                         /** @description deadlines[].name of the order view, earliest first */
-                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt")[];
+                        deadlines: ("expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt")[];
                         claim: {
                             kind: string;
                             verification: string | null;
                             resolution: string | null;
+                            closed: string | null;
                         } | null;
+                        /** @description claims.length of the order view */
+                        claims: number;
                         /** @description cancellation.outcome of the order view */
                         cancellation: string | null;
                         /** @description resolution.escalated of the order view; null when it shows no resolution */
                         escalated: boolean | null;
+                        /** @description problem.code and problem.recommendedEvents of the order view */
+                        problem: {
+                            code: string;
+                            recommendedEvents: string[];
+                        } | null;
+                        /** @description items[].toShip of the order view, summed */
+                        toShip: number;
+                        /** @description supplierRefunds.owed.length and supplierRefunds.settled.length */
+                        supplierRefunds: {
+                            owed: number;
+                            settled: number;
+                        };
                     };
                     /** @description The order view's deadlines[], in order, each due time relative to the step that armed it */
                     expectDeadlines: {
                         /** @enum {string} */
-                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt";
+                        name: "expediteAt" | "switchSupplierAt" | "customsReminderAt" | "protectionEndsAt" | "evidenceDueAt" | "resolutionDueAt" | "customsEscalateAt" | "supplierRefundRemindAt";
                         /** @description The step that armed the deadline: 0 is the creation, n the n-th step */
                         armedAtStep: number;
                         /** @description The due time (the view's deadlines[].dueAt), in ms after the step that armed it was taken */
@@ -1768,12 +2018,20 @@ export interface operations {
                      *         {
                      *           "sku": "mug-blue",
                      *           "quantity": 2,
-                     *           "unitPrice": 1250
+                     *           "unitPrice": 1250,
+                     *           "refunded": 0,
+                     *           "shipped": 0,
+                     *           "lost": 0,
+                     *           "toShip": 2
                      *         },
                      *         {
                      *           "sku": "plate",
                      *           "quantity": 1,
-                     *           "unitPrice": 3000
+                     *           "unitPrice": 3000,
+                     *           "refunded": 0,
+                     *           "shipped": 0,
+                     *           "lost": 0,
+                     *           "toShip": 1
                      *         }
                      *       ],
                      *       "shipBy": "2026-03-04T00:00:00.000Z",
@@ -1782,7 +2040,8 @@ export interface operations {
                      *         "refunded": 0,
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
-                     *         "refunds": []
+                     *         "refunds": [],
+                     *         "refundRequest": null
                      *       },
                      *       "suppliers": [
                      *         {
@@ -1790,13 +2049,21 @@ export interface operations {
                      *           "name": "Tmall Store 1",
                      *           "status": "active",
                      *           "since": "2026-03-02T01:00:00.000Z",
-                     *           "replacedAt": null
+                     *           "replacedAt": null,
+                     *           "refundRemindedAt": null
                      *         }
                      *       ],
+                     *       "supplierRefunds": {
+                     *         "owed": [],
+                     *         "settled": []
+                     *       },
                      *       "shipments": [],
                      *       "problem": null,
+                     *       "notice": null,
                      *       "claim": null,
+                     *       "claims": [],
                      *       "resolution": null,
+                     *       "customs": null,
                      *       "cancellation": null,
                      *       "deadlines": [
                      *         {
@@ -1825,7 +2092,7 @@ export interface operations {
                      *       "version": 1,
                      *       "machine": {
                      *         "id": "order",
-                     *         "version": 1
+                     *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
                      *       "updatedAt": "2026-03-02T01:00:00.000Z"
@@ -1856,12 +2123,20 @@ export interface operations {
                      *         {
                      *           "sku": "mug-blue",
                      *           "quantity": 2,
-                     *           "unitPrice": 1250
+                     *           "unitPrice": 1250,
+                     *           "refunded": 0,
+                     *           "shipped": 0,
+                     *           "lost": 0,
+                     *           "toShip": 2
                      *         },
                      *         {
                      *           "sku": "plate",
                      *           "quantity": 1,
-                     *           "unitPrice": 3000
+                     *           "unitPrice": 3000,
+                     *           "refunded": 0,
+                     *           "shipped": 0,
+                     *           "lost": 0,
+                     *           "toShip": 1
                      *         }
                      *       ],
                      *       "shipBy": "2026-03-04T00:00:00.000Z",
@@ -1870,7 +2145,8 @@ export interface operations {
                      *         "refunded": 0,
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
-                     *         "refunds": []
+                     *         "refunds": [],
+                     *         "refundRequest": null
                      *       },
                      *       "suppliers": [
                      *         {
@@ -1878,13 +2154,21 @@ export interface operations {
                      *           "name": "Tmall Store 1",
                      *           "status": "active",
                      *           "since": "2026-03-02T01:00:00.000Z",
-                     *           "replacedAt": null
+                     *           "replacedAt": null,
+                     *           "refundRemindedAt": null
                      *         }
                      *       ],
+                     *       "supplierRefunds": {
+                     *         "owed": [],
+                     *         "settled": []
+                     *       },
                      *       "shipments": [],
                      *       "problem": null,
+                     *       "notice": null,
                      *       "claim": null,
+                     *       "claims": [],
                      *       "resolution": null,
+                     *       "customs": null,
                      *       "cancellation": null,
                      *       "deadlines": [
                      *         {
@@ -1913,7 +2197,7 @@ export interface operations {
                      *       "version": 1,
                      *       "machine": {
                      *         "id": "order",
-                     *         "version": 1
+                     *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
                      *       "updatedAt": "2026-03-02T01:00:00.000Z"
@@ -1970,12 +2254,20 @@ export interface operations {
                      *         {
                      *           "sku": "mug-blue",
                      *           "quantity": 2,
-                     *           "unitPrice": 1250
+                     *           "unitPrice": 1250,
+                     *           "refunded": 0,
+                     *           "shipped": 0,
+                     *           "lost": 0,
+                     *           "toShip": 2
                      *         },
                      *         {
                      *           "sku": "plate",
                      *           "quantity": 1,
-                     *           "unitPrice": 3000
+                     *           "unitPrice": 3000,
+                     *           "refunded": 0,
+                     *           "shipped": 0,
+                     *           "lost": 0,
+                     *           "toShip": 1
                      *         }
                      *       ],
                      *       "shipBy": "2026-03-04T00:00:00.000Z",
@@ -1984,7 +2276,8 @@ export interface operations {
                      *         "refunded": 0,
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
-                     *         "refunds": []
+                     *         "refunds": [],
+                     *         "refundRequest": null
                      *       },
                      *       "suppliers": [
                      *         {
@@ -1992,13 +2285,21 @@ export interface operations {
                      *           "name": "Tmall Store 1",
                      *           "status": "active",
                      *           "since": "2026-03-02T01:00:00.000Z",
-                     *           "replacedAt": null
+                     *           "replacedAt": null,
+                     *           "refundRemindedAt": null
                      *         }
                      *       ],
+                     *       "supplierRefunds": {
+                     *         "owed": [],
+                     *         "settled": []
+                     *       },
                      *       "shipments": [],
                      *       "problem": null,
+                     *       "notice": null,
                      *       "claim": null,
+                     *       "claims": [],
                      *       "resolution": null,
+                     *       "customs": null,
                      *       "cancellation": null,
                      *       "deadlines": [
                      *         {
@@ -2027,7 +2328,7 @@ export interface operations {
                      *       "version": 1,
                      *       "machine": {
                      *         "id": "order",
-                     *         "version": 1
+                     *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
                      *       "updatedAt": "2026-03-02T01:00:00.000Z"
@@ -2102,12 +2403,20 @@ export interface operations {
                      *         {
                      *           "sku": "mug-blue",
                      *           "quantity": 2,
-                     *           "unitPrice": 1250
+                     *           "unitPrice": 1250,
+                     *           "refunded": 0,
+                     *           "shipped": 2,
+                     *           "lost": 0,
+                     *           "toShip": 0
                      *         },
                      *         {
                      *           "sku": "plate",
                      *           "quantity": 1,
-                     *           "unitPrice": 3000
+                     *           "unitPrice": 3000,
+                     *           "refunded": 0,
+                     *           "shipped": 1,
+                     *           "lost": 0,
+                     *           "toShip": 0
                      *         }
                      *       ],
                      *       "shipBy": "2026-03-04T00:00:00.000Z",
@@ -2116,7 +2425,8 @@ export interface operations {
                      *         "refunded": 0,
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
-                     *         "refunds": []
+                     *         "refunds": [],
+                     *         "refundRequest": null
                      *       },
                      *       "suppliers": [
                      *         {
@@ -2124,33 +2434,52 @@ export interface operations {
                      *           "name": "Tmall Store 1",
                      *           "status": "active",
                      *           "since": "2026-03-02T01:00:00.000Z",
-                     *           "replacedAt": null
+                     *           "replacedAt": null,
+                     *           "refundRemindedAt": null
                      *         }
                      *       ],
+                     *       "supplierRefunds": {
+                     *         "owed": [],
+                     *         "settled": []
+                     *       },
                      *       "shipments": [
                      *         {
                      *           "carrier": "SF Express",
                      *           "trackingNumber": "SF1001",
                      *           "at": "2026-03-02T01:01:00.000Z",
-                     *           "kind": "original"
+                     *           "kind": "original",
+                     *           "items": [
+                     *             {
+                     *               "sku": "mug-blue",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "sku": "plate",
+                     *               "quantity": 1
+                     *             }
+                     *           ],
+                     *           "lostAt": null
                      *         }
                      *       ],
                      *       "problem": null,
+                     *       "notice": null,
                      *       "claim": null,
+                     *       "claims": [],
                      *       "resolution": null,
+                     *       "customs": null,
                      *       "cancellation": null,
                      *       "deadlines": [],
                      *       "outcome": null,
                      *       "lastNote": null,
                      *       "acceptedEvents": [
                      *         "CANCEL_REQUESTED",
-                     *         "CUSTOMS_HELD",
-                     *         "DELIVERED"
+                     *         "DELIVERED",
+                     *         "PARCEL_LOST"
                      *       ],
                      *       "version": 2,
                      *       "machine": {
                      *         "id": "order",
-                     *         "version": 1
+                     *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
                      *       "updatedAt": "2026-03-02T01:01:00.000Z"
@@ -2226,7 +2555,7 @@ export interface operations {
                      *           "idempotencyKey": null,
                      *           "source": "client",
                      *           "dueAt": null,
-                     *           "machineVersion": 1
+                     *           "machineVersion": 2
                      *         },
                      *         {
                      *           "seq": 2,
@@ -2241,7 +2570,7 @@ export interface operations {
                      *           "idempotencyKey": null,
                      *           "source": "client",
                      *           "dueAt": null,
-                     *           "machineVersion": 1
+                     *           "machineVersion": 2
                      *         }
                      *       ]
                      *     }
@@ -2859,18 +3188,44 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "order",
-                     *       "version": 1,
+                     *       "version": 2,
                      *       "root": {
                      *         "path": "",
                      *         "key": "order",
                      *         "type": "compound",
                      *         "initial": "preShipment",
-                     *         "description": null,
+                     *         "description": "An order, from the purchase with the supplier to the end of its after-sales.",
                      *         "waitsOn": null,
-                     *         "deadlines": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "name": "supplierRefundRemindAt",
+                     *             "event": "TIMER.SUPPLIER_REFUND_REMINDER"
+                     *           }
+                     *         ],
                      *         "problem": null,
                      *         "noDeadlineReason": null,
-                     *         "transitions": [],
+                     *         "transitions": [
+                     *           {
+                     *             "event": "SUPPLIER_REFUNDED",
+                     *             "guard": "owesSupplierRefund",
+                     *             "targets": [],
+                     *             "actions": [
+                     *               "settleSupplierRefund",
+                     *               "recordNote"
+                     *             ],
+                     *             "timer": false
+                     *           },
+                     *           {
+                     *             "event": "TIMER.SUPPLIER_REFUND_REMINDER",
+                     *             "guard": null,
+                     *             "targets": [],
+                     *             "actions": [
+                     *               "remindSupplierRefund",
+                     *               "markSupplierRefundReminded"
+                     *             ],
+                     *             "timer": true
+                     *           }
+                     *         ],
                      *         "states": [
                      *           {
                      *             "path": "preShipment",
@@ -2951,18 +3306,6 @@ export interface operations {
                      *                     "timer": false
                      *                   },
                      *                   {
-                     *                     "event": "REQUEST_REFUND",
-                     *                     "guard": "canRefund",
-                     *                     "targets": [
-                     *                       "refund"
-                     *                     ],
-                     *                     "actions": [
-                     *                       "startRefund",
-                     *                       "requestRefund"
-                     *                     ],
-                     *                     "timer": false
-                     *                   },
-                     *                   {
                      *                     "event": "CANCEL_REQUESTED",
                      *                     "guard": "isDomestic",
                      *                     "targets": [
@@ -3002,6 +3345,18 @@ export interface operations {
                      *                         "targets": [],
                      *                         "actions": [
                      *                           "recordNote"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
                      *                         ],
                      *                         "timer": false
                      *                       },
@@ -3060,6 +3415,18 @@ export interface operations {
                      *                         "timer": false
                      *                       },
                      *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
                      *                         "event": "TIMER.SWITCH_SUPPLIER",
                      *                         "guard": null,
                      *                         "targets": [
@@ -3096,6 +3463,18 @@ export interface operations {
                      *                           "recordNote"
                      *                         ],
                      *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
                      *                       }
                      *                     ],
                      *                     "states": []
@@ -3114,7 +3493,20 @@ export interface operations {
                      *                       "title": "No stock available"
                      *                     },
                      *                     "noDeadlineReason": "R1: the seller decides between a refund and another supplier; the seed sets no deadline for that choice.",
-                     *                     "transitions": [],
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
                      *                     "states": []
                      *                   },
                      *                   {
@@ -3131,7 +3523,20 @@ export interface operations {
                      *                       "title": "Item is oversized or overweight"
                      *                     },
                      *                     "noDeadlineReason": "R2 only recommends a refund; the seller decides when.",
-                     *                     "transitions": [],
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
                      *                     "states": []
                      *                   },
                      *                   {
@@ -3148,7 +3553,20 @@ export interface operations {
                      *                       "title": "Supplier does not respond"
                      *                     },
                      *                     "noDeadlineReason": "R5 recommends a refund at once; the seller sends it, no timer can decide for them.",
-                     *                     "transitions": [],
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
                      *                     "states": []
                      *                   },
                      *                   {
@@ -3244,18 +3662,6 @@ export interface operations {
                      *                       "recordDelivery"
                      *                     ],
                      *                     "timer": false
-                     *                   },
-                     *                   {
-                     *                     "event": "CANCEL_REQUESTED",
-                     *                     "guard": "isDomestic",
-                     *                     "targets": [
-                     *                       "inTransit.intercepting"
-                     *                     ],
-                     *                     "actions": [
-                     *                       "startInterception",
-                     *                       "requestInterception"
-                     *                     ],
-                     *                     "timer": false
                      *                   }
                      *                 ],
                      *                 "states": [
@@ -3268,11 +3674,11 @@ export interface operations {
                      *                     "waitsOn": "carrier",
                      *                     "deadlines": [],
                      *                     "problem": null,
-                     *                     "noDeadlineReason": "The carrier delivers; the seed sets no transit deadline, and customs holds have their own reminders.",
+                     *                     "noDeadlineReason": "The carrier delivers; the seed sets no transit deadline, customs holds have their own reminders and escalation, and a lost parcel is reported (PARCEL_LOST).",
                      *                     "transitions": [
                      *                       {
                      *                         "event": "CUSTOMS_HELD",
-                     *                         "guard": null,
+                     *                         "guard": "isInternational",
                      *                         "targets": [
                      *                           "inTransit.shipping.customsHold"
                      *                         ],
@@ -3280,6 +3686,30 @@ export interface operations {
                      *                           "recordNote",
                      *                           "holdInCustoms",
                      *                           "sendCustomsReminder"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "CANCEL_REQUESTED",
+                     *                         "guard": "isDomestic",
+                     *                         "targets": [
+                     *                           "inTransit.intercepting"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startInterception",
+                     *                           "requestInterception"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "PARCEL_LOST",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.lost"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "recordLoss"
                      *                         ],
                      *                         "timer": false
                      *                       }
@@ -3291,12 +3721,16 @@ export interface operations {
                      *                     "key": "customsHold",
                      *                     "type": "atomic",
                      *                     "initial": null,
-                     *                     "description": "Held in customs; the seller is reminded to inform the buyer (R6).",
+                     *                     "description": "Held in customs; the seller is reminded to inform the buyer (R6), and hears once if the hold lasts too long (R13).",
                      *                     "waitsOn": "customs",
                      *                     "deadlines": [
                      *                       {
                      *                         "name": "customsReminderAt",
                      *                         "event": "TIMER.CUSTOMS_REMINDER"
+                     *                       },
+                     *                       {
+                     *                         "name": "customsEscalateAt",
+                     *                         "event": "TIMER.CUSTOMS_ESCALATE"
                      *                       }
                      *                     ],
                      *                     "problem": {
@@ -3313,7 +3747,20 @@ export interface operations {
                      *                           "inTransit.shipping.onTheWay"
                      *                         ],
                      *                         "actions": [
-                     *                           "recordNote"
+                     *                           "recordNote",
+                     *                           "leaveCustoms"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "PARCEL_LOST",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.lost"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "recordLoss"
                      *                         ],
                      *                         "timer": false
                      *                       },
@@ -3326,6 +3773,125 @@ export interface operations {
                      *                           "sendCustomsReminder"
                      *                         ],
                      *                         "timer": true
+                     *                       },
+                     *                       {
+                     *                         "event": "TIMER.CUSTOMS_ESCALATE",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.customsEscalated"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "escalateCustomsHold",
+                     *                           "escalateCustoms"
+                     *                         ],
+                     *                         "timer": true
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "inTransit.shipping.customsEscalated",
+                     *                     "key": "customsEscalated",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "Held in customs for longer than CUSTOMS_ESCALATE_AFTER_DAYS; the seller was told once (R13).",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "customs_escalated",
+                     *                       "rule": "R13",
+                     *                       "title": "Parcel held in customs for too long"
+                     *                     },
+                     *                     "noDeadlineReason": "R13 escalates once: the seller decides between waiting for clearance, a reship and a refund, and the order shows the problem until then.",
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "CUSTOMS_CLEARED",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.onTheWay"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "leaveCustoms"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "PARCEL_LOST",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.lost"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "recordLoss"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_RESHIP",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "reship"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordLoss",
+                     *                           "chooseReship"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "inTransit.shipping.lost",
+                     *                     "key": "lost",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "The carrier confirmed the parcel lost (R13).",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "parcel_lost",
+                     *                       "rule": "R13",
+                     *                       "title": "The carrier lost the parcel"
+                     *                     },
+                     *                     "noDeadlineReason": "R13: the seller chooses a reship or a refund; the order shows the problem until then.",
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_RESHIP",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "reship"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "chooseReship"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
                      *                       }
                      *                     ],
                      *                     "states": []
@@ -3404,11 +3970,11 @@ export interface operations {
                      *               }
                      *             ],
                      *             "problem": null,
-                     *             "noDeadlineReason": null,
+                     *             "noDeadlineReason": "Once the protection window has ended, the order waits only for an owed supplier refund (R15), which has its reminder.",
                      *             "transitions": [
                      *               {
                      *                 "event": "ISSUE_REPORTED",
-                     *                 "guard": null,
+                     *                 "guard": "protectionRunning",
                      *                 "targets": [
                      *                   "dispute"
                      *                 ],
@@ -3419,14 +3985,36 @@ export interface operations {
                      *               },
                      *               {
                      *                 "event": "TIMER.PROTECTION_ENDED",
-                     *                 "guard": null,
+                     *                 "guard": "noSupplierRefundOwed",
                      *                 "targets": [
                      *                   "completed"
                      *                 ],
                      *                 "actions": [
-                     *                   "setOutcome"
+                     *                   "setOutcomeOfDelivery"
                      *                 ],
                      *                 "timer": true
+                     *               },
+                     *               {
+                     *                 "event": "TIMER.PROTECTION_ENDED",
+                     *                 "guard": null,
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "endProtectionOwed"
+                     *                 ],
+                     *                 "timer": true
+                     *               },
+                     *               {
+                     *                 "event": "SUPPLIER_REFUNDED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "completed"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "settleSupplierRefund",
+                     *                   "recordNote",
+                     *                   "setOutcomeOfDelivery"
+                     *                 ],
+                     *                 "timer": false
                      *               }
                      *             ],
                      *             "states": []
@@ -3467,10 +4055,11 @@ export interface operations {
                      *                 "event": "TIMER.EVIDENCE_DUE",
                      *                 "guard": null,
                      *                 "targets": [
-                     *                   "completed"
+                     *                   "delivered"
                      *                 ],
                      *                 "actions": [
-                     *                   "setOutcome"
+                     *                   "notifyClaimClosed",
+                     *                   "closeClaimForMissingEvidence"
                      *                 ],
                      *                 "timer": true
                      *               }
@@ -3528,15 +4117,27 @@ export interface operations {
                      *                     "event": "VERIFICATION_REJECTED",
                      *                     "guard": null,
                      *                     "targets": [
-                     *                       "completed"
+                     *                       "verification.rejected"
                      *                     ],
                      *                     "actions": [
-                     *                       "rejectClaim",
-                     *                       "setOutcome"
+                     *                       "rejectClaim"
                      *                     ],
                      *                     "timer": false
                      *                   }
                      *                 ],
+                     *                 "states": []
+                     *               },
+                     *               {
+                     *                 "path": "verification.rejected",
+                     *                 "key": "rejected",
+                     *                 "type": "atomic",
+                     *                 "initial": null,
+                     *                 "description": "The platform rejected the claim; the order returns to its protection window at once.",
+                     *                 "waitsOn": null,
+                     *                 "deadlines": [],
+                     *                 "problem": null,
+                     *                 "noDeadlineReason": null,
+                     *                 "transitions": [],
                      *                 "states": []
                      *               },
                      *               {
@@ -3602,7 +4203,7 @@ export interface operations {
                      *             "key": "reship",
                      *             "type": "atomic",
                      *             "initial": null,
-                     *             "description": "A replacement shipment is being prepared (R7).",
+                     *             "description": "A replacement shipment is being prepared (R7, R13).",
                      *             "waitsOn": "supplier",
                      *             "deadlines": [
                      *               {
@@ -3610,8 +4211,12 @@ export interface operations {
                      *                 "event": "TIMER.RESOLUTION_DUE"
                      *               }
                      *             ],
-                     *             "problem": null,
-                     *             "noDeadlineReason": null,
+                     *             "problem": {
+                     *               "code": "reship_due",
+                     *               "rule": "R7",
+                     *               "title": "A replacement shipment is being prepared"
+                     *             },
+                     *             "noDeadlineReason": "A reship after a lost parcel or a customs hold (R13) has no deadline in the rules; after a verified claim the resolution deadline applies.",
                      *             "transitions": [
                      *               {
                      *                 "event": "RESHIPPED",
@@ -3621,6 +4226,18 @@ export interface operations {
                      *                 ],
                      *                 "actions": [
                      *                   "recordReshipment"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REQUEST_REFUND",
+                     *                 "guard": "canRefund",
+                     *                 "targets": [
+                     *                   "refund"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "startRefund",
+                     *                   "requestRefund"
                      *                 ],
                      *                 "timer": false
                      *               },
@@ -3642,7 +4259,7 @@ export interface operations {
                      *             "key": "refund",
                      *             "type": "atomic",
                      *             "initial": null,
-                     *             "description": "A refund is being executed.",
+                     *             "description": "A refund is being executed, or the replaced supplier still owes the refund of the original order (R15).",
                      *             "waitsOn": "supplier",
                      *             "deadlines": [
                      *               {
@@ -3650,12 +4267,16 @@ export interface operations {
                      *                 "event": "TIMER.RESOLUTION_DUE"
                      *               }
                      *             ],
-                     *             "problem": null,
-                     *             "noDeadlineReason": "A refund outside a verified claim (R1, R2, R4, R5, R9) has no deadline in the seed; after a verified claim the resolution deadline applies.",
+                     *             "problem": {
+                     *               "code": "refund_due",
+                     *               "rule": "R11",
+                     *               "title": "A refund is being executed"
+                     *             },
+                     *             "noDeadlineReason": "A refund outside a verified claim (R1, R2, R4, R5, R9, R13) has no deadline in the rules; after a verified claim the resolution deadline applies; an owed supplier refund has its reminder.",
                      *             "transitions": [
                      *               {
                      *                 "event": "REFUND_ISSUED",
-                     *                 "guard": "settlesRefund",
+                     *                 "guard": "and",
                      *                 "targets": [
                      *                   "refunded"
                      *                 ],
@@ -3667,10 +4288,87 @@ export interface operations {
                      *               },
                      *               {
                      *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "preShipment.processing.awaitingShipment"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "preShipment.processing.expediting"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "preShipment.processing.stockProblem"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "delivered"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "settlesRefund",
+                     *                 "targets": [
+                     *                   "inTransit.shipping.hist"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
                      *                 "guard": "partOfRefund",
                      *                 "targets": [],
                      *                 "actions": [
                      *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "SUPPLIER_REFUNDED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "refunded"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "settleSupplierRefund",
+                     *                   "recordNote",
+                     *                   "setOutcome"
                      *                 ],
                      *                 "timer": false
                      *               },
@@ -3692,7 +4390,7 @@ export interface operations {
                      *             "key": "refunded",
                      *             "type": "final",
                      *             "initial": null,
-                     *             "description": "Final: money returned.",
+                     *             "description": "Final: money returned, nothing owed to anyone.",
                      *             "waitsOn": null,
                      *             "deadlines": [],
                      *             "problem": null,
@@ -3705,7 +4403,7 @@ export interface operations {
                      *             "key": "completed",
                      *             "type": "final",
                      *             "initial": null,
-                     *             "description": "Final: ended without a refund.",
+                     *             "description": "Final: ended without a refund, nothing owed to anyone.",
                      *             "waitsOn": null,
                      *             "deadlines": [],
                      *             "problem": null,
@@ -3735,7 +4433,9 @@ export interface operations {
                      *         "VERIFICATION_REJECTED",
                      *         "REQUEST_RESHIP",
                      *         "RESHIPPED",
-                     *         "REFUND_ISSUED"
+                     *         "REFUND_ISSUED",
+                     *         "PARCEL_LOST",
+                     *         "SUPPLIER_REFUNDED"
                      *       ],
                      *       "timerEvents": [
                      *         "TIMER.EXPEDITE",
@@ -3743,7 +4443,9 @@ export interface operations {
                      *         "TIMER.CUSTOMS_REMINDER",
                      *         "TIMER.PROTECTION_ENDED",
                      *         "TIMER.EVIDENCE_DUE",
-                     *         "TIMER.RESOLUTION_DUE"
+                     *         "TIMER.RESOLUTION_DUE",
+                     *         "TIMER.CUSTOMS_ESCALATE",
+                     *         "TIMER.SUPPLIER_REFUND_REMINDER"
                      *       ]
                      *     }
                      */
@@ -3890,9 +4592,10 @@ export interface operations {
                      *       "machines": [
                      *         {
                      *           "id": "order",
-                     *           "current": 1,
+                     *           "current": 2,
                      *           "versions": [
-                     *             1
+                     *             1,
+                     *             2
                      *           ]
                      *         }
                      *       ]
@@ -3922,16 +4625,27 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "order",
-                     *       "current": 1,
+                     *       "current": 2,
                      *       "versions": [
                      *         {
                      *           "version": 1,
                      *           "fingerprint": "sha256:a9b027def4683ba82a64d91381ba6d7653167b6a3878d59ad69bcee9878cfcd2",
                      *           "clientEvents": 20,
                      *           "deadlines": 6
+                     *         },
+                     *         {
+                     *           "version": 2,
+                     *           "fingerprint": "sha256:4b7cd65dc0eea5333e2ec711fc3cdb361aa43607eed1a00afb49dc72e548a151",
+                     *           "clientEvents": 22,
+                     *           "deadlines": 8
                      *         }
                      *       ],
-                     *       "migrations": []
+                     *       "migrations": [
+                     *         {
+                     *           "from": 1,
+                     *           "to": 2
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["VersionList"];
@@ -3961,18 +4675,44 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "order",
-                     *       "version": 1,
+                     *       "version": 2,
                      *       "root": {
                      *         "path": "",
                      *         "key": "order",
                      *         "type": "compound",
                      *         "initial": "preShipment",
-                     *         "description": null,
+                     *         "description": "An order, from the purchase with the supplier to the end of its after-sales.",
                      *         "waitsOn": null,
-                     *         "deadlines": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "name": "supplierRefundRemindAt",
+                     *             "event": "TIMER.SUPPLIER_REFUND_REMINDER"
+                     *           }
+                     *         ],
                      *         "problem": null,
                      *         "noDeadlineReason": null,
-                     *         "transitions": [],
+                     *         "transitions": [
+                     *           {
+                     *             "event": "SUPPLIER_REFUNDED",
+                     *             "guard": "owesSupplierRefund",
+                     *             "targets": [],
+                     *             "actions": [
+                     *               "settleSupplierRefund",
+                     *               "recordNote"
+                     *             ],
+                     *             "timer": false
+                     *           },
+                     *           {
+                     *             "event": "TIMER.SUPPLIER_REFUND_REMINDER",
+                     *             "guard": null,
+                     *             "targets": [],
+                     *             "actions": [
+                     *               "remindSupplierRefund",
+                     *               "markSupplierRefundReminded"
+                     *             ],
+                     *             "timer": true
+                     *           }
+                     *         ],
                      *         "states": [
                      *           {
                      *             "path": "preShipment",
@@ -4053,18 +4793,6 @@ export interface operations {
                      *                     "timer": false
                      *                   },
                      *                   {
-                     *                     "event": "REQUEST_REFUND",
-                     *                     "guard": "canRefund",
-                     *                     "targets": [
-                     *                       "refund"
-                     *                     ],
-                     *                     "actions": [
-                     *                       "startRefund",
-                     *                       "requestRefund"
-                     *                     ],
-                     *                     "timer": false
-                     *                   },
-                     *                   {
                      *                     "event": "CANCEL_REQUESTED",
                      *                     "guard": "isDomestic",
                      *                     "targets": [
@@ -4104,6 +4832,18 @@ export interface operations {
                      *                         "targets": [],
                      *                         "actions": [
                      *                           "recordNote"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
                      *                         ],
                      *                         "timer": false
                      *                       },
@@ -4162,6 +4902,18 @@ export interface operations {
                      *                         "timer": false
                      *                       },
                      *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
                      *                         "event": "TIMER.SWITCH_SUPPLIER",
                      *                         "guard": null,
                      *                         "targets": [
@@ -4198,6 +4950,18 @@ export interface operations {
                      *                           "recordNote"
                      *                         ],
                      *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
                      *                       }
                      *                     ],
                      *                     "states": []
@@ -4216,7 +4980,20 @@ export interface operations {
                      *                       "title": "No stock available"
                      *                     },
                      *                     "noDeadlineReason": "R1: the seller decides between a refund and another supplier; the seed sets no deadline for that choice.",
-                     *                     "transitions": [],
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
                      *                     "states": []
                      *                   },
                      *                   {
@@ -4233,7 +5010,20 @@ export interface operations {
                      *                       "title": "Item is oversized or overweight"
                      *                     },
                      *                     "noDeadlineReason": "R2 only recommends a refund; the seller decides when.",
-                     *                     "transitions": [],
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
                      *                     "states": []
                      *                   },
                      *                   {
@@ -4250,7 +5040,20 @@ export interface operations {
                      *                       "title": "Supplier does not respond"
                      *                     },
                      *                     "noDeadlineReason": "R5 recommends a refund at once; the seller sends it, no timer can decide for them.",
-                     *                     "transitions": [],
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
                      *                     "states": []
                      *                   },
                      *                   {
@@ -4346,18 +5149,6 @@ export interface operations {
                      *                       "recordDelivery"
                      *                     ],
                      *                     "timer": false
-                     *                   },
-                     *                   {
-                     *                     "event": "CANCEL_REQUESTED",
-                     *                     "guard": "isDomestic",
-                     *                     "targets": [
-                     *                       "inTransit.intercepting"
-                     *                     ],
-                     *                     "actions": [
-                     *                       "startInterception",
-                     *                       "requestInterception"
-                     *                     ],
-                     *                     "timer": false
                      *                   }
                      *                 ],
                      *                 "states": [
@@ -4370,11 +5161,11 @@ export interface operations {
                      *                     "waitsOn": "carrier",
                      *                     "deadlines": [],
                      *                     "problem": null,
-                     *                     "noDeadlineReason": "The carrier delivers; the seed sets no transit deadline, and customs holds have their own reminders.",
+                     *                     "noDeadlineReason": "The carrier delivers; the seed sets no transit deadline, customs holds have their own reminders and escalation, and a lost parcel is reported (PARCEL_LOST).",
                      *                     "transitions": [
                      *                       {
                      *                         "event": "CUSTOMS_HELD",
-                     *                         "guard": null,
+                     *                         "guard": "isInternational",
                      *                         "targets": [
                      *                           "inTransit.shipping.customsHold"
                      *                         ],
@@ -4382,6 +5173,30 @@ export interface operations {
                      *                           "recordNote",
                      *                           "holdInCustoms",
                      *                           "sendCustomsReminder"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "CANCEL_REQUESTED",
+                     *                         "guard": "isDomestic",
+                     *                         "targets": [
+                     *                           "inTransit.intercepting"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startInterception",
+                     *                           "requestInterception"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "PARCEL_LOST",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.lost"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "recordLoss"
                      *                         ],
                      *                         "timer": false
                      *                       }
@@ -4393,12 +5208,16 @@ export interface operations {
                      *                     "key": "customsHold",
                      *                     "type": "atomic",
                      *                     "initial": null,
-                     *                     "description": "Held in customs; the seller is reminded to inform the buyer (R6).",
+                     *                     "description": "Held in customs; the seller is reminded to inform the buyer (R6), and hears once if the hold lasts too long (R13).",
                      *                     "waitsOn": "customs",
                      *                     "deadlines": [
                      *                       {
                      *                         "name": "customsReminderAt",
                      *                         "event": "TIMER.CUSTOMS_REMINDER"
+                     *                       },
+                     *                       {
+                     *                         "name": "customsEscalateAt",
+                     *                         "event": "TIMER.CUSTOMS_ESCALATE"
                      *                       }
                      *                     ],
                      *                     "problem": {
@@ -4415,7 +5234,20 @@ export interface operations {
                      *                           "inTransit.shipping.onTheWay"
                      *                         ],
                      *                         "actions": [
-                     *                           "recordNote"
+                     *                           "recordNote",
+                     *                           "leaveCustoms"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "PARCEL_LOST",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.lost"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "recordLoss"
                      *                         ],
                      *                         "timer": false
                      *                       },
@@ -4428,6 +5260,125 @@ export interface operations {
                      *                           "sendCustomsReminder"
                      *                         ],
                      *                         "timer": true
+                     *                       },
+                     *                       {
+                     *                         "event": "TIMER.CUSTOMS_ESCALATE",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.customsEscalated"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "escalateCustomsHold",
+                     *                           "escalateCustoms"
+                     *                         ],
+                     *                         "timer": true
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "inTransit.shipping.customsEscalated",
+                     *                     "key": "customsEscalated",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "Held in customs for longer than CUSTOMS_ESCALATE_AFTER_DAYS; the seller was told once (R13).",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "customs_escalated",
+                     *                       "rule": "R13",
+                     *                       "title": "Parcel held in customs for too long"
+                     *                     },
+                     *                     "noDeadlineReason": "R13 escalates once: the seller decides between waiting for clearance, a reship and a refund, and the order shows the problem until then.",
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "CUSTOMS_CLEARED",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.onTheWay"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "leaveCustoms"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "PARCEL_LOST",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "inTransit.shipping.lost"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordNote",
+                     *                           "recordLoss"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_RESHIP",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "reship"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "recordLoss",
+                     *                           "chooseReship"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
+                     *                       }
+                     *                     ],
+                     *                     "states": []
+                     *                   },
+                     *                   {
+                     *                     "path": "inTransit.shipping.lost",
+                     *                     "key": "lost",
+                     *                     "type": "atomic",
+                     *                     "initial": null,
+                     *                     "description": "The carrier confirmed the parcel lost (R13).",
+                     *                     "waitsOn": "seller",
+                     *                     "deadlines": [],
+                     *                     "problem": {
+                     *                       "code": "parcel_lost",
+                     *                       "rule": "R13",
+                     *                       "title": "The carrier lost the parcel"
+                     *                     },
+                     *                     "noDeadlineReason": "R13: the seller chooses a reship or a refund; the order shows the problem until then.",
+                     *                     "transitions": [
+                     *                       {
+                     *                         "event": "REQUEST_RESHIP",
+                     *                         "guard": null,
+                     *                         "targets": [
+                     *                           "reship"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "chooseReship"
+                     *                         ],
+                     *                         "timer": false
+                     *                       },
+                     *                       {
+                     *                         "event": "REQUEST_REFUND",
+                     *                         "guard": "canRefund",
+                     *                         "targets": [
+                     *                           "refund"
+                     *                         ],
+                     *                         "actions": [
+                     *                           "startRefund",
+                     *                           "requestRefund"
+                     *                         ],
+                     *                         "timer": false
                      *                       }
                      *                     ],
                      *                     "states": []
@@ -4506,11 +5457,11 @@ export interface operations {
                      *               }
                      *             ],
                      *             "problem": null,
-                     *             "noDeadlineReason": null,
+                     *             "noDeadlineReason": "Once the protection window has ended, the order waits only for an owed supplier refund (R15), which has its reminder.",
                      *             "transitions": [
                      *               {
                      *                 "event": "ISSUE_REPORTED",
-                     *                 "guard": null,
+                     *                 "guard": "protectionRunning",
                      *                 "targets": [
                      *                   "dispute"
                      *                 ],
@@ -4521,14 +5472,36 @@ export interface operations {
                      *               },
                      *               {
                      *                 "event": "TIMER.PROTECTION_ENDED",
-                     *                 "guard": null,
+                     *                 "guard": "noSupplierRefundOwed",
                      *                 "targets": [
                      *                   "completed"
                      *                 ],
                      *                 "actions": [
-                     *                   "setOutcome"
+                     *                   "setOutcomeOfDelivery"
                      *                 ],
                      *                 "timer": true
+                     *               },
+                     *               {
+                     *                 "event": "TIMER.PROTECTION_ENDED",
+                     *                 "guard": null,
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "endProtectionOwed"
+                     *                 ],
+                     *                 "timer": true
+                     *               },
+                     *               {
+                     *                 "event": "SUPPLIER_REFUNDED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "completed"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "settleSupplierRefund",
+                     *                   "recordNote",
+                     *                   "setOutcomeOfDelivery"
+                     *                 ],
+                     *                 "timer": false
                      *               }
                      *             ],
                      *             "states": []
@@ -4569,10 +5542,11 @@ export interface operations {
                      *                 "event": "TIMER.EVIDENCE_DUE",
                      *                 "guard": null,
                      *                 "targets": [
-                     *                   "completed"
+                     *                   "delivered"
                      *                 ],
                      *                 "actions": [
-                     *                   "setOutcome"
+                     *                   "notifyClaimClosed",
+                     *                   "closeClaimForMissingEvidence"
                      *                 ],
                      *                 "timer": true
                      *               }
@@ -4630,15 +5604,27 @@ export interface operations {
                      *                     "event": "VERIFICATION_REJECTED",
                      *                     "guard": null,
                      *                     "targets": [
-                     *                       "completed"
+                     *                       "verification.rejected"
                      *                     ],
                      *                     "actions": [
-                     *                       "rejectClaim",
-                     *                       "setOutcome"
+                     *                       "rejectClaim"
                      *                     ],
                      *                     "timer": false
                      *                   }
                      *                 ],
+                     *                 "states": []
+                     *               },
+                     *               {
+                     *                 "path": "verification.rejected",
+                     *                 "key": "rejected",
+                     *                 "type": "atomic",
+                     *                 "initial": null,
+                     *                 "description": "The platform rejected the claim; the order returns to its protection window at once.",
+                     *                 "waitsOn": null,
+                     *                 "deadlines": [],
+                     *                 "problem": null,
+                     *                 "noDeadlineReason": null,
+                     *                 "transitions": [],
                      *                 "states": []
                      *               },
                      *               {
@@ -4704,7 +5690,7 @@ export interface operations {
                      *             "key": "reship",
                      *             "type": "atomic",
                      *             "initial": null,
-                     *             "description": "A replacement shipment is being prepared (R7).",
+                     *             "description": "A replacement shipment is being prepared (R7, R13).",
                      *             "waitsOn": "supplier",
                      *             "deadlines": [
                      *               {
@@ -4712,8 +5698,12 @@ export interface operations {
                      *                 "event": "TIMER.RESOLUTION_DUE"
                      *               }
                      *             ],
-                     *             "problem": null,
-                     *             "noDeadlineReason": null,
+                     *             "problem": {
+                     *               "code": "reship_due",
+                     *               "rule": "R7",
+                     *               "title": "A replacement shipment is being prepared"
+                     *             },
+                     *             "noDeadlineReason": "A reship after a lost parcel or a customs hold (R13) has no deadline in the rules; after a verified claim the resolution deadline applies.",
                      *             "transitions": [
                      *               {
                      *                 "event": "RESHIPPED",
@@ -4723,6 +5713,18 @@ export interface operations {
                      *                 ],
                      *                 "actions": [
                      *                   "recordReshipment"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REQUEST_REFUND",
+                     *                 "guard": "canRefund",
+                     *                 "targets": [
+                     *                   "refund"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "startRefund",
+                     *                   "requestRefund"
                      *                 ],
                      *                 "timer": false
                      *               },
@@ -4744,7 +5746,7 @@ export interface operations {
                      *             "key": "refund",
                      *             "type": "atomic",
                      *             "initial": null,
-                     *             "description": "A refund is being executed.",
+                     *             "description": "A refund is being executed, or the replaced supplier still owes the refund of the original order (R15).",
                      *             "waitsOn": "supplier",
                      *             "deadlines": [
                      *               {
@@ -4752,12 +5754,16 @@ export interface operations {
                      *                 "event": "TIMER.RESOLUTION_DUE"
                      *               }
                      *             ],
-                     *             "problem": null,
-                     *             "noDeadlineReason": "A refund outside a verified claim (R1, R2, R4, R5, R9) has no deadline in the seed; after a verified claim the resolution deadline applies.",
+                     *             "problem": {
+                     *               "code": "refund_due",
+                     *               "rule": "R11",
+                     *               "title": "A refund is being executed"
+                     *             },
+                     *             "noDeadlineReason": "A refund outside a verified claim (R1, R2, R4, R5, R9, R13) has no deadline in the rules; after a verified claim the resolution deadline applies; an owed supplier refund has its reminder.",
                      *             "transitions": [
                      *               {
                      *                 "event": "REFUND_ISSUED",
-                     *                 "guard": "settlesRefund",
+                     *                 "guard": "and",
                      *                 "targets": [
                      *                   "refunded"
                      *                 ],
@@ -4769,10 +5775,87 @@ export interface operations {
                      *               },
                      *               {
                      *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "preShipment.processing.awaitingShipment"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "preShipment.processing.expediting"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "preShipment.processing.stockProblem"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "delivered"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
+                     *                 "guard": "settlesRefund",
+                     *                 "targets": [
+                     *                   "inTransit.shipping.hist"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "REFUND_ISSUED",
                      *                 "guard": "partOfRefund",
                      *                 "targets": [],
                      *                 "actions": [
                      *                   "recordRefund"
+                     *                 ],
+                     *                 "timer": false
+                     *               },
+                     *               {
+                     *                 "event": "SUPPLIER_REFUNDED",
+                     *                 "guard": "and",
+                     *                 "targets": [
+                     *                   "refunded"
+                     *                 ],
+                     *                 "actions": [
+                     *                   "settleSupplierRefund",
+                     *                   "recordNote",
+                     *                   "setOutcome"
                      *                 ],
                      *                 "timer": false
                      *               },
@@ -4794,7 +5877,7 @@ export interface operations {
                      *             "key": "refunded",
                      *             "type": "final",
                      *             "initial": null,
-                     *             "description": "Final: money returned.",
+                     *             "description": "Final: money returned, nothing owed to anyone.",
                      *             "waitsOn": null,
                      *             "deadlines": [],
                      *             "problem": null,
@@ -4807,7 +5890,7 @@ export interface operations {
                      *             "key": "completed",
                      *             "type": "final",
                      *             "initial": null,
-                     *             "description": "Final: ended without a refund.",
+                     *             "description": "Final: ended without a refund, nothing owed to anyone.",
                      *             "waitsOn": null,
                      *             "deadlines": [],
                      *             "problem": null,
@@ -4837,7 +5920,9 @@ export interface operations {
                      *         "VERIFICATION_REJECTED",
                      *         "REQUEST_RESHIP",
                      *         "RESHIPPED",
-                     *         "REFUND_ISSUED"
+                     *         "REFUND_ISSUED",
+                     *         "PARCEL_LOST",
+                     *         "SUPPLIER_REFUNDED"
                      *       ],
                      *       "timerEvents": [
                      *         "TIMER.EXPEDITE",
@@ -4845,7 +5930,9 @@ export interface operations {
                      *         "TIMER.CUSTOMS_REMINDER",
                      *         "TIMER.PROTECTION_ENDED",
                      *         "TIMER.EVIDENCE_DUE",
-                     *         "TIMER.RESOLUTION_DUE"
+                     *         "TIMER.RESOLUTION_DUE",
+                     *         "TIMER.CUSTOMS_ESCALATE",
+                     *         "TIMER.SUPPLIER_REFUND_REMINDER"
                      *       ]
                      *     }
                      */
@@ -4955,11 +6042,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "machine": "order",
-                     *       "newest": 1,
+                     *       "newest": 2,
                      *       "total": 1,
                      *       "versions": [
                      *         {
-                     *           "version": 1,
+                     *           "version": 2,
                      *           "known": true,
                      *           "total": 1,
                      *           "states": [
@@ -4971,14 +6058,14 @@ export interface operations {
                      *         }
                      *       ],
                      *       "afterMigration": {
-                     *         "version": 1,
+                     *         "version": 2,
                      *         "states": [
                      *           {
                      *             "state": "preShipment.processing.awaitingShipment",
                      *             "count": 1,
                      *             "from": [
                      *               {
-                     *                 "version": 1,
+                     *                 "version": 2,
                      *                 "state": "preShipment.processing.awaitingShipment",
                      *                 "count": 1
                      *               }
@@ -5312,6 +6399,126 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ResolutionEscalatedNotification"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    customsEscalatedNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The notification id: the same on every retry, so a receiver can deduplicate */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the subscription secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "customs.escalated",
+                 *       "timestamp": "2026-03-02T01:01:00.000Z",
+                 *       "data": {
+                 *         "orderId": "model-domestic",
+                 *         "version": 3,
+                 *         "action": "effect"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomsEscalatedNotification"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    supplierRefundReminderNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The notification id: the same on every retry, so a receiver can deduplicate */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the subscription secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "supplier_refund.reminder",
+                 *       "timestamp": "2026-03-02T01:01:00.000Z",
+                 *       "data": {
+                 *         "orderId": "model-domestic",
+                 *         "version": 3,
+                 *         "action": "effect"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SupplierRefundReminderNotification"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx acknowledges) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    claimClosedNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The notification id: the same on every retry, so a receiver can deduplicate */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the subscription secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "claim.closed",
+                 *       "timestamp": "2026-03-02T01:01:00.000Z",
+                 *       "data": {
+                 *         "orderId": "model-domestic",
+                 *         "version": 3,
+                 *         "action": "effect"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClaimClosedNotification"];
             };
         };
         responses: {
