@@ -312,3 +312,11 @@ describe('the answer of a dry run', () => {
     expect(dryRun({ record, version, event: { type: 'E', payload: {} }, order: {} as never, effects: [], armed: [], replayed: true })).toMatchObject({ replayed: true, effects: [], deadlines: [] });
   });
 });
+
+describe('currentVersion', () => {
+  it('is the last version; a definition without versions is refused, naming the machine', () => {
+    const hosted = orderWithRenamedState();
+    expect(currentVersion(hosted)).toBe(hosted.versions[1]);
+    expect(() => currentVersion({ id: 'invoice', versions: [], migrations: [] })).toThrow('machine invoice has no version');
+  });
+});

@@ -167,3 +167,50 @@ describe('requests waiting for one order in this process', () => {
     expect((await t.send('U-1', 'SUPPLIER_CONTACTED', { note: 'n4' })).status).toBe(200);
   });
 });
+
+describe('the errors the engine raises for a lost race', () => {
+  it('keep what they replace as their cause: the lost compare-and-swap, the failure of the request ahead', async () => {
+    const f = faultyStore();
+    await f.store.migrate();
+    const engine = createEngine({ store: f.store, clock: createManualClock(), machine: orderMachine(), maxRetries: 0 });
+    await engine.createOrder(sampleOrder({ id: 'X-1' }));
+    f.faults.beforeCommit = (commit) => {
+      throw new VersionConflictError(commit.order.id);
+    };
+    const contended = (await engine.send('X-1', 'SUPPLIER_CONTACTED', { note: 'n' }).catch((e: unknown) => e)) as ProblemError;
+    expect(contended.problem.status).toBe(409);
+    expect(contended.cause).toBeInstanceOf(VersionConflictError);
+    const mismatch = (await engine.send('X-1', 'SUPPLIER_CONTACTED', { note: 'n' }, { ifMatch: 1 }).catch((e: unknown) => e)) as ProblemError;
+    expect(mismatch.problem.status).toBe(412);
+    expect(mismatch.cause).toBeInstanceOf(VersionConflictError);
+    delete f.faults.beforeCommit;
+
+    const unavailable = new StoreUnavailableError('gone');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    f.reset();
+    f.faults.beforeGetOrder = async (_id, n) => {
+      await gate;
+      if (n === 1) throw unavailable;
+    };
+    const sent = [1, 2, 3].map((i) => engine.send('X-1', 'SUPPLIER_CONTACTED', { note: `n${i}` }).catch((e: unknown) => e as Error));
+    release();
+    const [first, second, third] = await Promise.all(sent);
+    expect(first).toBe(unavailable);
+    expect(second).toBeInstanceOf(StoreUnavailableError);
+    expect(second!.cause).toBe(unavailable);
+    expect(third!.cause).toBe(second);
+  });
+
+  it('a retried Idempotency-Key answers as before without a replay listener', async () => {
+    const f = faultyStore();
+    await f.store.migrate();
+    const engine = createEngine({ store: f.store, clock: createManualClock(), machine: orderMachine() });
+    await engine.createOrder(sampleOrder({ id: 'X-2' }));
+    const first = await engine.send('X-2', 'SUPPLIER_CONTACTED', { note: 'n' }, { idempotencyKey: 'k' });
+    expect(await engine.send('X-2', 'SUPPLIER_CONTACTED', { note: 'n' }, { idempotencyKey: 'k' })).toEqual(first);
+    let replays = 0;
+    expect(await engine.send('X-2', 'SUPPLIER_CONTACTED', { note: 'n' }, { idempotencyKey: 'k', onReplay: () => (replays += 1) })).toEqual(first);
+    expect(replays).toBe(1);
+  });
+});
