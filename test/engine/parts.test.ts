@@ -92,6 +92,28 @@ describe('the order queue: one task at a time per order', () => {
     expect(queue.size).toBe(0);
   });
 
+  it('a task queued while the order\'s last one still runs waits for it, however many ran before', async () => {
+    const queue = createOrderQueue();
+    const log: string[] = [];
+    const gates = [0, 1].map(() => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      return { gate, open };
+    });
+    const a1 = queue.run('A', async () => { await gates[0]!.gate; log.push('A1'); });
+    const a2 = queue.run('A', async () => { log.push('A2 start'); await gates[1]!.gate; log.push('A2 end'); });
+    gates[0]!.open();
+    await a1;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual(['A1', 'A2 start']);
+    const a3 = queue.run('A', async () => { log.push('A3'); });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual(['A1', 'A2 start']);
+    gates[1]!.open();
+    await Promise.all([a2, a3]);
+    expect(log).toEqual(['A1', 'A2 start', 'A2 end', 'A3']);
+  });
+
   it('tells each task how the one ahead ended, and a failure does not stop the next', async () => {
     const queue = createOrderQueue();
     const boom = new Error('boom');
