@@ -6,7 +6,7 @@ import { orderMachine, type DeadlinePolicy } from '../machines/order/index.ts';
 import { loadCalendar } from './calendar/load-calendar.ts';
 import { workingDaysCounter, type WorkingCalendar } from './calendar/working-days.ts';
 import type { Clock } from './clock.ts';
-import { createEngine, type CommittedChange, type EngineOptions } from './engine/engine.ts';
+import { createEngine, DEFAULT_IDEMPOTENCY_RETENTION_MS, type CommittedChange, type EngineOptions } from './engine/engine.ts';
 import type { HostedMachine } from './engine/hosted-machine.ts';
 import { cachedCensus, unrestorableCount } from './engine/version-census.ts';
 import { methodNotAllowed, notFound, payloadTooLarge } from './errors.ts';
@@ -37,6 +37,7 @@ import type { Metrics } from './telemetry/metrics.ts';
 import { deliveryObserver, engineObserver, observeBacklog, timerObserver } from './telemetry/observers.ts';
 import { tracedFetch, tracedMailer } from './telemetry/traced-delivery.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
+import { createIdempotencyPurge } from './workers/idempotency-purge.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
 import { workersRunning } from './workers/workers-running.ts';
 
@@ -59,6 +60,11 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Interval of the background timer sweep (started by `start()`, never by tests that move the clock). */
   sweepIntervalMs?: number;
+  /**
+   * How long an Idempotency-Key is honoured after its first use (default 24 hours); then a request
+   * with it is new, and the sweeper purges its record.
+   */
+  idempotencyRetentionMs?: number;
   /**
    * API tokens: when given, the order, webhook and delivery routes require `Authorization: Bearer
    * <token>` (401 otherwise). The health check, docs, machine definition and inspector page stay open;
@@ -103,7 +109,7 @@ const withinMs = <T>(ms: number, promise: Promise<T>) => {
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, delivery = {}, apiTokens = [], corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, apiTokens = [], corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process, and through the feed those of the other
   // instances; the caller's onCommit (e.g. XState inspection) still runs.
@@ -118,8 +124,11 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   };
   // Logs (debug), metrics and spans of what the engine and the workers do.
   const observer = engineObserver({ logger, metrics, tracer, machine: hosted.id });
-  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, observer, onCommit: committed });
-  const sweeper: TimerSweeper = createTimerSweeper({ store, engine, clock, logger, intervalMs: sweepIntervalMs, ...(metrics ? { observer: timerObserver(metrics) } : {}) });
+  const engine = createEngine({ store, clock, ...engineOptions, machine: hosted, observer, onCommit: committed, idempotencyRetentionMs });
+  const idempotencyPurge = createIdempotencyPurge({ store, clock, logger, retentionMs: idempotencyRetentionMs });
+  const sweeper: TimerSweeper = createTimerSweeper({
+    store, engine, clock, logger, intervalMs: sweepIntervalMs, housekeeping: idempotencyPurge.purgeIfDue, ...(metrics ? { observer: timerObserver(metrics) } : {}),
+  });
   const deliveryWorker: DeliveryWorker = createDeliveryWorker({
     store,
     clock,
@@ -210,6 +219,8 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   return Object.assign(app, {
     engine,
     sweeper,
+    /** The purge of expired Idempotency-Keys, run after each sweep. */
+    idempotencyPurge,
     events,
     deliveryWorker,
     /** Starts and stops the timer sweeper and the delivery worker together; `/readyz` watches them. */

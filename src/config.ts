@@ -32,6 +32,13 @@ export const configSchema = z.object({
   /** IANA zone the working days are counted in; default: the calendar's own (Asia/Shanghai). */
   CALENDAR_ZONE: z.string().min(1).optional(),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /** Hours an Idempotency-Key is honoured after its first use; then a request with it is new, and its record is purged (default 24, as Stripe). */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce
+    .number({ error: 'expected a whole number of hours, such as 24' })
+    .int('expected a whole number of hours, such as 24')
+    .min(1, 'at least 1 hour: clients retry a failed request within it')
+    .max(8760, 'at most 8760 hours (a year): the records of every keyed request are kept that long')
+    .default(24),
   EXPEDITE_AFTER_DAYS: days(1, 60),
   SWITCH_SUPPLIER_AFTER_DAYS: days(1, 60),
   EVIDENCE_DAYS: days(1, 90),

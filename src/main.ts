@@ -56,6 +56,7 @@ async function main() {
     machine,
     engineOptions: inspector ? { onCommit: (change) => inspect?.(change) } : {},
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
+    idempotencyRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
     delivery,
     apiTokens: config.API_TOKENS ?? [],
     corsOrigins: config.CORS_ORIGINS ?? [],

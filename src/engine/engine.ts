@@ -29,7 +29,15 @@ export interface EngineOptions {
   onCommit?: (change: CommittedChange) => void;
   /** Told what the engine does (for logs, metrics and traces); see {@link EngineObserver}. */
   observer?: EngineObserver;
+  /**
+   * How long an Idempotency-Key is honoured after its first use (default 24 hours). After that a
+   * request with it is a new request, and the sweeper purges its record.
+   */
+  idempotencyRetentionMs?: number;
 }
+
+/** Stripe's retention, and the default: a client retries within a day or not at all. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
 
 /**
  * What the engine tells its observer, synchronously and on the event's own async context (so a
@@ -77,7 +85,9 @@ export interface SendOptions {
  * Applies events to stored orders: load, restore on the order's version, check, pure transition,
  * one commit guarded by the order's version. No actor lives in memory between events.
  */
-export function createEngine({ store, clock, machine: hosted, maxRetries = 8, retryBackoffMs = 5, maxWaitingPerOrder = 200, onCommit, observer }: EngineOptions) {
+export function createEngine({
+  store, clock, machine: hosted, maxRetries = 8, retryBackoffMs = 5, maxWaitingPerOrder = 200, onCommit, observer, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS,
+}: EngineOptions) {
   // Events for one order are applied one after the other here; the order's version arbitrates between processes.
   const queue = createOrderQueue({ maxWaiting: maxWaitingPerOrder });
   const transitions = new Map(hosted.versions.map((v) => [v.version, createPureTransition(v.machine)]));
@@ -171,18 +181,24 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
       });
   }
 
+  /** The record of `key` on the order, unless it is past its retention: then the key is free again. */
+  async function retained(orderId: string, key: string | undefined, now: number) {
+    const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+    return earlier && earlier.createdAt >= now - idempotencyRetentionMs ? earlier : undefined;
+  }
+
   /**
    * The payload as the order's version reads it; or, when that version refuses it but the key was
    * used for this very request before the order was migrated (an older version read it then), the
    * response given then: a retry answers as before whatever version the order is on now.
    */
   async function parseOrRetried(
-    version: MachineVersion, orderId: string, type: string, payload: unknown, key: string | undefined,
+    version: MachineVersion, orderId: string, type: string, payload: unknown, key: string | undefined, now: number,
   ): Promise<{ data: Record<string, unknown>; retried?: OrderView }> {
     try {
       return { data: parseEvent(version, type, payload) };
     } catch (error) {
-      const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+      const earlier = await retained(orderId, key, now);
       const older = earlier && hosted.versions.filter((v) => v.version < version.version && Object.hasOwn(v.eventSchemas, type));
       const then = older?.map((v) => v.eventSchemas[type]!.safeParse(payload ?? {})).find((p) => p.success);
       if (earlier && then && requestHash({ type, payload: then.data }) === earlier.requestHash) {
@@ -199,11 +215,12 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
    */
   async function decide(orderId: string, type: string, payload: unknown, { idempotencyKey: key, ifMatch }: SendOptions, observed: boolean) {
     const { record, version, snapshot } = await load(orderId);
-    const parsed = await parseOrRetried(version, orderId, type, payload, key);
+    const now = clock.now();
+    const parsed = await parseOrRetried(version, orderId, type, payload, key, now);
     if (parsed.retried) return { kind: 'replay' as const, record, version, snapshot, data: parsed.data, replayed: parsed.retried };
     const { data } = parsed;
     const hash = key === undefined ? '' : requestHash({ type, payload: data });
-    const earlier = key === undefined ? undefined : await store.getIdempotency(orderId, key);
+    const earlier = await retained(orderId, key, now);
     if (earlier) {
       if (earlier.requestHash !== hash) {
         throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
@@ -215,7 +232,6 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
       const named = allowed.join(' or ') || 'the version If-Match names (a weak entity tag never matches)';
       throw versionMismatch(`order ${orderId} is at version ${record.version}, not ${named}`, { orderId, currentVersion: record.version });
     }
-    const now = clock.now();
     const event = { ...data, type, receivedAt: now };
     const issues = version.check(snapshot, event).map((i) => ({ path: `payload.${i.path}`, message: i.message }));
     if (issues.length > 0) {
@@ -235,7 +251,8 @@ export function createEngine({ store, clock, machine: hosted, maxRetries = 8, re
     const applied = { type, payload: data, at: now, idempotencyKey: key ?? null, source: 'client' as const, dueAt: null };
     const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
     const response = view(commit.order, version, next, armed);
-    if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response };
+    // An expired record of the key (created before the retention) is replaced; a live one taken meanwhile is a conflict.
+    if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response, createdAt: now, expiredBefore: now - idempotencyRetentionMs };
     return { kind: 'apply' as const, record, version, next, armed, event, commit, response };
   }
 

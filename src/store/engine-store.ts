@@ -6,12 +6,14 @@ import type { Commit, IdempotencyEntry, OrderRecord, TimerEntry } from './record
  */
 export interface EngineStore {
   getOrder(id: string): Promise<OrderRecord | undefined>;
+  /** The record of an Idempotency-Key on an order (keys are scoped to their order), expired or not: the engine judges. */
   getIdempotency(orderId: string, key: string): Promise<IdempotencyEntry | undefined>;
   /**
    * Writes the order, its history row, its outbox rows, its timers and the idempotency record in
    * one transaction. Throws `VersionConflictError` and writes nothing when the stored version is not
    * `expectedVersion` (or the order exists already, on creation), or when the idempotency key was
-   * taken meanwhile.
+   * taken meanwhile (a record of it created at or after `idempotency.expiredBefore`; an older one is
+   * replaced).
    */
   commit(commit: Commit): Promise<void>;
   /**
@@ -27,4 +29,10 @@ export interface EngineStore {
    * at once, by any sweeper. For a sweeper that stops (SIGTERM) before firing all it claimed.
    */
   releaseTimers(timers: readonly TimerEntry[]): Promise<void>;
+  /**
+   * Deletes up to `limit` idempotency records created before `createdBefore`, oldest first, in one
+   * short transaction; answers how many it deleted (fewer than `limit`: none left). Several instances
+   * may purge at once: each deletes other records (`FOR UPDATE SKIP LOCKED` on PostgreSQL).
+   */
+  purgeIdempotency(createdBefore: number, limit: number): Promise<number>;
 }

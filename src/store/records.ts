@@ -59,8 +59,28 @@ export interface OutboxEntry {
 /** An armed deadline. The store keeps exactly the armed deadlines of each order's current snapshot. */
 export interface TimerEntry { orderId: string; name: string; event: string; dueAt: number }
 
-/** The first answer given to a request with an `Idempotency-Key`, replayed for retries. */
-export interface IdempotencyEntry { orderId: string; key: string; requestHash: string; status: number; response: unknown }
+/**
+ * The first answer given to a request with an `Idempotency-Key`, replayed for retries while the key
+ * is retained (the engine's `idempotencyRetentionMs`, counted from `createdAt`).
+ */
+export interface IdempotencyEntry {
+  orderId: string;
+  key: string;
+  requestHash: string;
+  status: number;
+  response: unknown;
+  /** When the key was first used (the time of the commit that recorded it), epoch ms. */
+  createdAt: number;
+}
+
+/** The idempotency record a commit writes. */
+export interface IdempotencyRecord extends IdempotencyEntry {
+  /**
+   * A record of the same key created before this time has expired (it is past its retention): the
+   * commit replaces it. A record created at or after it means the key was taken meanwhile: a conflict.
+   */
+  expiredBefore: number;
+}
 
 /** Everything one event changes, committed in one transaction. */
 export interface Commit {
@@ -71,7 +91,7 @@ export interface Commit {
   outbox: OutboxEntry[];
   /** Replaces all timers of the order. */
   timers: TimerEntry[];
-  idempotency?: IdempotencyEntry;
+  idempotency?: IdempotencyRecord;
 }
 
 export interface ListQuery {

@@ -22,6 +22,11 @@ export interface TimerSweeperOptions {
   leaseMs?: number;
   /** Told of each claimed timer and what became of it (for metrics); must be cheap. */
   observer?: TimerObserver;
+  /**
+   * Upkeep done at the end of each sweep (the purge of expired Idempotency-Keys), in the same loop;
+   * it handles its own errors, and ends early when `stopping` is aborted.
+   */
+  housekeeping?: (stopping: AbortSignal) => Promise<unknown>;
 }
 
 /**
@@ -47,7 +52,7 @@ const cannotRestore = (error: unknown): error is ProblemError => error instanceo
  * on PostgreSQL), so they share the work, and the order's version makes each timer fire once.
  * After downtime the first sweep catches up on everything that fell due meanwhile.
  */
-export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, concurrency = 8, leaseMs = 60_000, observer }: TimerSweeperOptions) {
+export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 1000, batchSize = 200, concurrency = 8, leaseMs = 60_000, observer, housekeeping }: TimerSweeperOptions) {
   const stats: SweeperStats = { fired: 0, stale: 0, failed: 0, unrestorable: 0, lastSweepAt: null, lastLatenessMs: null, maxLatenessMs: 0 };
   // Said once per order: its timers come round again after each lease, and are skipped quietly.
   const skipped = new Set<string>();
@@ -133,6 +138,7 @@ export function createTimerSweeper({ store, engine, clock, logger, intervalMs = 
       if (!progressed && due.length < batchSize) break;
     }
     if (stopping.aborted) await giveBack([...unfinished.values()]);
+    else await housekeeping?.(stopping);
     stats.lastSweepAt = clock.now();
     return fired;
   }

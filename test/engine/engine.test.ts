@@ -20,7 +20,7 @@ describe('engine: compare-and-swap, idempotency, nothing lost', () => {
       history: { orderId: 'S-1', seq: 2, type: 'ITEM_OVERSIZED', payload: {}, fromState: stale!.state, toState: 'preShipment.processing.oversized', at: 1, idempotencyKey: 'k', source: 'client', dueAt: null, machineVersion: 1 },
       outbox: [{ id: 'x', orderId: 'S-1', seq: 2, action: 'requestRefund', payload: {}, createdAt: 1 }],
       timers: [],
-      idempotency: { orderId: 'S-1', key: 'k', requestHash: 'h', status: 200, response: {} },
+      idempotency: { orderId: 'S-1', key: 'k', requestHash: 'h', status: 200, response: {}, createdAt: 1, expiredBefore: 0 },
     });
     await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
     expect(await t.store.getOrder('S-1')).toEqual(current);

@@ -20,14 +20,18 @@ import { assertInvariants } from '../support/invariants.ts';
 import { DAY, HOUR, testApp, type TestApp } from '../support/test-app.ts';
 
 /**
- * Random walks through the API: valid and invalid events, time jumps and retried idempotency keys.
+ * Random walks through the API: valid and invalid events, time jumps and retried idempotency keys
+ * (honoured for 24 hours, then new requests).
  * After every command: no 5xx, the answer the machine predicts (200 and the next state, or 409,
  * or 422), and DOMAIN.md's invariants (history replay included). A failure shrinks to a short
  * list of commands, printed one per line.
  */
 
-/** The order as stored (re-read after each command) and the first answers given to each Idempotency-Key. */
-interface Model { snapshot: OrderSnapshot; keys: Map<string, { request: string; response: unknown }> }
+/** The order as stored (re-read after each command) and the first answers given to each Idempotency-Key, with when. */
+interface Model { snapshot: OrderSnapshot; keys: Map<string, { request: string; response: unknown; at: number; type: string; payload: unknown }> }
+
+/** A key is honoured this long after its first use (the default retention); then it is free again. */
+const RETENTION = 24 * HOUR;
 interface Real { t: TestApp; id: string }
 
 const ID = 'walk-1';
@@ -58,7 +62,9 @@ class SendEvent implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const request = JSON.stringify({ type: this.type, payload: this.payload });
-    const earlier = this.key === undefined ? undefined : model.keys.get(this.key);
+    const now = real.t.clock.now();
+    const recorded = this.key === undefined ? undefined : model.keys.get(this.key);
+    const earlier = recorded && now - recorded.at <= RETENTION ? recorded : undefined;
     const headers: Record<string, string> = this.key ? { 'idempotency-key': this.key } : {};
     const res = await real.t.send(real.id, this.type, this.payload, headers);
     expect(res.status, res.text).toBeLessThan(500);
@@ -67,10 +73,11 @@ class SendEvent implements fc.AsyncCommand<Model, Real> {
       expect(res.status, res.text).toBe(earlier.request === request ? 200 : 422);
       if (earlier.request === request) expect(res.body).toEqual(earlier.response);
     } else {
-      const expected = predict(model, this.type, this.payload, real.t.clock.now());
+      // A new key, or one past its retention: a new request.
+      const expected = predict(model, this.type, this.payload, now);
       expect(res.status, res.text).toBe(expected.status);
       if (expected.state) expect(res.body.state).toBe(expected.state);
-      if (this.key !== undefined && res.status === 200) model.keys.set(this.key, { request, response: res.body });
+      if (this.key !== undefined && res.status === 200) model.keys.set(this.key, { request, response: res.body, at: now, type: this.type, payload: this.payload });
     }
     await resync(model, real);
     await assertInvariants(real.t, real.id);
@@ -78,18 +85,33 @@ class SendEvent implements fc.AsyncCommand<Model, Real> {
   toString = () => `${this.type} ${JSON.stringify(this.payload)}${this.key ? ` [Idempotency-Key ${this.key}]` : ''}`;
 }
 
+/** Sends again, with its key, the request first answered under the n-th recorded key: a client's retry, before or after the retention. */
+class RetryKeyed implements fc.AsyncCommand<Model, Real> {
+  private sent = '';
+  constructor(readonly n: number) {}
+  check = (model: Readonly<Model>) => model.keys.size > 0;
+  async run(model: Model, real: Real) {
+    const [key, first] = [...model.keys.entries()][this.n % model.keys.size]!;
+    const retry = new SendEvent(first.type, first.payload, key);
+    this.sent = retry.toString();
+    await retry.run(model, real);
+  }
+  toString = () => `retry ${this.sent || `key #${this.n}`}`;
+}
+
 /** Sends the n-th event the order takes now (representative payloads, as in the generated paths): walks deep. */
 class TakeAcceptedEvent implements fc.AsyncCommand<Model, Real> {
   private sent = '';
-  constructor(readonly n: number) {}
+  constructor(readonly n: number, readonly key?: string) {}
   check = (model: Readonly<Model>) => model.snapshot.status === 'active';
   async run(model: Model, real: Real) {
     const now = real.t.clock.now();
     const accepted = clientSteps(model.snapshot.context).filter((s) => model.snapshot.can(toMachineEvent(s, now)));
     const step = accepted[this.n % Math.max(1, accepted.length)];
     if (!step) return;
-    this.sent = `${step.type} ${JSON.stringify(step.payload)}`;
-    await new SendEvent(step.type, step.payload).run(model, real);
+    const send = new SendEvent(step.type, step.payload, this.key);
+    this.sent = send.toString();
+    await send.run(model, real);
   }
   toString = () => (this.sent ? `${this.sent} (accepted #${this.n})` : `accepted #${this.n}`);
 }
@@ -146,8 +168,12 @@ const moveClock = fc.constantFrom(HOUR, DAY, 2 * DAY, 3 * DAY, 5 * DAY, 16 * DAY
 // Walks start where a generated shortest path ends, so every state of the graph is a starting point.
 const starts = pathsDocument('order', currentVersion(orderMachine())).paths.filter((p) => p.kind === 'shortest');
 
-const takeAccepted = fc.nat(20).map((n) => new TakeAcceptedEvent(n));
-const commands = fc.commands([sendEvent, takeAccepted, takeAccepted, takeAccepted, takeAccepted, moveClock], { maxCommands: 25 });
+// Some with a key (k3: only these), so that keyed answers are recorded and retried across clock moves.
+const takeAccepted = fc
+  .tuple(fc.nat(20), fc.option(fc.constantFrom('k1', 'k3'), { freq: 3, nil: undefined }))
+  .map(([n, key]) => new TakeAcceptedEvent(n, key));
+const retryKeyed = fc.nat(3).map((n) => new RetryKeyed(n));
+const commands = fc.commands([sendEvent, takeAccepted, takeAccepted, takeAccepted, takeAccepted, moveClock, retryKeyed], { maxCommands: 25 });
 
 describe('random walks through the API', () => {
   it('never answers 5xx, answers what the machine predicts, and keeps the invariants', { timeout: 60_000 }, async () => {

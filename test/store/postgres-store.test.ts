@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
+import { postgresMigrations } from '../../src/store/postgres/schema.ts';
 import { announceSkip, createTestDatabase, pgUrl, reportSuiteRan } from '../support/postgres.ts';
 import { storeContracts } from './contract/index.ts';
 
@@ -37,10 +38,42 @@ describe.runIf(pgUrl)('PostgreSQL', () => {
           const pool = new pg.Pool({ connectionString: fresh.url });
           const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
           await pool.end();
-          expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+          expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
           await Promise.all(stores.map((s) => s.close()));
         } finally {
           await fresh.drop();
+        }
+      });
+      it('migration 4 dates each kept Idempotency-Key by the history row its request wrote', async () => {
+        const old = await createTestDatabase('idem');
+        try {
+          const pool = new pg.Pool({ connectionString: old.url });
+          await pool.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+          for (const [i, ddl] of postgresMigrations.slice(0, 3).entries()) {
+            await pool.query(ddl);
+            await pool.query('INSERT INTO schema_migrations VALUES ($1, 0)', [i + 1]);
+          }
+          const history = "INSERT INTO history (order_id, seq, type, payload, to_state, at, idempotency_key, source, machine_version) VALUES ($1, $2, 'X', '{}', 'a', $3, $4, 'client', 1)";
+          await pool.query(history, ['old', 1, 1000, null]);
+          await pool.query(history, ['old', 2, 2000, 'k-1']);
+          await pool.query(history, ['old', 3, 3000, 'k-2']);
+          const record = "INSERT INTO idempotency (order_id, key, request_hash, status, response) VALUES ($1, $2, 'h', 200, '{}')";
+          await pool.query(record, ['old', 'k-1']);
+          await pool.query(record, ['old', 'k-2']);
+          await pool.query(record, ['gone', 'k-1']); // no history row to date it by: the migration's time
+          await pool.end();
+          const before = Date.now();
+          const store = await openPostgresStore(old.url);
+          expect((await store.getIdempotency('old', 'k-1'))!.createdAt).toBe(2000);
+          expect((await store.getIdempotency('old', 'k-2'))!.createdAt).toBe(3000);
+          const orphan = (await store.getIdempotency('gone', 'k-1'))!.createdAt;
+          expect(orphan).toBeGreaterThanOrEqual(before - 1000);
+          expect(orphan).toBeLessThanOrEqual(Date.now() + 1000);
+          expect(await store.purgeIdempotency(2500, 10)).toBe(1);
+          expect(await store.getIdempotency('old', 'k-1')).toBeUndefined();
+          await store.close();
+        } finally {
+          await old.drop();
         }
       });
     },

@@ -43,6 +43,7 @@ export const command: Command = {
       logger,
       app: {
         sweepIntervalMs: config.SWEEP_INTERVAL_MS,
+        idempotencyRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
         apiTokens: config.API_TOKENS ?? [],
         delivery: { from: config.SMTP_FROM, maxAttempts: config.DELIVERY_MAX_ATTEMPTS, backoffBaseMs: config.DELIVERY_BACKOFF_MS, intervalMs: config.DELIVERY_INTERVAL_MS, webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS },
       },

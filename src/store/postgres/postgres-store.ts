@@ -48,9 +48,13 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
     if (written.rowCount !== 1) throw new VersionConflictError(o.id);
     if (c.idempotency) {
       const i = c.idempotency;
+      // A record of the key that has expired is replaced; a live one is left as it is (no row: a conflict).
       const taken = await tx.query(
-        'INSERT INTO idempotency (order_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-        [i.orderId, i.key, i.requestHash, i.status, json(i.response)],
+        `INSERT INTO idempotency (order_id, key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (order_id, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
+           response = excluded.response, created_at = excluded.created_at
+         WHERE idempotency.created_at < $7`,
+        [i.orderId, i.key, i.requestHash, i.status, json(i.response), i.createdAt, i.expiredBefore],
       );
       if (taken.rowCount !== 1) throw new VersionConflictError(o.id);
     }
@@ -106,9 +110,9 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
       }
     },
     async getIdempotency(orderId, key) {
-      const { rows } = await pool.query('SELECT request_hash, status, response FROM idempotency WHERE order_id = $1 AND key = $2', [orderId, key]);
-      const r = rows[0] as { request_hash: string; status: number; response: unknown } | undefined;
-      return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: r.response } satisfies IdempotencyEntry);
+      const { rows } = await pool.query('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = $1 AND key = $2', [orderId, key]);
+      const r = rows[0] as { request_hash: string; status: number; response: unknown; created_at: string } | undefined;
+      return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: r.response, createdAt: Number(r.created_at) } satisfies IdempotencyEntry);
     },
     async history(orderId) {
       const { rows } = await pool.query('SELECT * FROM history WHERE order_id = $1 ORDER BY seq', [orderId]);
@@ -198,6 +202,15 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
          WHERE timers.order_id = given.order_id AND timers.name = given.name AND timers.due_at = given.due_at`,
         [timers.map((t) => t.orderId), timers.map((t) => t.name), timers.map((t) => t.dueAt)],
       );
+    },
+    async purgeIdempotency(createdBefore, limit) {
+      // SKIP LOCKED: records another instance is purging (or a commit is replacing) are left to it.
+      const { rowCount } = await pool.query(
+        `DELETE FROM idempotency WHERE (order_id, key) IN (
+           SELECT order_id, key FROM idempotency WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [createdBefore, limit],
+      );
+      return rowCount ?? 0;
     },
     async close() {
       await pool.end();

@@ -122,4 +122,13 @@ export const postgresMigrations: string[] = [
    DROP INDEX outbox_due;
    ALTER TABLE outbox DROP COLUMN attempts, DROP COLUMN next_attempt_at, DROP COLUMN delivered_at, DROP COLUMN last_error, DROP COLUMN lease_until;
    CREATE INDEX outbox_pending ON outbox (created_at, id) WHERE status = 'pending';`,
+  // 4: Idempotency-Key retention. Each record knows when its key was first used, so it expires and is
+  // purged (oldest first, by this index). Records from before this migration take the time of the
+  // history row their request wrote (the same commit); one without such a row, the migration's time.
+  `ALTER TABLE idempotency ADD COLUMN created_at BIGINT;
+   UPDATE idempotency i SET created_at = coalesce(
+     (SELECT max(h.at) FROM history h WHERE h.order_id = i.order_id AND h.idempotency_key = i.key),
+     (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+   ALTER TABLE idempotency ALTER COLUMN created_at SET NOT NULL;
+   CREATE INDEX idempotency_created ON idempotency (created_at);`,
 ];

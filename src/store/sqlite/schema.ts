@@ -124,4 +124,12 @@ export const sqliteMigrations: string[] = [
    ALTER TABLE outbox DROP COLUMN last_error;
    ALTER TABLE outbox DROP COLUMN lease_until;
    CREATE INDEX outbox_pending ON outbox (created_at, id) WHERE status = 'pending';`,
+  // 6: Idempotency-Key retention. Each record knows when its key was first used, so it expires and is
+  // purged (oldest first, by this index). Records from before this migration take the time of the
+  // history row their request wrote (the same commit); one without such a row, the migration's time.
+  `ALTER TABLE idempotency ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+   UPDATE idempotency SET created_at = coalesce(
+     (SELECT max(h.at) FROM history h WHERE h.order_id = idempotency.order_id AND h.idempotency_key = idempotency.key),
+     CAST(unixepoch('subsec') * 1000 AS INTEGER));
+   CREATE INDEX idempotency_created ON idempotency (created_at);`,
 ];

@@ -26,8 +26,8 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       return row && toOrder(row);
     },
     async getIdempotency(orderId, key) {
-      const r = sql().getIdempotency.get(orderId, key) as { request_hash: string; status: number; response: string } | undefined;
-      return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: JSON.parse(r.response) } satisfies IdempotencyEntry);
+      const r = sql().getIdempotency.get(orderId, key) as { request_hash: string; status: number; response: string; created_at: number } | undefined;
+      return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: JSON.parse(r.response), createdAt: r.created_at } satisfies IdempotencyEntry);
     },
     async history(orderId) {
       return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
@@ -82,7 +82,7 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
 function prepare(db: SqliteDatabase) {
   return {
     getOrder: db.prepare('SELECT * FROM orders WHERE id = ?'),
-    getIdempotency: db.prepare('SELECT request_hash, status, response FROM idempotency WHERE order_id = ? AND key = ?'),
+    getIdempotency: db.prepare('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = ? AND key = ?'),
     history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
     outboxOf: db.prepare('SELECT * FROM outbox WHERE order_id = ? ORDER BY seq, created_at, id'),
     dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, order_id, name LIMIT ?'),

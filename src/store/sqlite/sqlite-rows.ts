@@ -86,8 +86,8 @@ export interface CommitParams {
   outbox: [string, string, number, string, string, number][];
   /** order_id, name, event, due_at */
   timers: [string, string, string, number][];
-  /** order_id, key, request_hash, status, response */
-  idempotency: [string, string, string, number, string] | null;
+  /** order_id, key, request_hash, status, response, created_at; then `expiredBefore` */
+  idempotency: [string, string, string, number, string, number, number] | null;
 }
 
 export function commitParams(c: Commit): CommitParams {
@@ -98,6 +98,6 @@ export function commitParams(c: Commit): CommitParams {
     history: [h.orderId, h.seq, h.type, JSON.stringify(h.payload ?? {}), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt, h.machineVersion],
     outbox: c.outbox.map((e) => [e.id, e.orderId, e.seq, e.action, JSON.stringify(e.payload), e.createdAt]),
     timers: c.timers.map((t) => [t.orderId, t.name, t.event, t.dueAt]),
-    idempotency: i ? [i.orderId, i.key, i.requestHash, i.status, JSON.stringify(i.response)] : null,
+    idempotency: i ? [i.orderId, i.key, i.requestHash, i.status, JSON.stringify(i.response), i.createdAt, i.expiredBefore] : null,
   };
 }

@@ -69,6 +69,9 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true, busy
     async releaseTimers(timers) {
       if (timers.length > 0) await write({ kind: 'release', timers });
     },
+    async purgeIdempotency(createdBefore, limit) {
+      return (await write({ kind: 'purgeIdempotency', createdBefore, limit })) as number;
+    },
     // One process writes an SQLite file: a migration waits only for another of this process.
     async withMigrationLock(work) {
       const run = migrating.then(work);

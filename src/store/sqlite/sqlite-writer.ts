@@ -9,6 +9,7 @@ export type WriteOp =
   | { kind: 'commit'; commit: Commit }
   | { kind: 'claim'; now: number; limit: number; leaseMs: number }
   | { kind: 'release'; timers: readonly TimerEntry[] }
+  | { kind: 'purgeIdempotency'; createdBefore: number; limit: number }
   | { kind: 'migrate' };
 
 /** What one write came to: its value, or the error that rejected it. */
@@ -23,7 +24,7 @@ export interface WriterStats {
 }
 
 /**
- * The writes of the store's one connection: commits, timer claims and schema migrations. Pragmas:
+ * The writes of the store's one connection: commits, timer claims, purges and schema migrations. Pragmas:
  * WAL, so readers on other connections (a second process) see each commit once its COMMIT has
  * returned; `synchronous=FULL`, so that COMMIT returns only after the fsync.
  */
@@ -69,6 +70,7 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     if (op.kind === 'commit') return commitTx(commitParams(op.commit));
     if (op.kind === 'claim') return claimTx(op.now, op.limit, op.leaseMs);
     if (op.kind === 'release') return releaseTx(op.timers);
+    if (op.kind === 'purgeIdempotency') return sql().purgeIdempotency.run(op.createdBefore, op.limit).changes;
     throw new Error(`${op.kind} cannot run inside a batch`);
   };
 
@@ -192,8 +194,16 @@ function prepare(db: SqliteDatabase) {
     insertOutbox: db.prepare('INSERT INTO outbox (id, order_id, seq, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteTimers: db.prepare('DELETE FROM timers WHERE order_id = ?'),
     insertTimer: db.prepare('INSERT INTO timers (order_id, name, event, due_at) VALUES (?, ?, ?, ?)'),
+    // A record of the key that has expired is replaced; a live one is left as it is (no change: a conflict).
     insertIdempotency: db.prepare(
-      'INSERT INTO idempotency (order_id, key, request_hash, status, response) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO idempotency (order_id, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (order_id, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
+         response = excluded.response, created_at = excluded.created_at
+       WHERE idempotency.created_at < ?`,
+    ),
+    // Oldest first, by the created_at index; a bounded batch keeps the writer's transaction short.
+    purgeIdempotency: db.prepare(
+      'DELETE FROM idempotency WHERE (order_id, key) IN (SELECT order_id, key FROM idempotency WHERE created_at < ? ORDER BY created_at LIMIT ?)',
     ),
     releaseTimer: db.prepare('UPDATE timers SET lease_until = NULL WHERE order_id = ? AND name = ? AND due_at = ?'),
     // One statement, so atomic; SQLite has a single writer, so no row locks are needed.

@@ -70,7 +70,9 @@ export function engineStoreContract({ name, create }: ContractOptions) {
     it('keeps idempotency records, and a key taken meanwhile is a conflict', async () => {
       const store = await fresh();
       const v2 = await seed(store, 'C-1', { idempotencyKey: 'key-1' });
-      expect(await store.getIdempotency('C-1', 'key-1')).toEqual({ orderId: 'C-1', key: 'key-1', requestHash: 'rh-2', status: 200, response: { version: 2, state: v2.state } });
+      expect(await store.getIdempotency('C-1', 'key-1')).toEqual({
+        orderId: 'C-1', key: 'key-1', requestHash: 'rh-2', status: 200, response: { version: 2, state: v2.state }, createdAt: v2.updatedAt,
+      });
       expect(await store.getIdempotency('C-1', 'key-2')).toBeUndefined();
       expect(await store.getIdempotency('other', 'key-1')).toBeUndefined();
       const reuse = commitAfter('C-1', v2, { idempotencyKey: 'key-1', note: 'reused' });
@@ -80,6 +82,50 @@ export function engineStoreContract({ name, create }: ContractOptions) {
       // The same key on another order is another record.
       await seed(store, 'C-2', { idempotencyKey: 'key-1' });
       expect((await store.getIdempotency('C-2', 'key-1'))!.requestHash).toBe('rh-2');
+    });
+    it('replaces the record of a key that has expired; one created at or after expiredBefore is a conflict', async () => {
+      const store = await fresh();
+      const v2 = await seed(store, 'C-3', { idempotencyKey: 'key-1' });
+      const firstAt = v2.updatedAt;
+      // The record is live at the commit's expiredBefore (created exactly then): the key is taken.
+      const early = commitAfter('C-3', v2, { idempotencyKey: 'key-1', expiredBefore: firstAt, note: 'too early' });
+      await expect(store.commit(early)).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store.getOrder('C-3')).toEqual(v2);
+      // Past its retention: the key is free again, and its record now holds the new request's answer.
+      const late = commitAfter('C-3', v2, { idempotencyKey: 'key-1', expiredBefore: firstAt + 1, note: 'after expiry' });
+      await store.commit(late);
+      expect(await store.getIdempotency('C-3', 'key-1')).toEqual({
+        orderId: 'C-3', key: 'key-1', requestHash: 'rh-3', status: 200, response: { version: 3, state: v2.state }, createdAt: late.order.updatedAt,
+      });
+      expect((await store.history('C-3')).map((h) => h.idempotencyKey)).toEqual([null, 'key-1', 'key-1']);
+    });
+    it('purges idempotency records created before a time, oldest first, a batch at a time', async () => {
+      const store = await fresh();
+      // Keys on five orders, created a minute apart (T0 + 2, 3, 4, 5, 6 minutes).
+      for (let i = 0; i < 5; i++) await seed(store, `P-${i}`, { idempotencyKey: `k-${i}`, at: T0 + (i + 2) * MIN });
+      const kept = async () => {
+        const found = await Promise.all([0, 1, 2, 3, 4].map((i) => store.getIdempotency(`P-${i}`, `k-${i}`)));
+        return found.flatMap((r, i) => (r ? [i] : []));
+      };
+      expect(await store.purgeIdempotency(T0 + 2 * MIN, 10)).toBe(0); // created at that time: kept
+      expect(await store.purgeIdempotency(T0 + 5 * MIN, 2)).toBe(2);
+      expect(await kept()).toEqual([2, 3, 4]);
+      expect(await store.purgeIdempotency(T0 + 5 * MIN, 2)).toBe(1);
+      expect(await store.purgeIdempotency(T0 + 5 * MIN, 2)).toBe(0);
+      expect(await kept()).toEqual([3, 4]);
+      // Only the records go: the orders and their history stay.
+      expect((await store.history('P-0')).map((h) => h.idempotencyKey)).toEqual([null, 'k-0']);
+    });
+    it('concurrent purges delete each record once', async () => {
+      const store = await fresh();
+      for (let i = 0; i < 12; i++) await seed(store, `Q-${String(i).padStart(2, '0')}`, { idempotencyKey: 'k', at: T0 + i });
+      let total = 0;
+      for (let round = 0; round < 5; round++) {
+        const counts = await Promise.all(Array.from({ length: 4 }, () => store.purgeIdempotency(T0 + MIN, 2)));
+        total += counts.reduce((a, b) => a + b, 0);
+      }
+      expect(total).toBe(12);
+      expect(await store.purgeIdempotency(T0 + MIN, 100)).toBe(0);
     });
     it('replaces all timers of an order with each commit', async () => {
       const store = await fresh();

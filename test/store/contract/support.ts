@@ -24,6 +24,8 @@ export interface Step {
   timers?: { name: string; dueAt: number }[];
   outbox?: { action: string; payload?: unknown }[];
   idempotencyKey?: string;
+  /** A record of the key created before this time has expired (default: none has, the retention is long). */
+  expiredBefore?: number;
   payload?: unknown;
   at?: number;
   note?: string;
@@ -54,7 +56,9 @@ export function commitAfter(id: string, prev: OrderRecord | null, step: Step = {
     },
     outbox: (step.outbox ?? []).map((o, i) => ({ id: `${id}-${version}-${i}`, orderId: id, seq: version, action: o.action, payload: o.payload ?? {}, createdAt: at })),
     timers,
-    ...(step.idempotencyKey ? { idempotency: { orderId: id, key: step.idempotencyKey, requestHash: `rh-${version}`, status: 200, response: { version, state } } } : {}),
+    ...(step.idempotencyKey
+      ? { idempotency: { orderId: id, key: step.idempotencyKey, requestHash: `rh-${version}`, status: 200, response: { version, state }, createdAt: at, expiredBefore: step.expiredBefore ?? 0 } }
+      : {}),
   };
 }
 
