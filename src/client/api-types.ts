@@ -2362,7 +2362,7 @@ export interface operations {
                 dryRun?: "true" | "false";
             };
             header?: {
-                /** @description Retries with the same key answer the first result (marked Idempotent-Replayed: true) and apply nothing twice */
+                /** @description Retries with the same key answer the first result (marked Idempotent-Replayed: true) and apply nothing twice. Scope: this order. Honoured for 24 hours after its first use (IDEMPOTENCY_RETENTION_HOURS); after that a request with it is a new request. */
                 "Idempotency-Key"?: string;
                 /** @description Apply only if the order is still at the version an entity tag names (an ETag of the order, "<version>-…", or "<version>"); a list or * too. Strong comparison: a W/ tag never matches */
                 "If-Match"?: string;

@@ -10,7 +10,10 @@ import { historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema }
 const orderId = z.object({ id: z.string().meta({ description: 'The order id given at creation', example: 'model-domestic' }) });
 
 const eventHeaders = z.object({
-  'Idempotency-Key': z.string().optional().meta({ description: 'Retries with the same key answer the first result (marked Idempotent-Replayed: true) and apply nothing twice', example: '5b7e0c8a-retry-1' }),
+  'Idempotency-Key': z.string().optional().meta({
+    description: 'Retries with the same key answer the first result (marked Idempotent-Replayed: true) and apply nothing twice. Scope: this order. Honoured for 24 hours after its first use (IDEMPOTENCY_RETENTION_HOURS); after that a request with it is a new request.',
+    example: '5b7e0c8a-retry-1',
+  }),
   'If-Match': z.string().optional().meta({
     description: 'Apply only if the order is still at the version an entity tag names (an ETag of the order, "<version>-…", or "<version>"); a list or * too. Strong comparison: a W/ tag never matches',
     example: '"1-mH7sQ2pL0xYb9cVe"',
