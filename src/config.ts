@@ -27,7 +27,7 @@ export const configSchema = z.object({
   MACHINE_MIGRATION: z.enum(['start', 'manual']).default('start'),
   /** `1`: start although the database holds orders of a machine version newer than this release (they answer 503). */
   ALLOW_NEWER_MACHINE_VERSIONS: z.enum(['0', '1']).default('0'),
-  /** A calendar file of your own (see README); default: the bundled mainland China calendar. */
+  /** A calendar file of your own (format: docs/lifecycle.md); default: the bundled mainland China calendar. */
   CALENDAR_FILE: z.string().min(1).optional(),
   /** IANA zone the working days are counted in; default: the calendar's own (Asia/Shanghai). */
   CALENDAR_ZONE: z.string().min(1).optional(),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,15 +8,34 @@ import { startServer } from '../support/server-process.ts';
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-readme-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The shell block that follows the `<!-- walkthrough` marker in README.md. */
+/** The shell block that follows the `<!-- walkthrough` marker in docs/lifecycle.md (the README links to it). */
 function walkthrough(): string {
-  const readme = readFileSync('README.md', 'utf8');
-  const m = /<!-- walkthrough[^>]*-->\s*```sh\n([\s\S]*?)```/.exec(readme);
-  if (!m) throw new Error('README.md has no walkthrough block');
+  const guide = readFileSync('docs/lifecycle.md', 'utf8');
+  const m = /<!-- walkthrough[^>]*-->\s*```sh\n([\s\S]*?)```/.exec(guide);
+  if (!m) throw new Error('docs/lifecycle.md has no walkthrough block');
   return m[1]!;
 }
 
-describe('the README walkthrough', () => {
+describe('the README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  it('states the two commands, and package.json has them', () => {
+    expect(readme).toContain('npm install && npm start   #');
+    expect(readme).toMatch(/^npm test +#/m);
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.start).toMatch(/src\/main\.ts$/);
+    expect(scripts.test).toContain('vitest run');
+  });
+
+  it('stays short, and its guides list every guide in docs/ and the walkthrough', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(130);
+    const guides = readdirSync('docs').filter((f) => f.endsWith('.md'));
+    for (const guide of guides) expect(readme, `README.md links docs/${guide}`).toContain(`](docs/${guide})`);
+    expect(readme).toContain('](docs/lifecycle.md#walkthrough-a-wrong-item-delivered)');
+  });
+});
+
+describe('the walkthrough (docs/lifecycle.md)', () => {
   it('runs as written against a fresh server', async () => {
     const server = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'walk.db') });
     try {

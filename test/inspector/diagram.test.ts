@@ -38,11 +38,11 @@ describe('npx aftersales diagram', () => {
     expect(svg).toContain('>TIMER.EXPEDITE</text>');
   });
 
-  it('matches the committed docs and the README (run `npx aftersales diagram` after changing the machine)', async () => {
+  it('matches the committed docs and the lifecycle guide (run `npx aftersales diagram` after changing the machine)', async () => {
     await written;
     const mmd = readFileSync(join(out, 'order-machine.mmd'), 'utf8');
     expect(readFileSync('docs/order-machine.mmd', 'utf8')).toBe(mmd);
     expect(readFileSync('docs/order-machine.svg', 'utf8')).toBe(readFileSync(join(out, 'order-machine.svg'), 'utf8'));
-    expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`mermaid\n${mmd}\`\`\``);
+    expect(readFileSync('docs/lifecycle.md', 'utf8')).toContain(`\`\`\`mermaid\n${mmd}\`\`\``);
   });
 });
