@@ -109,6 +109,30 @@ onBothStores('postgres-idempotency-retention', (open) => {
   });
 });
 
+describe('the purge when the database fails', () => {
+  it('logs, leaves the sweep alone, and tries again at the next sweep', async () => {
+    const t = await testApp();
+    let down = true;
+    const calls: number[] = [];
+    const store = {
+      purgeIdempotency: async (before: number, limit: number) => {
+        calls.push(before);
+        if (down) throw new Error('database gone');
+        return t.store.purgeIdempotency(before, limit);
+      },
+    };
+    const logger = createMemoryLogger();
+    const purge = createIdempotencyPurge({ store, clock: t.clock, logger, retentionMs: 24 * HOUR });
+    const signal = new AbortController().signal;
+    expect(await purge.purgeIfDue(signal)).toBe(0);
+    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'expired idempotency keys not purged; tried again at the next sweep', error: 'Error: database gone' })]);
+    down = false;
+    expect(await purge.purgeIfDue(signal)).toBe(0); // not a minute later: tried again at once
+    expect(calls).toHaveLength(2);
+    expect(purge.stats.lastPurgeAt).toBe(t.clock.now());
+  });
+});
+
 describe('IDEMPOTENCY_RETENTION_HOURS', () => {
   it('defaults to 24 hours, and refuses what is not a whole number of hours from 1 to 8760, saying why', () => {
     expect(readConfig({}).IDEMPOTENCY_RETENTION_HOURS).toBe(24);
