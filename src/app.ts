@@ -36,10 +36,12 @@ import type { Store } from './store/store.ts';
 import type { Metrics } from './telemetry/metrics.ts';
 import { deliveryObserver, engineObserver, observeBacklog, timerObserver } from './telemetry/observers.ts';
 import { tracedFetch, tracedMailer } from './telemetry/traced-delivery.ts';
-import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.ts';
+import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type MailTransport } from './workers/delivery-worker.ts';
 import { createIdempotencyPurge } from './workers/idempotency-purge.ts';
 import { createTimerSweeper, type TimerSweeper } from './workers/timer-sweeper.ts';
 import { workersRunning } from './workers/workers-running.ts';
+import { pinnedFetch } from './webhooks/pinned-fetch.ts';
+import { webhookTargets, type WebhookTargetPolicy } from './webhooks/webhook-targets.ts';
 
 export interface AppOptions {
   store: Store;
@@ -78,6 +80,11 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** The outbox delivery worker's transports (SMTP `mailer`, `fetch`) and retry policy; started by `start()`. */
   delivery?: Omit<DeliveryWorkerOptions, 'store' | 'clock' | 'logger' | 'machine'>;
+  /**
+   * Where webhooks may go: `https` only and public addresses only, by default. Tests and operators
+   * relax it explicitly (`allowHttp`, `allowedHosts`); `resolve` is injectable.
+   */
+  webhookTargets?: WebhookTargetPolicy;
   /** One access line per request (at info; probes at debug); default on. */
   accessLog?: boolean;
   /** Prometheus metrics: observed when given, and served at `/metrics` (behind the API tokens). */
@@ -94,7 +101,7 @@ export interface AppOptions {
 }
 
 /** The delivery worker's transports, each attempt a span. */
-const tracedTransports = (tracer: Tracer, { fetch = globalThis.fetch, mailer }: AppOptions['delivery'] & object) => ({
+const tracedTransports = (tracer: Tracer, { fetch, mailer }: { fetch: typeof globalThis.fetch; mailer?: MailTransport | undefined }) => ({
   fetch: tracedFetch(tracer, fetch),
   ...(mailer ? { mailer: tracedMailer(tracer, mailer) } : {}),
 });
@@ -109,7 +116,7 @@ const withinMs = <T>(ms: number, promise: Promise<T>) => {
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, apiTokens = [], corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, webhookTargets: targetPolicy = {}, apiTokens = [], corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process, and through the feed those of the other
   // instances; the caller's onCommit (e.g. XState inspection) still runs.
@@ -129,13 +136,17 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   const sweeper: TimerSweeper = createTimerSweeper({
     store, engine, clock, logger, intervalMs: sweepIntervalMs, housekeeping: idempotencyPurge.purgeIfDue, ...(metrics ? { observer: timerObserver(metrics) } : {}),
   });
+  // Webhook targets are checked at registration and before every attempt, on the addresses connected to.
+  const targets = webhookTargets(targetPolicy);
+  const transports = { fetch: delivery.fetch ?? pinnedFetch(targets), mailer: delivery.mailer };
   const deliveryWorker: DeliveryWorker = createDeliveryWorker({
     store,
     clock,
     logger,
     machine: hosted,
     ...delivery,
-    ...(tracer ? tracedTransports(tracer, delivery) : {}),
+    fetch: transports.fetch,
+    ...(tracer ? tracedTransports(tracer, transports) : {}),
     ...(metrics ? { observer: deliveryObserver(metrics) } : {}),
   });
   if (metrics) observeBacklog({ metrics, store, clock, logger });
@@ -214,7 +225,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   app.route('/machines', machinesRoutes({ machine: hosted }));
   app.route('/machines', machineVersionsRoutes({ machine: hosted, store }));
   app.route('/inspector', inspectorRoutes());
-  app.route('/', deliveryRoutes({ store, clock, machine: hosted, emailEnabled }));
+  app.route('/', deliveryRoutes({ store, clock, machine: hosted, emailEnabled, targets }));
 
   return Object.assign(app, {
     engine,

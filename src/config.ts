@@ -79,6 +79,16 @@ export const configSchema = z.object({
   /** Delay before the second attempt; doubles after each failure (with jitter), up to 2 hours. */
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /** `1`: webhooks may go to plain `http://` URLs. Default: `https` only. */
+  WEBHOOK_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
+  /**
+   * Comma-separated hosts (names or addresses, as written in the URL) that webhooks may reach although
+   * they are, or resolve to, loopback, private, link-local or other non-public addresses.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    .optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Stream XState inspection events (@statelyai/inspect WebSocket protocol) to this receiver, e.g. ws://127.0.0.1:4242. */
   INSPECT_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),

@@ -47,6 +47,8 @@ export const versionMismatch = problem(412, 'version-mismatch', 'Version mismatc
 export const payloadTooLarge = problem(413, 'payload-too-large', 'Payload too large');
 export const unsupportedMediaType = problem(415, 'unsupported-media-type', 'Unsupported media type');
 export const invalidInput = problem(422, 'invalid-input', 'Invalid input');
+/** A webhook URL that breaks a target rule (`rule`): not https, or an address that is not public. */
+export const webhookTargetRefused = problem(422, 'webhook-target-refused', 'Webhook target refused');
 export const unavailable = problem(503, 'unavailable', 'Service unavailable');
 /** The stored order names a machine version or a state this code does not have (a rollback, a lost state). */
 export const unrestorableOrder = problem(503, 'unrestorable-order', 'Order cannot be restored by this release');

@@ -58,6 +58,7 @@ async function main() {
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     idempotencyRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
     delivery,
+    webhookTargets: { allowHttp: config.WEBHOOK_ALLOW_HTTP === '1', allowedHosts: config.WEBHOOK_ALLOWED_HOSTS ?? [] },
     apiTokens: config.API_TOKENS ?? [],
     corsOrigins: config.CORS_ORIGINS ?? [],
     ...(commitFeed ? { commitFeed } : {}),

@@ -3,12 +3,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { zodIssues } from '../engine/zod-issues.ts';
-import { conflict, invalidInput, notFound } from '../errors.ts';
+import { conflict, invalidInput, notFound, webhookTargetRefused } from '../errors.ts';
 import type { HostedMachine } from '../engine/hosted-machine.ts';
 import { effectKindOf, emailedActions, notificationKinds } from '../notifications/notification-kinds.ts';
 import type { Delivery, DeliveryAttempt, DeliveryQuery, WebhookSubscription } from '../store/delivery-records.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from '../store/queries.ts';
+import { WebhookTargetRefused, webhookTargets, type WebhookTargets } from '../webhooks/webhook-targets.ts';
 import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
 import { readJson } from './json-body.ts';
 import { noQuery } from './no-query.ts';
@@ -82,16 +83,22 @@ export interface DeliveryRoutesOptions {
   /** The hosted machine: its notification kinds, and which effects are e-mailed. */
   machine: HostedMachine;
   emailEnabled: boolean;
+  /** Checks a subscription's URL against the webhook target rules; default: the default rules. */
+  targets?: WebhookTargets;
 }
 
 /** Webhook subscriptions, deliveries (dead letters, retry) and each order's notifications. */
-export function deliveryRoutes({ store, clock, machine, emailEnabled }: DeliveryRoutesOptions) {
+export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = webhookTargets() }: DeliveryRoutesOptions) {
   const app = new Hono();
   const summary = notificationSummary({ store, machine, emailEnabled });
   const webhookSchema = createWebhookSchema(notificationKinds(machine));
 
   app.post('/webhooks', noQuery, async (c) => {
     const body = await readJson(c, webhookSchema);
+    await targets.registrable(body.url).catch((error: unknown) => {
+      if (!(error instanceof WebhookTargetRefused)) throw error;
+      throw webhookTargetRefused(`the webhook url is refused: ${error.reason}`, { rule: error.rule, errors: [{ path: 'url', message: error.reason }] });
+    });
     const subscription: WebhookSubscription = {
       id: randomUUID(),
       url: body.url,

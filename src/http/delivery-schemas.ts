@@ -17,7 +17,7 @@ const secretSchema = z
 export function createWebhookSchema(kinds: readonly string[]) {
   return z
     .object({
-      url: z.url({ protocol: /^https?$/ }).max(2000).meta({ description: 'Where to POST; http or https' }),
+      url: z.url({ protocol: /^https?$/ }).max(2000).meta({ description: 'Where to POST: https, to a public address (plain http and private, loopback, link-local addresses only when the operator allows them); 422 webhook-target-refused names the rule broken' }),
       events: z
         .array(z.enum(['*', ...kinds]))
         .min(1)

@@ -16,6 +16,7 @@ const explanations: Record<string, string> = {
   'payload-too-large': 'The body is larger than the service accepts. Send less (for example fewer evidence items per event).',
   'unsupported-media-type': 'The body must be sent as `application/json`.',
   'invalid-input': 'The body, a query parameter or a header does not fit the schema (see /openapi.json), or an Idempotency-Key was reused for another request. `errors` lists each field with what is wrong.',
+  'webhook-target-refused': 'The webhook URL would send to a place webhooks may not go. `rule` names it: `https-only` (plain http is refused unless the operator set WEBHOOK_ALLOW_HTTP=1), or `loopback`, `private`, `link-local`, `unique-local`, `multicast`, `unspecified`, `reserved` (the host is, or resolves to, such an address, in any spelling: decimal, hex, IPv4-mapped IPv6). Register a public https URL; an operator can exempt a host with WEBHOOK_ALLOWED_HOSTS.',
   unavailable: 'The service cannot answer now (not ready, or overloaded). Retry later, after Retry-After when given.',
   'unrestorable-order': 'The order was stored by a machine version or in a state this release does not have (a rollback, a lost state). `npx aftersales doctor` lists such orders; deploy a release that has the version.',
   http: 'The request was refused before it reached the API (for example a malformed URL).',

@@ -10,6 +10,9 @@ import type { AttemptOutcome, Delivery, DeliveryChannel, FanOut } from '../store
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OutboxStore } from '../store/outbox-store.ts';
 import type { SubscriptionStore } from '../store/queries.ts';
+import { failureError, statusError } from '../webhooks/attempt-error.ts';
+import { pinnedFetch } from '../webhooks/pinned-fetch.ts';
+import { webhookTargets } from '../webhooks/webhook-targets.ts';
 import { backgroundLoop } from './background-loop.ts';
 
 /** What the delivery worker reads and writes: the outbox and deliveries, the subscriptions, and each order's context for its e-mails. */
@@ -30,7 +33,10 @@ export interface DeliveryWorkerOptions {
   mailer?: MailTransport;
   /** The `From` of every e-mail. */
   from?: string;
-  /** Posts webhooks; injectable for tests. */
+  /**
+   * Posts webhooks; default: `pinnedFetch` under the default target policy (https, public addresses).
+   * The app passes one built from its `webhookTargets` policy; tests may inject their own.
+   */
   fetch?: typeof globalThis.fetch;
   /** Attempts per delivery before it becomes a dead letter. */
   maxAttempts?: number;
@@ -75,7 +81,7 @@ export function createDeliveryWorker({
   logger,
   mailer,
   from = 'aftersales <aftersales@localhost>',
-  fetch = globalThis.fetch,
+  fetch = pinnedFetch(webhookTargets()),
   maxAttempts = 10,
   webhookTimeoutMs = 10_000,
   backoffBaseMs = 30_000,
@@ -165,13 +171,11 @@ export function createDeliveryWorker({
         redirect: 'manual',
         signal: AbortSignal.timeout(webhookTimeoutMs),
       });
-      const answer = (await res.text().catch(() => '')).slice(0, 200);
+      const answer = await res.text().catch(() => '');
       if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status, error: null };
-      return { ok: false, statusCode: res.status, error: `HTTP ${res.status}${answer ? `: ${answer}` : ''}` };
+      return { ok: false, statusCode: res.status, error: statusError(res.status, answer) };
     } catch (error) {
-      const e = error as Error;
-      const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
-      return { ok: false, statusCode: null, error: timedOut ? `no answer within ${webhookTimeoutMs} ms` : `${e.message}${e.cause ? ` (${String((e.cause as Error).message ?? e.cause)})` : ''}` };
+      return { ok: false, statusCode: null, error: failureError(error, webhookTimeoutMs) };
     }
   }
 

@@ -18,9 +18,17 @@ async function receiver(answer?: (n: number) => number | 'hang') {
   return r;
 }
 
-/** The app on a manual clock that starts at the real time, so receivers can check signature timestamps. */
+/**
+ * The app on a manual clock that starts at the real time, so receivers can check signature timestamps.
+ * The receivers listen on 127.0.0.1 over plain http: the deployment allows that host explicitly.
+ */
 async function app(delivery: Record<string, unknown> = {}, store?: Store) {
-  return testApp({ clock: createManualClock(Date.now()), delivery: { backoffBaseMs: 1000, random: () => 0.5, leaseMs: 60_000, ...delivery }, ...(store ? { store } : {}) });
+  return testApp({
+    clock: createManualClock(Date.now()),
+    delivery: { backoffBaseMs: 1000, random: () => 0.5, leaseMs: 60_000, ...delivery },
+    webhookTargets: { allowHttp: true, allowedHosts: ['127.0.0.1'] },
+    ...(store ? { store } : {}),
+  });
 }
 
 async function holdInCustoms(t: Awaited<ReturnType<typeof app>>, id: string) {

@@ -118,7 +118,7 @@ describe('/metrics', () => {
   it('count delivery attempts by channel and outcome, and show the outbox and delivery backlog', async () => {
     const receiver = await webhookReceiver((n) => (n === 1 ? 503 : 204));
     try {
-      const t = await testApp({ metrics: createMetrics({ processMetrics: false }), clock: createManualClock(Date.parse('2026-03-02T01:00:00Z')), delivery: { backoffBaseMs: 1000, random: () => 0.5, maxAttempts: 3 } });
+      const t = await testApp({ metrics: createMetrics({ processMetrics: false }), clock: createManualClock(Date.parse('2026-03-02T01:00:00Z')), delivery: { backoffBaseMs: 1000, random: () => 0.5, maxAttempts: 3 }, webhookTargets: { allowHttp: true, allowedHosts: ['127.0.0.1'] } });
       await t.call('POST', '/webhooks', { url: receiver.url, events: ['state.changed'] });
       await t.create({ id: 'dl-1' });
       await t.send('dl-1', 'SUPPLIER_CONTACTED', { note: 'asked' });
@@ -148,7 +148,7 @@ describe('/metrics', () => {
   it('count dead letters until they are retried', async () => {
     const receiver = await webhookReceiver(() => 410);
     try {
-      const t = await testApp({ metrics: createMetrics({ processMetrics: false }), delivery: { maxAttempts: 1 } });
+      const t = await testApp({ metrics: createMetrics({ processMetrics: false }), delivery: { maxAttempts: 1 }, webhookTargets: { allowHttp: true, allowedHosts: ['127.0.0.1'] } });
       await t.call('POST', '/webhooks', { url: receiver.url, events: ['state.changed'] });
       await t.create({ id: 'dead-1' });
       await t.app.deliveryWorker.runOnce();

@@ -134,7 +134,7 @@ describe('the service as an operator runs it (a real process)', () => {
     const otlp = await collector();
     const receiver = await webhookReceiver();
     const server = startServer({
-      PORT: '0', DATABASE_FILE: join(dir, 'worked.db'), API_TOKENS: token, LOG_LEVEL: 'debug', SWEEP_INTERVAL_MS: '50', DELIVERY_INTERVAL_MS: '50',
+      PORT: '0', DATABASE_FILE: join(dir, 'worked.db'), API_TOKENS: token, WEBHOOK_ALLOW_HTTP: '1', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', LOG_LEVEL: 'debug', SWEEP_INTERVAL_MS: '50', DELIVERY_INTERVAL_MS: '50',
       EXPEDITE_AFTER_DAYS: '1', SWITCH_SUPPLIER_AFTER_DAYS: '2', OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
     });
     try {
@@ -201,7 +201,7 @@ describe.runIf(pgUrl)('the service as an operator runs it, on PostgreSQL', () =>
   it('reports the pool\'s use and the same backlog and counts', { timeout: 120_000 }, async () => {
     db = await createTestDatabase('operated');
     const receiver = await webhookReceiver();
-    const server = startServer({ PORT: '0', DATABASE_URL: db.url, API_TOKENS: token, SWEEP_INTERVAL_MS: '50', DELIVERY_INTERVAL_MS: '50', EXPEDITE_AFTER_DAYS: '1', SWITCH_SUPPLIER_AFTER_DAYS: '2' });
+    const server = startServer({ PORT: '0', DATABASE_URL: db.url, API_TOKENS: token, WEBHOOK_ALLOW_HTTP: '1', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', SWEEP_INTERVAL_MS: '50', DELIVERY_INTERVAL_MS: '50', EXPEDITE_AFTER_DAYS: '1', SWITCH_SUPPLIER_AFTER_DAYS: '2' });
     try {
       const url = await server.url;
       const { state } = await realWork(url, receiver.url);

@@ -84,7 +84,7 @@ describe('traces', () => {
   it('a webhook delivery attempt is a client span, and the receiver gets its traceparent', async () => {
     const receiver = await webhookReceiver((n) => (n === 1 ? 503 : 204));
     try {
-      const t = await testApp({ tracer: tracing.tracer, clock: createManualClock(Date.now()), delivery: { backoffBaseMs: 1000, random: () => 0.5 } });
+      const t = await testApp({ tracer: tracing.tracer, clock: createManualClock(Date.now()), delivery: { backoffBaseMs: 1000, random: () => 0.5 }, webhookTargets: { allowHttp: true, allowedHosts: ['127.0.0.1'] } });
       await t.call('POST', '/webhooks', { url: `${receiver.url}?token=receiver-secret`, events: ['state.changed'] });
       await t.create({ id: 'tr-2', shipBy: new Date(t.clock.now() + 3 * DAY).toISOString() });
       await t.app.deliveryWorker.runOnce();
