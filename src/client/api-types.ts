@@ -892,7 +892,7 @@ export type components = {
         CreateWebhook: {
             /**
              * Format: uri
-             * @description Where to POST; http or https
+             * @description Where to POST: https, to a public address (plain http and private, loopback, link-local addresses only when the operator allows them); 422 webhook-target-refused names the rule broken
              */
             url: string;
             /**
