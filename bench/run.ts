@@ -2,11 +2,14 @@
  * `npm run bench`: the event path against its ceilings, in one run on this machine.
  *
  *   npm run bench -- [--orders 10000] [--duration 10] [--warmup 3] [--connections 50] [--runs 1] [--json]
- *                    [--observability on|off]
+ *                    [--observability on|off] [--profile DIR]
  *
  * `--observability on` (the default) runs the service as production does: an access line per request
  * at info (written to a file in the bench folder) and Prometheus metrics observed; `off` drops both,
  * the baseline for their cost (tracing stays off in both, as it is unless configured).
+ * `--profile DIR` writes the service's CPU profile of each run's measured event phase into DIR (a
+ * .cpuprofile; `npx tsx bench/profile-summary.ts FILE` summarises it); sampling costs the service some
+ * CPU, so the figures of a profiled run are not comparable with unprofiled ones.
  *
  * Preloads the orders into a fresh SQLite database (or, with DATABASE_URL, a fresh PostgreSQL
  * database beside the one it names, dropped at the end), then for each run: starts the service as its
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     observability: { type: 'string', default: 'on' },
+    profile: { type: 'string' },
   },
 });
 const orders = Number(values.orders);
@@ -173,7 +177,8 @@ try {
   /** One run: the service, its HTTP ceiling and event path, then the ceilings without HTTP. */
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const server = await startServer({ ...database.config, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}.log`) });
+    const profileEnv: Record<string, string> = values.profile ? { BENCH_PROFILE_DIR: values.profile } : {};
+    const server = await startServer({ ...database.config, ...profileEnv, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}.log`) });
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     if (Number(values.warmup) > 0) await load(server.url, 'noop', Number(values.warmup), state);
@@ -185,10 +190,12 @@ try {
     const cpuBefore = cpuMs(server.pid);
     const writerBefore = await writerStats(server.url);
     const threadsBefore = threadCpuMs(server.pid);
+    if (values.profile) await fetch(`${server.url}/bench/profile/start`, { method: 'POST' });
     const events = await load(server.url, 'events', duration, state);
     const serverCpuUsPerRequest = ((cpuMs(server.pid) - cpuBefore) * 1000) / events.requests;
     const writerAfter = await writerStats(server.url);
     const threadsAfter = threadCpuMs(server.pid);
+    if (values.profile) say(`  profile: ${((await (await fetch(`${server.url}/bench/profile/stop`, { method: 'POST' })).json()) as { file: string }).file}`);
     // Server CPU per request: the event loop's thread, the busiest other thread, and all the rest
     // (GC, libuv helpers).
     const perThread = Object.entries(threadsAfter)

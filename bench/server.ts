@@ -44,6 +44,15 @@ app.get('/bench/writer', async (c) => {
   return c.json({ ...stats, loopActiveMs: loop.active, loopIdleMs: loop.idle });
 });
 
+// BENCH_PROFILE_DIR: the event loop's CPU profile of one phase, started and stopped by the bench
+// (`npm run bench -- --profile DIR`), written there as a .cpuprofile.
+const profileDir = process.env.BENCH_PROFILE_DIR;
+if (profileDir) {
+  const { startProfile, stopProfile } = await import('./profiler.ts');
+  app.post('/bench/profile/start', async (c) => c.json(await startProfile()));
+  app.post('/bench/profile/stop', async (c) => c.json({ file: await stopProfile(profileDir) }));
+}
+
 app.sweeper.start();
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port, pid: process.pid })}\n`);

@@ -92,6 +92,23 @@ describe('SQLite group commit', () => {
     await t.close();
   });
 
+  it('keeps the other commits of a batch when one fails after writing part of itself', async () => {
+    const t = await fileStore();
+    await Promise.all(['A', 'B', 'C'].map((id) => t.store.commit(commitOf(id, 0))));
+    const keyed = (id: string) => ({ ...commitOf(id, 1), idempotency: { orderId: id, key: 'k', requestHash: 'h', status: 200, response: {} } });
+    await t.store.commit(keyed('B'));
+    const before = await t.transactions();
+    // B's order write passes its guard, then its idempotency key is found taken: the batch is redone
+    // with a savepoint per commit, so only B's part is rolled back.
+    const results = await Promise.allSettled([t.store.commit(commitOf('A', 1)), t.store.commit({ ...keyed('B'), order: { ...keyed('B').order, version: 3 }, expectedVersion: 2, history: { ...keyed('B').history, seq: 3 } }), t.store.commit(commitOf('C', 1))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
+    expect((await t.transactions()) - before).toBe(1);
+    expect(['A', 'B', 'C'].map(t.versionOnDisk)).toEqual([2, 2, 2]);
+    expect((await t.store.history('B')).map((h) => h.seq)).toEqual([1, 2]);
+    await t.close();
+  });
+
   it('rejects every commit of a batch whose COMMIT fails, and writes none of them', async () => {
     const t = await fileStore();
     t.poisonCommits();

@@ -42,7 +42,12 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
   const sql = () => (statements ??= prepare(db));
   const stats: WriterStats = { transactions: 0, ops: 0, transactionMs: 0 };
 
-  const commitTx = db.transaction((c: CommitParams) => {
+  /**
+   * A commit's statements. The guarded write of the order comes first: when it loses the race it
+   * has written nothing, so it fails clean (`VersionConflictError`); a failure after it has
+   * written part of the commit is a `PartialWriteError`.
+   */
+  const commitRows = (c: CommitParams) => {
     const s = sql();
     const [id, version, state, snapshot, , nextDeadlineAt, , updatedAt, machineVersion] = c.order;
     if (c.expectedVersion === null) {
@@ -50,11 +55,23 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     } else if (s.updateOrder.run(version, state, snapshot, nextDeadlineAt, updatedAt, machineVersion, id, c.expectedVersion).changes !== 1) {
       throw new VersionConflictError(id);
     }
-    s.insertHistory.run(...c.history);
-    for (const e of c.outbox) s.insertOutbox.run(...e);
-    s.deleteTimers.run(id);
-    for (const t of c.timers) s.insertTimer.run(...t);
-    if (c.idempotency && s.insertIdempotency.run(...c.idempotency).changes !== 1) throw new VersionConflictError(id);
+    try {
+      s.insertHistory.run(...c.history);
+      for (const e of c.outbox) s.insertOutbox.run(...e);
+      s.deleteTimers.run(id);
+      for (const t of c.timers) s.insertTimer.run(...t);
+      if (c.idempotency && s.insertIdempotency.run(...c.idempotency).changes !== 1) throw new VersionConflictError(id);
+    } catch (error) {
+      throw new PartialWriteError(error);
+    }
+  };
+  // In a savepoint of its own (the careful batch): a failure rolls back only this commit.
+  const commitTx = db.transaction((c: CommitParams) => {
+    try {
+      commitRows(c);
+    } catch (error) {
+      throw error instanceof PartialWriteError ? error.cause : error;
+    }
   });
 
   const claimTx = db.transaction((now: number, limit: number, leaseMs: number) => {
@@ -74,9 +91,9 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     throw new Error(`${op.kind} cannot run inside a batch`);
   };
 
-  // Inside this transaction each op runs as a savepoint (better-sqlite3 nests them), so a failed op
+  // The careful batch: each op runs as a savepoint (better-sqlite3 nests them), so a failed op
   // rolls back only itself; the one COMMIT at the end (and its fsync) is shared by the batch.
-  const batchTx = db.transaction((ops: WriteOp[]) => {
+  const carefulBatchTx = db.transaction((ops: WriteOp[]) => {
     const outcomes: Outcome[] = [];
     for (const op of ops) {
       // SQLite rolls the whole transaction back on some errors; then nothing of this batch is written.
@@ -90,6 +107,32 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     if (!db.inTransaction) throw (outcomes.at(-1) as { error: unknown }).error;
     return outcomes;
   });
+
+  // The quick batch: the commits' statements straight in the batch's transaction, without a
+  // savepoint each (a savepoint journals every page it changes: measured, about a sixth of the
+  // event's CPU). A commit that loses its race has written nothing and fails alone; any other
+  // failure abandons the quick batch (rolled back whole) for the careful one.
+  const quickBatchTx = db.transaction((ops: WriteOp[]) =>
+    ops.map((op): Outcome => {
+      if (op.kind !== 'commit') return { ok: true, value: runOne(op) };
+      try {
+        commitRows(commitParams(op.commit));
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof VersionConflictError) return { ok: false, error };
+        throw new QuickBatchAbandoned(error);
+      }
+    }),
+  );
+
+  const batchTx = (ops: WriteOp[]): Outcome[] => {
+    try {
+      return quickBatchTx(ops);
+    } catch (error) {
+      if (!(error instanceof QuickBatchAbandoned) && !ops.some((op) => op.kind !== 'commit')) throw error;
+      return carefulBatchTx(ops);
+    }
+  };
 
   const timed = <R>(run: () => R): R => {
     const started = performance.now();
@@ -161,6 +204,20 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
 }
 
 export type SqliteWriter = ReturnType<typeof openWriter>;
+
+/** A commit failed after writing part of itself: its batch cannot keep the rest without savepoints. */
+class PartialWriteError extends Error {
+  constructor(cause: unknown) {
+    super('a commit failed after writing part of itself', { cause });
+  }
+}
+
+/** The quick batch met a failure it cannot leave behind alone; the careful batch runs instead. */
+class QuickBatchAbandoned extends Error {
+  constructor(cause: unknown) {
+    super('the quick batch was abandoned', { cause });
+  }
+}
 
 /** A duplicate primary key on creation or history is a lost race: the port's `VersionConflictError`. */
 function portError(error: unknown, op: WriteOp) {
