@@ -37,8 +37,21 @@ export function versionOf(hosted: HostedMachine, stored: PersistedSnapshot): Mac
 
 /** A snapshot as stored: `getPersistedSnapshot()`'s parts, stamped with the machine id and version. */
 export function persist(hosted: HostedMachine, version: MachineVersion, snapshot: AnyMachineSnapshot): PersistedSnapshot {
+  const machine = { id: hosted.id, version: version.version };
+  // `getPersistedSnapshot` walks the whole context for actor references to replace; only a snapshot
+  // with children can hold any (the host's machines have none: no actor lives between events).
+  if (Object.keys(snapshot.children).length === 0) {
+    return { machine, status: snapshot.status, value: snapshot.value, historyValue: historyIds(snapshot.historyValue), context: snapshot.context };
+  }
   const p = version.machine.getPersistedSnapshot(snapshot) as unknown as Omit<PersistedSnapshot, 'machine'>;
-  return { machine: { id: hosted.id, version: version.version }, status: p.status, value: p.value, historyValue: p.historyValue ?? {}, context: p.context };
+  return { machine, status: p.status, value: p.value, historyValue: p.historyValue ?? {}, context: p.context };
+}
+
+/** History-state values as XState persists them: each remembered state node by its id. */
+function historyIds(historyValue: Record<string, readonly { id: string }[]> | undefined): PersistedSnapshot['historyValue'] {
+  const ids: Record<string, { id: string }[]> = {};
+  for (const key in historyValue) ids[key] = historyValue[key]!.map((node) => ({ id: node.id }));
+  return ids;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { malformedRequest } from '../errors.ts';
 
 /**
@@ -8,7 +8,8 @@ import { malformedRequest } from '../errors.ts';
  * order version a client last saw.
  */
 export function entityTag(version: number, body: string): string {
-  return `"${version}-${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+  // The one-shot `hash` (Node 20.12+): about half the cost of a `createHash` object per answer.
+  return `"${version}-${hash('sha256', body, 'base64url').slice(0, 16)}"`;
 }
 
 interface ParsedTag { weak: boolean; opaque: string }

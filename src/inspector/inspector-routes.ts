@@ -34,6 +34,9 @@ export function inspectorRoutes() {
   };
   // `/inspector` and `/inspector/` are the same page (its links are absolute).
   app.get('/', () => serve('index.html'));
-  app.get('/:file{.*}', (c) => serve(c.req.param('file') || 'index.html'));
+  // One static route per file (a `:file{.*}` pattern would put the whole API on Hono's slower trie
+  // router: the regular-expression router cannot take it).
+  for (const name of Object.keys(assets)) app.get(`/${name}`, () => serve(name));
+  app.get('/*', (c) => serve(c.req.path.endsWith('/') ? 'index.html' : ''));
   return app;
 }

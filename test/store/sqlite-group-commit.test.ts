@@ -95,7 +95,7 @@ describe('SQLite group commit', () => {
   it('keeps the other commits of a batch when one fails after writing part of itself', async () => {
     const t = await fileStore();
     await Promise.all(['A', 'B', 'C'].map((id) => t.store.commit(commitOf(id, 0))));
-    const keyed = (id: string) => ({ ...commitOf(id, 1), idempotency: { orderId: id, key: 'k', requestHash: 'h', status: 200, response: {} } });
+    const keyed = (id: string) => ({ ...commitOf(id, 1), idempotency: { orderId: id, key: 'k', requestHash: 'h', status: 200, response: {}, createdAt: 2, expiredBefore: 0 } });
     await t.store.commit(keyed('B'));
     const before = await t.transactions();
     // B's order write passes its guard, then its idempotency key is found taken: the batch is redone
