@@ -27,7 +27,8 @@ function areaOf({ url, functionName }: Frame): string {
   if (pkg) return pkg[1]!;
   if (url.startsWith('node:')) return 'node:' + url.slice(5).split('/')[0];
   const own = /\/(src\/[^/]+|machines|bench)\//.exec(url);
-  return own ? own[1]! : url;
+  if (own) return own[1]!;
+  return /\/src\/[^/]+$/.test(url) ? 'src' : url;
 }
 const where = ({ url, lineNumber }: Frame) => (url ? `${url.replace(/^.*\/(node_modules|src|machines|bench)\//, '$1/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '');
 
