@@ -12,7 +12,10 @@ import { cachedCensus, unrestorableCount } from './engine/version-census.ts';
 import { methodNotAllowed, notFound, payloadTooLarge } from './errors.ts';
 import { accessLog } from './http/access-log.ts';
 import { allowedMethods } from './http/allowed-methods.ts';
-import { bearerTokens } from './http/bearer-tokens.ts';
+import { adminKeysRoutes } from './http/api-keys/admin-keys-routes.ts';
+import { authenticate } from './http/api-keys/authenticate.ts';
+import { requireOperator, requireScope } from './http/api-keys/require-scope.ts';
+import { routeScopes } from './http/api-keys/route-scopes.ts';
 import { corsFor } from './http/cors.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
 import { docsRoutes } from './http/docs-page.ts';
@@ -68,11 +71,21 @@ export interface AppOptions {
    */
   idempotencyRetentionMs?: number;
   /**
-   * API tokens: when given, the order, webhook and delivery routes require `Authorization: Bearer
-   * <token>` (401 otherwise). The health check, docs, machine definition and inspector page stay open;
-   * the inspector calls the API with the token its user enters.
+   * API tokens (`API_TOKENS`): admin keys of the default tenant, besides the API keys in the store.
+   * The order, webhook, delivery, key and metrics routes require `Authorization: Bearer <key>` (401
+   * otherwise) once there is any key; each key acts for its tenant within its scopes (403 otherwise).
+   * The health check, docs, machine definition and inspector page stay open; the inspector calls the
+   * API with the key its user enters.
    */
   apiTokens?: readonly string[];
+  /**
+   * Open mode: while there is no key at all (no `apiTokens`, none in the store), requests without one
+   * act as an admin of the default tenant. Default true (tests, embedded use); the entry point allows
+   * it only when listening on loopback, unless `ALLOW_OPEN_ACCESS=1`.
+   */
+  openAccess?: boolean;
+  /** How long an API key's lookup is reused, so a revoked key stops working within this long on every instance. */
+  keyCacheMs?: number;
   /**
    * Origins whose pages may call the API from a browser (CORS), e.g. `https://desk.shop.example`;
    * `*` allows any. Default: none (browsers block cross-origin calls; servers are unaffected).
@@ -116,7 +129,7 @@ const withinMs = <T>(ms: number, promise: Promise<T>) => {
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, webhookTargets: targetPolicy = {}, apiTokens = [], corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, webhookTargets: targetPolicy = {}, apiTokens = [], openAccess = true, keyCacheMs = 500, corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process, and through the feed those of the other
   // instances; the caller's onCommit (e.g. XState inspection) still runs.
@@ -191,10 +204,11 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
     throw methodNotAllowed(`${c.req.path} does not take ${c.req.method}; it takes ${allow.join(', ')}`, { allow });
   });
 
-  if (apiTokens.length > 0) {
-    const auth = bearerTokens(apiTokens);
-    // The census counts orders: it is the API's data, not the machine's.
-    for (const path of ['/orders', '/orders/*', '/webhooks', '/webhooks/*', '/deliveries', '/deliveries/*', '/metrics', `/machines/${hosted.id}/census`]) app.use(path, auth);
+  // Every route of a tenant's data acts for the tenant of the request's key, within its scopes.
+  const auth = authenticate({ keys: store, apiTokens, openAccess, cacheMs: keyCacheMs });
+  for (const { paths, need } of routeScopes(hosted.id)) {
+    const check = need === 'operator' ? requireOperator : requireScope(need);
+    for (const path of paths) app.use(path, auth, check);
   }
 
   // Degraded while stored orders name a version or a state this release cannot restore.
@@ -225,6 +239,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   app.route('/machines', machinesRoutes({ machine: hosted }));
   app.route('/machines', machineVersionsRoutes({ machine: hosted, store }));
   app.route('/inspector', inspectorRoutes());
+  app.route('/admin/keys', adminKeysRoutes({ keys: store, clock }));
   app.route('/', deliveryRoutes({ store, clock, machine: hosted, emailEnabled, targets }));
 
   return Object.assign(app, {

@@ -59,12 +59,17 @@ export const configSchema = z.object({
   METRICS: z.enum(['on', 'off']).default('on'),
   /** OpenTelemetry: traces go to this OTLP/HTTP collector (`/v1/traces` is appended); unset: tracing off. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  /** Comma-separated API tokens; when set, the API requires `Authorization: Bearer <token>`. */
+  /** Comma-separated API tokens: admin keys of the default tenant (`Authorization: Bearer <token>`), besides the keys of `aftersales keys`. */
   API_TOKENS: z
     .string()
     .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
     .pipe(z.array(z.string().min(16, 'each API token needs at least 16 characters')))
     .optional(),
+  /**
+   * `1`: serve requests without an API key while there is none at all (open mode) even when HOST is not
+   * loopback. Default: open mode only on loopback; elsewhere the service refuses to start without a key.
+   */
+  ALLOW_OPEN_ACCESS: z.enum(['0', '1']).default('0'),
   /** Comma-separated origins whose browser pages may call the API (CORS), e.g. https://desk.shop.example; `*` for any. */
   CORS_ORIGINS: z
     .string()

@@ -9,6 +9,7 @@ import { xstateInspection } from './inspector/xstate-inspection.ts';
 import { createLogger, redactUrlPasswords } from './logger.ts';
 import { orderMachineFrom } from './order-wiring.ts';
 import { listen } from './server/listen.ts';
+import { openAccessFor } from './server/open-access.ts';
 import { openStore } from './store/open-store.ts';
 import { openPostgresCommitFeed } from './store/postgres/postgres-commit-feed.ts';
 import { createMetrics } from './telemetry/metrics.ts';
@@ -32,6 +33,14 @@ async function main() {
   });
   try {
     await prepareOrders({ store, machine, clock: systemClock, logger, migration: config.MACHINE_MIGRATION, allowNewer: config.ALLOW_NEWER_MACHINE_VERSIONS === '1' });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  let openAccess: boolean;
+  try {
+    const hasKeys = (config.API_TOKENS ?? []).length > 0 || (await store.hasActiveKeys());
+    openAccess = openAccessFor({ host: config.HOST, allowed: config.ALLOW_OPEN_ACCESS === '1', hasKeys });
   } catch (error) {
     await store.close();
     throw error;
@@ -60,6 +69,7 @@ async function main() {
     delivery,
     webhookTargets: { allowHttp: config.WEBHOOK_ALLOW_HTTP === '1', allowedHosts: config.WEBHOOK_ALLOWED_HOSTS ?? [] },
     apiTokens: config.API_TOKENS ?? [],
+    openAccess,
     corsOrigins: config.CORS_ORIGINS ?? [],
     ...(commitFeed ? { commitFeed } : {}),
     ...(metrics ? { metrics } : {}),

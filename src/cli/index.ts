@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   doctor: () => import('./commands/doctor.ts').then((m) => m.command),
   sandbox: () => import('./commands/sandbox.ts').then((m) => m.command),
   replay: () => import('./commands/replay.ts').then((m) => m.command),
+  keys: () => import('./commands/keys.ts').then((m) => m.command),
 };
 
 /** Exit codes, the same for every command (`aftersales --help` lists them). */

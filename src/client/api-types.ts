@@ -387,6 +387,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/admin/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API keys (never their secrets), revoked ones included */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key; its secret is in this answer only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: every instance refuses it within a second */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = {
     "state.changed": {
@@ -905,6 +940,12 @@ export type components = {
             /** @description Signing secret; generated (and answered once) when not given */
             secret?: string;
             description?: string;
+        };
+        NewApiKey: {
+            /** @description Default: the caller's tenant. Only an admin of the default tenant names another */
+            tenant?: string;
+            scopes: ("orders:read" | "orders:write" | "webhooks:manage" | "deliveries:manage" | "admin")[];
+            name?: string;
         };
         StateChangedNotification: {
             /** @constant */
@@ -1781,6 +1822,29 @@ export type components = {
                 }[];
             };
         };
+        CreatedApiKey: {
+            id: string;
+            tenant: string;
+            name: string | null;
+            scopes: ("orders:read" | "orders:write" | "webhooks:manage" | "deliveries:manage" | "admin")[];
+            /** Format: date-time */
+            createdAt: string;
+            revokedAt: string | null;
+            /** @description The secret: shown this once, stored only as its SHA-256 */
+            key: string;
+        };
+        ApiKeyList: {
+            keys: components["schemas"]["ApiKey"][];
+        };
+        ApiKey: {
+            id: string;
+            tenant: string;
+            name: string | null;
+            scopes: ("orders:read" | "orders:write" | "webhooks:manage" | "deliveries:manage" | "admin")[];
+            /** Format: date-time */
+            createdAt: string;
+            revokedAt: string | null;
+        };
     };
     responses: {
         /** @description Malformed request: the body is not JSON, or a header is ill-formed */
@@ -1792,7 +1856,7 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No API token, or an unknown one (only when the deployment sets API_TOKENS) */
+        /** @description No API key, or an unknown or revoked one (not in open mode: no key at all, on loopback) */
         Problem401: {
             headers: {
                 [name: string]: unknown;
@@ -1801,7 +1865,7 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The API token may not do this */
+        /** @description The API key lacks the scope this needs: missingScope names it */
         Problem403: {
             headers: {
                 [name: string]: unknown;
@@ -6082,6 +6146,149 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "id": "key_5f0c2a9e1b7d3c48",
+                     *           "tenant": "shop-a",
+                     *           "name": "store back-end",
+                     *           "scopes": [
+                     *             "orders:read",
+                     *             "orders:write"
+                     *           ],
+                     *           "createdAt": "2026-03-02T01:00:00.000Z",
+                     *           "revokedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "tenant": "shop-a",
+                 *       "scopes": [
+                 *         "orders:read",
+                 *         "orders:write"
+                 *       ],
+                 *       "name": "store back-end"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewApiKey"];
+            };
+        };
+        responses: {
+            /** @description Created: send `key` as "Authorization: Bearer <key>" */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "key_5f0c2a9e1b7d3c48",
+                     *       "tenant": "shop-a",
+                     *       "name": "store back-end",
+                     *       "scopes": [
+                     *         "orders:read",
+                     *         "orders:write"
+                     *       ],
+                     *       "createdAt": "2026-03-02T01:00:00.000Z",
+                     *       "revokedAt": null,
+                     *       "key": "ask_3q2-7wEvtfV8hI2lXDeCcWg1mYqFzJ0b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            /** @description Not an admin key, or a key of another tenant than the default naming another tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            /** @description No such key not yet revoked (of your tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];

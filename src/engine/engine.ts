@@ -259,12 +259,16 @@ export function createEngine({
   return {
     machine: hosted,
 
-    /** Creates an order on the newest version. The same id with the same body answers the existing order; a different body is a conflict. */
-    async createOrder(input: { id: string }): Promise<{ order: OrderView; created: boolean }> {
+    /**
+     * Creates an order on the newest version, stored under `key` (its tenant's key of `input.id`,
+     * see tenancy/order-keys.ts). The same id with the same body answers the existing order; a
+     * different body is a conflict.
+     */
+    async createOrder(input: { id: string }, key: string = input.id): Promise<{ order: OrderView; created: boolean }> {
       const hash = requestHash(input);
       const startedAt = performance.now();
       return withRetries(async () => {
-        const existing = await store.getOrder(input.id);
+        const existing = await store.getOrder(key);
         if (existing) {
           if (existing.createHash !== hash) {
             throw conflict(`order ${input.id} exists already with a different body; use another id or send the same body`, { orderId: input.id });
@@ -277,11 +281,11 @@ export function createEngine({
         const [snapshot, actions] = initialTransition(current.machine, { ...recorded, createdAt: now });
         const armed = current.armedDeadlines(snapshot);
         const event = { type: 'ORDER_CREATED', payload: recorded, at: now, idempotencyKey: null, source: 'client' as const, dueAt: null };
-        const commit = nextCommit({ hosted, version: current, prev: null, id: input.id, createHash: hash, next: snapshot, armed, actions, event });
+        const commit = nextCommit({ hosted, version: current, prev: null, id: key, createHash: hash, next: snapshot, armed, actions, event });
         await commitTimed(commit);
-        committed({ orderId: input.id, version: 1, event: { type: 'ORDER_CREATED' }, fromState: null, toState: commit.order.state, snapshot, source: 'client', machineVersion: current.version }, startedAt);
+        committed({ orderId: key, version: 1, event: { type: 'ORDER_CREATED' }, fromState: null, toState: commit.order.state, snapshot, source: 'client', machineVersion: current.version }, startedAt);
         return { order: view(commit.order, current, snapshot, armed), created: true };
-      }, input.id);
+      }, key);
     },
 
     async getOrder(id: string): Promise<OrderView> {

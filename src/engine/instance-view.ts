@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { OrderRecord } from '../store/records.ts';
+import { publicOrderId } from '../tenancy/order-keys.ts';
 import type { ArmedDeadline, MachineVersion } from './hosted-machine.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -9,6 +10,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * (what it waits for, owes, its deadlines), what it takes now, and which versions it is at.
  */
 export interface OrderView {
+  /** The id its tenant knows (not the store's key). */
   id: string;
   state: string;
   status: 'open' | 'closed';
@@ -29,7 +31,7 @@ export function instanceView(
   accepted: string[],
 ): OrderView {
   return {
-    id: record.id,
+    id: publicOrderId(record.id),
     state: record.state,
     status: snapshot.status === 'done' ? 'closed' : 'open',
     ...version.view(snapshot, armed, accepted),

@@ -10,6 +10,9 @@ import type { Delivery, DeliveryAttempt, DeliveryQuery, WebhookSubscription } fr
 import type { EngineStore } from '../store/engine-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from '../store/queries.ts';
 import { WebhookTargetRefused, webhookTargets, type WebhookTargets } from '../webhooks/webhook-targets.ts';
+import { publicOrderId, tenantOfKey } from '../tenancy/order-keys.ts';
+import { orderKeyOf } from './api-keys/order-key.ts';
+import { tenantOf } from './api-keys/require-scope.ts';
 import { createWebhookSchema, deliveryQuerySchema } from './delivery-schemas.ts';
 import { readJson } from './json-body.ts';
 import { noQuery } from './no-query.ts';
@@ -42,7 +45,7 @@ async function deliveryViews(store: Pick<DeliveryQueries, 'deliveryAttempts'>, d
   return deliveries.map((d) => ({
     id: d.id,
     notificationId: d.notificationId,
-    orderId: d.orderId,
+    orderId: publicOrderId(d.orderId),
     seq: d.seq,
     kind: d.kind,
     channel: d.channel,
@@ -62,6 +65,7 @@ export type DeliveryRoutesStore = DeliveryQueries & SubscriptionStore & Pick<Ord
 /** What is pending, delivered and dead for an order, for its view. Two indexed reads. */
 export function notificationSummary({ store, machine, emailEnabled }: { store: Pick<DeliveryRoutesStore, 'outbox' | 'listDeliveries'>; machine: HostedMachine; emailEnabled: boolean }) {
   const emailed = emailedActions(machine);
+  /** `orderId`: the order's store key. */
   return async (orderId: string) => {
     const [effects, deliveries] = await Promise.all([store.outbox(orderId), store.listDeliveries({ orderId, limit: 1000 })]);
     const undispatched = effects.filter((e) => e.status === 'pending');
@@ -71,7 +75,7 @@ export function notificationSummary({ store, machine, emailEnabled }: { store: P
     const note = !emailEnabled && undeliveredEmails > 0
       ? `${undeliveredEmails} e-mail${undeliveredEmails === 1 ? ' is' : 's are'} kept in the outbox undelivered: no SMTP server is configured (SMTP_URL)`
       : count('dead') > 0
-        ? `${count('dead')} deliver${count('dead') === 1 ? 'y' : 'ies'} failed for good; see /orders/${orderId}/notifications and retry with POST /deliveries/{id}/retry`
+        ? `${count('dead')} deliver${count('dead') === 1 ? 'y' : 'ies'} failed for good; see /orders/${encodeURIComponent(publicOrderId(orderId))}/notifications and retry with POST /deliveries/{id}/retry`
         : null;
     return { pending: count('pending') + undispatched.length, delivered: count('delivered'), dead: count('dead'), undeliveredEmails, note };
   };
@@ -101,6 +105,7 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = 
     });
     const subscription: WebhookSubscription = {
       id: randomUUID(),
+      tenant: tenantOf(c),
       url: body.url,
       events: [...new Set(body.events)],
       secret: body.secret ?? `whsec_${randomBytes(32).toString('base64')}`,
@@ -112,23 +117,25 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = 
     return c.json({ ...webhookView(subscription), secret: subscription.secret }, 201);
   });
 
-  app.get('/webhooks', noQuery, async (c) => c.json({ webhooks: (await store.listSubscriptions()).map(webhookView) }));
+  app.get('/webhooks', noQuery, async (c) => c.json({ webhooks: (await store.listSubscriptions(tenantOf(c))).map(webhookView) }));
 
-  const subscriptionOf = async (id: string) => {
+  /** The request tenant's subscription; another tenant's is not found, as one that does not exist. */
+  const subscriptionOf = async (c: Context, id: string) => {
     const s = await store.getSubscription(id);
-    if (!s) throw notFound(`no webhook subscription with id ${JSON.stringify(id)}`);
+    if (!s || s.tenant !== tenantOf(c)) throw notFound(`no webhook subscription with id ${JSON.stringify(id)}`);
     return s;
   };
 
-  app.get('/webhooks/:id', noQuery, async (c) => c.json(webhookView(await subscriptionOf(c.req.param('id')))));
+  app.get('/webhooks/:id', noQuery, async (c) => c.json(webhookView(await subscriptionOf(c, c.req.param('id')))));
 
   app.delete('/webhooks/:id', noQuery, async (c) => {
-    if (!(await store.deleteSubscription(c.req.param('id')))) throw notFound(`no webhook subscription with id ${JSON.stringify(c.req.param('id'))}`);
+    const s = await subscriptionOf(c, c.req.param('id'));
+    if (!(await store.deleteSubscription(s.id))) throw notFound(`no webhook subscription with id ${JSON.stringify(s.id)}`);
     return c.body(null, 204);
   });
 
   app.get('/webhooks/:id/deliveries', async (c) => {
-    const s = await subscriptionOf(c.req.param('id'));
+    const s = await subscriptionOf(c, c.req.param('id'));
     return c.json(await deliveryPage(c, { channel: 'webhook', target: s.id }));
   });
 
@@ -139,9 +146,10 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = 
     const q = parseQuery(deliveryQuerySchema, c.req.query());
     const found = await store.listDeliveries({
       ...scope,
+      tenant: tenantOf(c),
       limit: q.limit + 1,
       ...(q.status ? { status: q.status } : {}),
-      ...(q.orderId ? { orderId: q.orderId } : {}),
+      ...(q.orderId ? { orderId: orderKeyOf(c, q.orderId) } : {}),
       ...(q.cursor ? { before: decodeCursor(q.cursor, deliveryCursorSchema) } : {}),
     });
     const page = found.slice(0, q.limit);
@@ -151,16 +159,17 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = 
     return { deliveries: await deliveryViews(store, page), nextCursor };
   }
 
-  const deliveryOf = async (id: string) => {
+  /** The request tenant's delivery; another tenant's is not found, as one that does not exist. */
+  const deliveryOf = async (c: Context, id: string) => {
     const d = await store.getDelivery(id);
-    if (!d) throw notFound(`no delivery with id ${JSON.stringify(id)}`);
+    if (!d || tenantOfKey(d.orderId) !== tenantOf(c)) throw notFound(`no delivery with id ${JSON.stringify(id)}`);
     return d;
   };
 
-  app.get('/deliveries/:id', noQuery, async (c) => c.json((await deliveryViews(store, [await deliveryOf(c.req.param('id'))]))[0]));
+  app.get('/deliveries/:id', noQuery, async (c) => c.json((await deliveryViews(store, [await deliveryOf(c, c.req.param('id'))]))[0]));
 
   app.post('/deliveries/:id/retry', noQuery, async (c) => {
-    const d = await deliveryOf(c.req.param('id'));
+    const d = await deliveryOf(c, c.req.param('id'));
     const retried = await store.retryDelivery(d.id, clock.now());
     if (!retried) throw conflict(`delivery ${d.id} is ${d.status}; only a dead letter can be retried`, { status: 409, deliveryStatus: d.status });
     return c.json((await deliveryViews(store, [retried]))[0]);
@@ -168,9 +177,10 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = 
 
   app.get('/orders/:id/notifications', noQuery, async (c) => {
     const orderId = c.req.param('id');
-    const order = await store.getOrder(orderId);
+    const key = orderKeyOf(c, orderId);
+    const order = await store.getOrder(key);
     if (!order) throw notFound(`no order with id ${JSON.stringify(orderId)}`, { orderId });
-    const [effects, deliveries] = await Promise.all([store.outbox(orderId), store.listDeliveries({ orderId, limit: 1000 })]);
+    const [effects, deliveries] = await Promise.all([store.outbox(key), store.listDeliveries({ orderId: key, limit: 1000 })]);
     const views = await deliveryViews(store, deliveries.reverse());
     const byNotification = groupBy(views, (d) => d.notificationId);
     const notifications = [
@@ -180,7 +190,7 @@ export function deliveryRoutes({ store, clock, machine, emailEnabled, targets = 
         .filter((ds) => !effects.some((e) => e.id === ds[0]!.notificationId))
         .map((ds) => ({ id: ds[0]!.notificationId, kind: ds[0]!.kind, seq: ds[0]!.seq, createdAt: ds[0]!.createdAt, dispatched: true, deliveries: ds })),
     ].sort((a, b) => a.seq - b.seq || a.createdAt.localeCompare(b.createdAt));
-    return c.json({ orderId, email: emailEnabled ? 'enabled' : 'disabled', summary: await summary(orderId), notifications });
+    return c.json({ orderId, email: emailEnabled ? 'enabled' : 'disabled', summary: await summary(key), notifications });
   });
 
   return app;

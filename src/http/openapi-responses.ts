@@ -5,8 +5,8 @@ import { problemSchema } from './schemas.ts';
 /** What each problem status means on this API, for the OpenAPI document. */
 const problemText: Record<number, string> = {
   400: 'Malformed request: the body is not JSON, or a header is ill-formed',
-  401: 'No API token, or an unknown one (only when the deployment sets API_TOKENS)',
-  403: 'The API token may not do this',
+  401: 'No API key, or an unknown or revoked one (not in open mode: no key at all, on loopback)',
+  403: 'The API key lacks the scope this needs: missingScope names it',
   404: 'Not found',
   409: 'Conflict: not accepted in this state (lists the accepted events), or a conflicting request',
   412: 'If-Match does not match the current version (the ETag)',
@@ -37,7 +37,7 @@ export function problems(statuses: readonly number[], overrides: Record<number, 
   return Object.fromEntries(statuses.map((s) => [String(s), problemResponse(s, overrides[s])]));
 }
 
-/** The statuses every operation behind the API tokens may answer besides its own (503: the database did not answer in time). */
+/** The statuses every operation behind the API keys may answer besides its own (503: the database did not answer in time). */
 export const guarded = [401, 403, 429, 503] as const;
 
 /** A JSON answer with its schema and an example. */

@@ -2,6 +2,8 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts';
 import { machineGraph } from '../inspector/machine-graph.ts';
 import { notificationKinds } from '../notifications/notification-kinds.ts';
+import { adminKeysOperations } from './api-keys/admin-keys-openapi.ts';
+import { scopeFor } from './api-keys/route-scopes.ts';
 import { deliveryOperations } from './delivery-openapi.ts';
 import { machineVersionOperations } from './machine-versions-openapi.ts';
 import { machinesOperations } from './machines-openapi.ts';
@@ -18,8 +20,9 @@ import { webhookOperations } from './webhooks-openapi.ts';
  * 2. Declare it in the `*-openapi.ts` beside it, as an entry of a `ZodOpenApiPathsObject` (path in
  *    OpenAPI syntax, `{id}`): `operationId` (verbNoun, unique), `tags` (one of `tags` below), `summary`,
  *    `requestParams` and `requestBody` with the same zod schemas, every response (`jsonResponse` for
- *    answers, `problems([...])` for problem statuses; `guarded` on routes behind the API tokens),
- *    and an example of its answer. `security: []` on routes open without a token.
+ *    answers, `problems([...])` for problem statuses; `guarded` on routes behind the API keys),
+ *    and an example of its answer. `security: []` on routes open without a key. The scope each
+ *    guarded operation needs is filled in from `routeScopes` (api-keys/route-scopes.ts).
  * 3. A schema clients should see by name carries `.meta({ id: 'Name' })`: it lands in
  *    components.schemas and is referenced from there (a recursive schema must have one).
  * 4. Add the fragment to `paths` below. test/api/openapi.test.ts fails when the app has a route the
@@ -33,6 +36,7 @@ export const tags = [
   { name: 'Deliveries', description: 'Webhook and e-mail deliveries, dead letters, retries' },
   { name: 'Machines', description: 'The order machine as data, and the test paths generated from it' },
   { name: 'Operations', description: 'Health and readiness probes' },
+  { name: 'Administration', description: 'API keys: each has one tenant and a set of scopes' },
   { name: 'Notifications', description: 'What the service POSTs to webhook subscribers' },
 ];
 
@@ -68,24 +72,41 @@ function buildOpenApiDocument(hosted: HostedMachine) {
     },
     servers: [{ url: '/', description: 'This service' }],
     tags,
-    security: [{ apiToken: [] }],
-    paths: merge(
+    security: [{ apiKey: [] }],
+    paths: withScopes(hosted.id, merge(
       ordersOperations(version, examples),
       deliveryOperations(kinds),
       machinesOperations(hosted.id, version, machineGraph(hosted.id, version)),
       machineVersionOperations(hosted),
-    ),
+      adminKeysOperations(),
+    )),
     webhooks: webhookOperations(kinds),
     components: {
       securitySchemes: {
-        apiToken: {
+        apiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'Required on /orders, /webhooks, /deliveries and /metrics when the deployment sets API_TOKENS; 401 otherwise.',
+          description:
+            'An API key ("Authorization: Bearer ask_…", from `npx aftersales keys create` or POST /admin/keys; API_TOKENS are admin keys of the default tenant). ' +
+            "A key acts for its one tenant: another tenant's orders, webhooks and deliveries answer 404. " +
+            'Each operation lists the scope it needs (admin includes all); without it the answer is 403 naming the missing scope (missingScope). ' +
+            'No key, or an unknown or revoked one: 401. A service with no key at all, listening on loopback, is open (open mode).',
         },
       },
     },
   }, { override: openAnswers });
+}
+
+/** Each guarded operation names the scope its key needs (OpenAPI 3.1 allows role names on any scheme). */
+function withScopes(machineId: string, paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
+  for (const [path, item] of Object.entries(paths)) {
+    const honoPath = path.replace(/\{[^}]+\}/g, ':param');
+    for (const [method, op] of Object.entries(item as Record<string, { security?: unknown[] }>)) {
+      const scope = scopeFor(machineId, method, honoPath);
+      if (scope !== undefined && op.security === undefined) op.security = [{ apiKey: [scope] }];
+    }
+  }
+  return paths;
 }
 
 /**

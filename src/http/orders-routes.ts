@@ -7,6 +7,8 @@ import { zodIssues } from '../engine/zod-issues.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { OrderQueries } from '../store/queries.ts';
+import { newOrderKey, orderKeyOf } from './api-keys/order-key.ts';
+import { tenantOf } from './api-keys/require-scope.ts';
 import { eventQuerySchema } from './dry-run-schema.ts';
 import { entityTag, ifMatchVersions, noneMatchHit } from './entity-tags.ts';
 import { idempotencyKey } from './idempotency-key.ts';
@@ -14,11 +16,12 @@ import { readJson } from './json-body.ts';
 import { noQuery } from './no-query.ts';
 import { decodeCursor, encodeCursor, linkNext } from './paging.ts';
 import { unstorableReason } from './storable-text.ts';
+import { orderKey, publicOrderId } from '../tenancy/order-keys.ts';
 import { eventRequestSchema, listQuerySchema } from './schemas.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** What a cursor may hold: an order id as stored, and a deadline in epoch ms (a whole number). */
+/** What a cursor may hold: an order id as its tenant knows it, and a deadline in epoch ms (a whole number). */
 const cursorSchema = z
   .object({
     id: z.string().max(500).refine((id) => unstorableReason(id) === undefined),
@@ -51,7 +54,7 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
 
   app.post('/', noQuery, async (c) => {
     const input = await readJson(c, createSchema);
-    const { order, created } = await engine.createOrder(input);
+    const { order, created } = await engine.createOrder(input, newOrderKey(c, input.id));
     c.header('Location', `/orders/${encodeURIComponent(order.id)}`);
     return sendJson(c, order, created ? 201 : 200);
   });
@@ -60,27 +63,34 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
     const parsed = listQuerySchema.safeParse(c.req.query());
     if (!parsed.success) throw invalidInput('the query is not valid', { errors: zodIssues(parsed.error, 'query') });
     const q = parsed.data;
+    const tenant = tenantOf(c);
+    const after = q.cursor ? decodeCursor(q.cursor, cursorSchema) : undefined;
     const orders = await store.listOrders({
+      tenant,
       limit: q.limit + 1,
       ...(q.state ? { statePrefix: q.state } : {}),
       ...(q.deadlineBefore ? { deadlineBefore: Date.parse(q.deadlineBefore) } : {}),
-      ...(q.cursor ? { after: decodeCursor(q.cursor, cursorSchema) } : {}),
+      // A cursor names an id of the tenant's own: it pages only through the tenant's orders.
+      ...(after ? { after: { ...after, id: orderKey(tenant, after.id) ?? '' } } : {}),
     });
     const page = orders.slice(0, q.limit);
     const last = page.at(-1);
     const nextCursor =
-      orders.length > q.limit && last ? encodeCursor({ id: last.id, ...(q.deadlineBefore && last.nextDeadlineAt !== null ? { deadline: last.nextDeadlineAt } : {}) }) : null;
+      orders.length > q.limit && last
+        ? encodeCursor({ id: publicOrderId(last.id), ...(q.deadlineBefore && last.nextDeadlineAt !== null ? { deadline: last.nextDeadlineAt } : {}) })
+        : null;
     linkNext(c, nextCursor);
     return c.json({
-      orders: page.map((o) => ({ id: o.id, state: o.state, version: o.version, nextDeadlineAt: iso(o.nextDeadlineAt), updatedAt: iso(o.updatedAt) })),
+      orders: page.map((o) => ({ id: publicOrderId(o.id), state: o.state, version: o.version, nextDeadlineAt: iso(o.nextDeadlineAt), updatedAt: iso(o.updatedAt) })),
       nextCursor,
     });
   });
 
   app.get('/:id', noQuery, async (c) => {
-    const order = await engine.getOrder(c.req.param('id'));
+    const key = orderKeyOf(c, c.req.param('id'));
+    const order = await engine.getOrder(key);
     // Only the read view counts notifications: event answers stay one store read and one commit.
-    const body = JSON.stringify(notifications ? { ...order, notifications: await notifications(order.id) } : order);
+    const body = JSON.stringify(notifications ? { ...order, notifications: await notifications(key) } : order);
     const tag = entityTag(order.version, body);
     c.header('ETag', tag);
     c.header('Cache-Control', 'no-cache');
@@ -93,22 +103,24 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
     const query = c.req.url.includes('?') ? eventQuerySchema.safeParse(c.req.query()) : noQueryParsed;
     if (!query.success) throw invalidInput('the query is not valid', { errors: zodIssues(query.error, 'query') });
     const ifMatch = ifMatchVersions(c.req.header('if-match'));
-    const key = idempotencyKey(c.req.header('idempotency-key'));
+    const idempotent = idempotencyKey(c.req.header('idempotency-key'));
     const body = await readJson(c, eventRequestSchema);
+    const key = orderKeyOf(c, c.req.param('id'));
     const options = {
-      ...(key !== undefined ? { idempotencyKey: key, onReplay: () => c.header('Idempotent-Replayed', 'true') } : {}),
+      ...(idempotent !== undefined ? { idempotencyKey: idempotent, onReplay: () => c.header('Idempotent-Replayed', 'true') } : {}),
       ...(ifMatch !== undefined && ifMatch !== '*' ? { ifMatch } : {}),
     };
     // A dry run answers what the event would do, not the order: no entity tag (from.version says where it stands).
-    if (query.data.dryRun === 'true') return c.json(await engine.trySend(c.req.param('id'), body.type, body.payload ?? {}, options));
-    return sendJson(c, await engine.send(c.req.param('id'), body.type, body.payload ?? {}, options));
+    if (query.data.dryRun === 'true') return c.json(await engine.trySend(key, body.type, body.payload ?? {}, options));
+    return sendJson(c, await engine.send(key, body.type, body.payload ?? {}, options));
   });
 
   app.get('/:id/history', noQuery, async (c) => {
     const id = c.req.param('id');
+    const key = orderKeyOf(c, id);
     // Read even when the order cannot be restored: its history is what explains it.
-    if (!(await store.getOrder(id))) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
-    const history = await store.history(id);
+    if (!(await store.getOrder(key))) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
+    const history = await store.history(key);
     return c.json({
       orderId: id,
       history: history.map((h) => ({

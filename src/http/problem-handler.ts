@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { ProblemError, unavailable, type Problem } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { StoreUnavailableError } from '../store/store.ts';
+import { DEFAULT_TENANT } from '../tenancy/order-keys.ts';
+import type { Principal } from '../tenancy/scopes.ts';
 
 /** Seconds a client waits before retrying a request the database could not serve. */
 const UNAVAILABLE_RETRY_AFTER = 2;
@@ -13,6 +15,17 @@ export function problemResponse(c: Context, problem: Problem, headers: Record<st
     'Content-Type': 'application/problem+json',
     ...headers,
   });
+}
+
+/**
+ * The engine names orders by their store key (`shop-a/A-1`); a tenant knows its orders by id (`A-1`).
+ * Its problems say what it knows.
+ */
+function asTenantSees(problem: Problem, principal: Principal | undefined): Problem {
+  if (!principal || principal.tenant === DEFAULT_TENANT) return problem;
+  const prefix = `${principal.tenant}/`;
+  const unscope = (text: string) => text.replaceAll(prefix, '');
+  return { ...problem, detail: unscope(problem.detail), ...(typeof problem.orderId === 'string' ? { orderId: unscope(problem.orderId) } : {}) };
 }
 
 /**
@@ -29,7 +42,7 @@ export function problemHandler(logger: Logger) {
       return problemResponse(c, unavailable(detail).problem, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER) });
     }
     if (error instanceof ProblemError) {
-      return problemResponse(c, error.problem, error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) });
+      return problemResponse(c, asTenantSees(error.problem, c.get('principal') as Principal | undefined), error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) });
     }
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(c, { type: '/problems/http', title: 'Request refused', status: error.status, detail: error.message || 'the request was refused' });

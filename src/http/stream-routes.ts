@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Engine } from '../engine/engine.ts';
 import type { ChangeMessage, OrderEvents } from '../inspector/order-events.ts';
+import { publicOrderId } from '../tenancy/order-keys.ts';
+import { orderKeyOf } from './api-keys/order-key.ts';
 import { noQuery } from './no-query.ts';
 
 /**
@@ -14,12 +16,13 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
 
   app.get('/:id/stream', noQuery, async (c) => {
     const id = c.req.param('id');
+    const key = orderKeyOf(c, id);
     const queue: ChangeMessage[] = [];
     let wake: (() => void) | undefined;
     let closed = false;
     // Subscribe before reading the order, so no commit falls between the two.
     const unsubscribe = events.subscribe(
-      id,
+      key,
       (change) => {
         queue.push(change);
         wake?.();
@@ -31,7 +34,7 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
     );
     let order;
     try {
-      order = await engine.getOrder(id);
+      order = await engine.getOrder(key);
     } catch (error) {
       unsubscribe();
       throw error;
@@ -49,7 +52,7 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
           while (!closed) {
             const change = queue.shift();
             if (change) {
-              if (change.version > order.version) await stream.writeSSE({ event: 'change', id: String(change.version), data: JSON.stringify(change) });
+              if (change.version > order.version) await stream.writeSSE({ event: 'change', id: String(change.version), data: JSON.stringify({ ...change, orderId: publicOrderId(change.orderId) }) });
               continue;
             }
             let timer: NodeJS.Timeout | undefined;

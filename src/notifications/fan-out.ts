@@ -2,12 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EffectKind, EmailTemplate } from '../engine/hosted-machine.ts';
 import type { NewDelivery, WebhookSubscription } from '../store/delivery-records.ts';
 import type { HistoryEntry, OutboxEntry } from '../store/records.ts';
+import { publicOrderId, tenantOfKey } from '../tenancy/order-keys.ts';
 import { layOutEmail } from './email-layout.ts';
 import { STATE_CHANGED } from './notification-kinds.ts';
 
 /** A notification before fan-out: one machine effect, or one change of state. */
 export interface Notification {
   id: string;
+  /** The order's store key (its tenant and id, see tenancy/order-keys.ts). */
   orderId: string;
   seq: number;
   kind: string;
@@ -50,7 +52,7 @@ export function fromEffect(row: OutboxEntry, effect: EffectKind, context: unknow
     at: row.createdAt,
     params,
     email: effect.email && to !== null ? { to, template: effect.email } : null,
-    data: { orderId: row.orderId, version: row.seq, action: row.action, ...publicParams(params) },
+    data: { orderId: publicOrderId(row.orderId), version: row.seq, action: row.action, ...publicParams(params) },
   };
 }
 
@@ -66,7 +68,7 @@ export function fromHistory(h: HistoryEntry): Notification | undefined {
     params: {},
     email: null,
     data: {
-      orderId: h.orderId,
+      orderId: publicOrderId(h.orderId),
       version: h.seq,
       event: h.type,
       source: h.source,
@@ -80,18 +82,22 @@ export function fromHistory(h: HistoryEntry): Notification | undefined {
 
 export const subscribed = (s: WebhookSubscription, kind: string) => s.events.includes('*') || s.events.includes(kind);
 
-/** The deliveries of a notification: an e-mail if its kind is e-mailed, and one per matching subscription. */
+/**
+ * The deliveries of a notification: an e-mail if its kind is e-mailed, and one per matching
+ * subscription of the order's tenant (never another tenant's, whatever it subscribed to).
+ */
 export function deliveriesOf(n: Notification, subscriptions: WebhookSubscription[], context: unknown): NewDelivery[] {
+  const tenant = tenantOfKey(n.orderId);
   const base = { notificationId: n.id, orderId: n.orderId, seq: n.seq, kind: n.kind, createdAt: n.at };
   const out: NewDelivery[] = [];
   if (n.email) {
     const { to, template } = n.email;
-    const message = layOutEmail(to, template.render({ kind: n.kind, orderId: n.orderId, to, params: n.params, context, at: n.at }));
+    const message = layOutEmail(to, template.render({ kind: n.kind, orderId: publicOrderId(n.orderId), to, params: n.params, context, at: n.at }));
     out.push({ ...base, id: randomUUID(), channel: 'email', target: to, message });
   }
   const body: WebhookBody = { type: n.kind, timestamp: iso(n.at), data: n.data };
   for (const s of subscriptions) {
-    if (subscribed(s, n.kind)) out.push({ ...base, id: randomUUID(), channel: 'webhook', target: s.id, message: body });
+    if (s.tenant === tenant && subscribed(s, n.kind)) out.push({ ...base, id: randomUUID(), channel: 'webhook', target: s.id, message: body });
   }
   return out;
 }

@@ -53,9 +53,20 @@ export type AttemptOutcome = { then: 'delivered' } | { then: 'retry'; nextAttemp
 export interface FanOut { source: { outboxId: string } | { orderId: string; seq: number }; deliveries: NewDelivery[] }
 
 /** A webhook subscription. `events` holds notification kinds, or `*` for all. */
-export interface WebhookSubscription { id: string; url: string; events: string[]; secret: string; description: string | null; createdAt: number }
+export interface WebhookSubscription {
+  id: string;
+  /** Notifications of this tenant's orders only. */
+  tenant: string;
+  url: string;
+  events: string[];
+  secret: string;
+  description: string | null;
+  createdAt: number;
+}
 
 export interface DeliveryQuery {
+  /** Only deliveries of this tenant's orders. */
+  tenant?: string;
   orderId?: string;
   status?: DeliveryStatus;
   channel?: DeliveryChannel;

@@ -27,8 +27,8 @@ export interface DeliveryQueries {
 export interface SubscriptionStore {
   createSubscription(subscription: WebhookSubscription): Promise<void>;
   getSubscription(id: string): Promise<WebhookSubscription | undefined>;
-  /** All subscriptions, oldest first. */
-  listSubscriptions(): Promise<WebhookSubscription[]>;
+  /** The subscriptions of one tenant (or of all), oldest first. */
+  listSubscriptions(tenant?: string): Promise<WebhookSubscription[]>;
   /** Deletes it; its pending deliveries become dead at their next attempt. False when there was none. */
   deleteSubscription(id: string): Promise<boolean>;
 }

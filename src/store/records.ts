@@ -95,6 +95,8 @@ export interface Commit {
 }
 
 export interface ListQuery {
+  /** Only this tenant's orders (see `tenancy/order-keys.ts`). */
+  tenant: string;
   /** Orders whose state equals this path or lies below it (`inTransit` matches `inTransit.shipping.customsHold`). */
   statePrefix?: string;
   /** Only orders whose next deadline is before this time; then sorted by that deadline. */

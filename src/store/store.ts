@@ -1,5 +1,6 @@
 import type { BacklogStore } from './backlog-store.ts';
 import type { EngineStore } from './engine-store.ts';
+import type { KeyStore } from './key-store.ts';
 import type { MigrationStore } from './migration-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import type { DeliveryQueries, OrderQueries, SubscriptionStore } from './queries.ts';
@@ -7,9 +8,9 @@ import type { DeliveryQueries, OrderQueries, SubscriptionStore } from './queries
 /**
  * A store adapter: one object that implements every port, each consumer taking only its slice
  * (`EngineStore`, `OutboxStore`, `OrderQueries`, `DeliveryQueries`, `SubscriptionStore`,
- * `MigrationStore`, `BacklogStore`). Every adapter (SQLite, PostgreSQL) passes the same contract suite per port.
+ * `MigrationStore`, `BacklogStore`, `KeyStore`). Every adapter (SQLite, PostgreSQL) passes the same contract suite per port.
  */
-export interface Store extends EngineStore, OutboxStore, OrderQueries, DeliveryQueries, SubscriptionStore, MigrationStore, BacklogStore {
+export interface Store extends EngineStore, OutboxStore, OrderQueries, DeliveryQueries, SubscriptionStore, MigrationStore, BacklogStore, KeyStore {
   /** Creates or upgrades the schema; safe to call at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -20,7 +20,7 @@ describe('API tokens', () => {
       expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
       const wrong = await t.call(method, path, body, { authorization: 'Bearer tok_0123456789abcdeX' });
       expect(wrong.status).toBe(401);
-      expect(wrong.body.detail).toBe('the API token is not valid');
+      expect(wrong.body.detail).toBe('the API key is not valid');
     }
     expect((await t.call('GET', '/orders', undefined, bearer)).body.orders).toEqual([]);
     expect((await t.call('POST', '/orders', orderBody({ id: 'A-1' }), bearer)).status).toBe(201);

@@ -84,9 +84,9 @@ export function createPostgresDeliveryStore(pool: PgPool, { transactionTimeoutMs
       const row = rows[0] as DeliveryRow | undefined;
       return row && toDelivery(row);
     },
-    async listDeliveries({ orderId, status, channel, target, before, limit }) {
+    async listDeliveries({ tenant, orderId, status, channel, target, before, limit }) {
       const params: unknown[] = [];
-      const where = Object.entries({ order_id: orderId, status, channel, target })
+      const where = Object.entries({ tenant, order_id: orderId, status, channel, target })
         .filter(([, v]) => v !== undefined)
         .map(([column, v]) => `${column} = $${params.push(v)}`);
       if (before) where.push(`(created_at, id) < ($${params.push(before.createdAt)}, $${params.push(before.id)})`);
@@ -108,8 +108,8 @@ export function createPostgresDeliveryStore(pool: PgPool, { transactionTimeoutMs
       return row && toDelivery(row);
     },
     async createSubscription(s) {
-      await pool.query('INSERT INTO webhook_subscriptions (id, url, events, secret, description, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        s.id, s.url, json(s.events), s.secret, s.description, s.createdAt,
+      await pool.query('INSERT INTO webhook_subscriptions (id, tenant, url, events, secret, description, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        s.id, s.tenant, s.url, json(s.events), s.secret, s.description, s.createdAt,
       ]);
     },
     async getSubscription(id) {
@@ -117,8 +117,10 @@ export function createPostgresDeliveryStore(pool: PgPool, { transactionTimeoutMs
       const row = rows[0] as SubscriptionRow | undefined;
       return row && toSubscription(row);
     },
-    async listSubscriptions() {
-      const { rows } = await pool.query('SELECT * FROM webhook_subscriptions ORDER BY created_at, id');
+    async listSubscriptions(tenant) {
+      const { rows } = tenant === undefined
+        ? await pool.query('SELECT * FROM webhook_subscriptions ORDER BY created_at, id')
+        : await pool.query('SELECT * FROM webhook_subscriptions WHERE tenant = $1 ORDER BY created_at, id', [tenant]);
       return (rows as SubscriptionRow[]).map(toSubscription);
     },
     async deleteSubscription(id) {

@@ -20,7 +20,7 @@ export interface DeliveryRow {
   status: string; attempts: number; next_attempt_at: string; delivered_at: string | null; last_error: string | null; created_at: string;
 }
 export interface AttemptRow { delivery_id: string; number: number; at: string; ok: boolean; status_code: number | null; error: string | null; duration_ms: number }
-export interface SubscriptionRow { id: string; url: string; events: string[]; secret: string; description: string | null; created_at: string }
+export interface SubscriptionRow { id: string; tenant: string; url: string; events: string[]; secret: string; description: string | null; created_at: string }
 
 // BIGINT arrives as a string (it may exceed 2^53); epoch ms never do.
 const ms = (v: string | number) => Number(v);
@@ -82,5 +82,5 @@ export const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
 });
 
 export const toSubscription = (r: SubscriptionRow): WebhookSubscription => ({
-  id: r.id, url: r.url, events: r.events, secret: r.secret, description: r.description, createdAt: ms(r.created_at),
+  id: r.id, tenant: r.tenant, url: r.url, events: r.events, secret: r.secret, description: r.description, createdAt: ms(r.created_at),
 });

@@ -5,6 +5,7 @@ import { VersionConflictError } from '../store.ts';
 import { inTransaction, unavailableOnLostConnections, withClient, type PgPool, type PgQueryable } from './postgres-client.ts';
 import { postgresBacklog } from './postgres-backlog.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
+import { createPostgresKeyStore } from './postgres-key-store.ts';
 import { json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
 import { postgresMigrations } from './schema.ts';
 
@@ -78,6 +79,7 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
   return {
     ...createPostgresDeliveryStore(pool, { transactionTimeoutMs }),
     ...postgresBacklog(pool, client),
+    ...createPostgresKeyStore(pool),
     async migrate() {
       // Exempt from the statement and transaction timeouts: a migration of a large table takes its time.
       const long = (text: string, values?: unknown[]) => ({ text, ...(values ? { values } : {}), query_timeout: MIGRATION_TIMEOUT_MS });
@@ -123,9 +125,9 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
       return (rows as OutboxRow[]).map(toOutbox);
     },
     async listOrders(q: ListQuery) {
-      const where: string[] = [];
       const params: unknown[] = [];
       const p = (value: unknown) => `$${params.push(value)}`;
+      const where: string[] = [`tenant = ${p(q.tenant)}`];
       if (q.statePrefix) {
         // The states below `p` are the range ['p.', 'p/'): '/' is the character after '.'.
         where.push(`(state = ${p(q.statePrefix)} OR (state >= ${p(`${q.statePrefix}.`)} AND state < ${p(`${q.statePrefix}/`)}))`);
@@ -138,7 +140,7 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
       } else if (q.after) {
         where.push(`id > ${p(q.after.id)}`);
       }
-      const text = `SELECT * FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${p(q.limit)}`;
+      const text = `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p(q.limit)}`;
       const { rows } = await pool.query(text, params);
       return (rows as OrderRow[]).map(toOrder);
     },

@@ -1,3 +1,5 @@
+import { tenantOfKeySql } from '../../tenancy/order-keys.ts';
+
 /**
  * Schema migrations, applied in order under an advisory lock; each runs once and is recorded in
  * `schema_migrations`. Text keys use the "C" collation, so ids and states sort bytewise as on SQLite
@@ -131,4 +133,26 @@ export const postgresMigrations: string[] = [
      (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
    ALTER TABLE idempotency ALTER COLUMN created_at SET NOT NULL;
    CREATE INDEX idempotency_created ON idempotency (created_at);`,
+  // 5: tenants. An order's tenant is part of its key (tenancy/order-keys.ts), so existing rows belong
+  // to the default tenant and no commit writes anything new: orders and deliveries get a column
+  // computed from the key, for the tenant's lists. The state index becomes the tenant's state index
+  // (one index entry per event, as before). Subscriptions get their tenant; API keys their table.
+  `ALTER TABLE orders ADD COLUMN tenant TEXT COLLATE "C" GENERATED ALWAYS AS (${tenantOfKeySql('id', 'strpos')}) STORED;
+   DROP INDEX orders_state;
+   CREATE INDEX orders_tenant_state ON orders (tenant, state, id);
+   CREATE INDEX orders_tenant ON orders (tenant, id);
+   ALTER TABLE deliveries ADD COLUMN tenant TEXT COLLATE "C" GENERATED ALWAYS AS (${tenantOfKeySql('order_id', 'strpos')}) STORED;
+   CREATE INDEX deliveries_tenant ON deliveries (tenant, created_at, id);
+   ALTER TABLE webhook_subscriptions ADD COLUMN tenant TEXT COLLATE "C" NOT NULL DEFAULT 'default';
+   CREATE INDEX webhook_subscriptions_tenant ON webhook_subscriptions (tenant, created_at, id);
+   CREATE TABLE api_keys (
+     id TEXT COLLATE "C" PRIMARY KEY,
+     tenant TEXT COLLATE "C" NOT NULL,
+     name TEXT,
+     scopes JSON NOT NULL,
+     secret_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+     created_at BIGINT NOT NULL,
+     revoked_at BIGINT
+   );
+   CREATE INDEX api_keys_tenant ON api_keys (tenant, created_at);`,
 ];

@@ -1,3 +1,5 @@
+import { tenantOfKeySql } from '../../tenancy/order-keys.ts';
+
 /** Schema migrations, applied in order; each runs once and is recorded in `schema_migrations`. */
 export const sqliteMigrations: string[] = [
   `CREATE TABLE orders (
@@ -132,4 +134,26 @@ export const sqliteMigrations: string[] = [
      (SELECT max(h.at) FROM history h WHERE h.order_id = idempotency.order_id AND h.idempotency_key = idempotency.key),
      CAST(unixepoch('subsec') * 1000 AS INTEGER));
    CREATE INDEX idempotency_created ON idempotency (created_at);`,
+  // 7: tenants. An order's tenant is part of its key (tenancy/order-keys.ts), so existing rows belong
+  // to the default tenant and no commit writes anything new: orders and deliveries get a virtual
+  // column computed from the key, for the tenant's lists. The state index becomes the tenant's state
+  // index (one index entry per event, as before). Subscriptions get their tenant; API keys their table.
+  `ALTER TABLE orders ADD COLUMN tenant TEXT GENERATED ALWAYS AS (${tenantOfKeySql('id', 'instr')}) VIRTUAL;
+   DROP INDEX orders_state;
+   CREATE INDEX orders_tenant_state ON orders (tenant, state, id);
+   CREATE INDEX orders_tenant ON orders (tenant, id);
+   ALTER TABLE deliveries ADD COLUMN tenant TEXT GENERATED ALWAYS AS (${tenantOfKeySql('order_id', 'instr')}) VIRTUAL;
+   CREATE INDEX deliveries_tenant ON deliveries (tenant, created_at, id);
+   ALTER TABLE webhook_subscriptions ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default';
+   CREATE INDEX webhook_subscriptions_tenant ON webhook_subscriptions (tenant, created_at, id);
+   CREATE TABLE api_keys (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     name TEXT,
+     scopes TEXT NOT NULL,
+     secret_hash TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   ) STRICT;
+   CREATE INDEX api_keys_tenant ON api_keys (tenant, created_at);`,
 ];

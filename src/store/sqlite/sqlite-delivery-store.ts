@@ -79,8 +79,8 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryPorts {
       const row = sql().getDelivery.get(id) as DeliveryRow | undefined;
       return row && toDelivery(row);
     },
-    async listDeliveries({ orderId, status, channel, target, before, limit }) {
-      const filters = Object.entries({ order_id: orderId, status, channel, target }).filter(([, v]) => v !== undefined);
+    async listDeliveries({ tenant, orderId, status, channel, target, before, limit }) {
+      const filters = Object.entries({ tenant, order_id: orderId, status, channel, target }).filter(([, v]) => v !== undefined);
       const where = filters.map(([column]) => `${column} = ?`);
       const params: unknown[] = filters.map(([, v]) => v);
       if (before) {
@@ -106,14 +106,15 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryPorts {
       return row && toDelivery(row);
     },
     async createSubscription(s) {
-      sql().insertSubscription.run(s.id, s.url, JSON.stringify(s.events), s.secret, s.description, s.createdAt);
+      sql().insertSubscription.run(s.id, s.tenant, s.url, JSON.stringify(s.events), s.secret, s.description, s.createdAt);
     },
     async getSubscription(id) {
       const row = sql().getSubscription.get(id) as SubscriptionRow | undefined;
       return row && toSubscription(row);
     },
-    async listSubscriptions() {
-      return (sql().listSubscriptions.all() as SubscriptionRow[]).map(toSubscription);
+    async listSubscriptions(tenant) {
+      const rows = tenant === undefined ? sql().listSubscriptions.all() : sql().listTenantSubscriptions.all(tenant);
+      return (rows as SubscriptionRow[]).map(toSubscription);
     },
     async deleteSubscription(id) {
       return sql().deleteSubscription.run(id).changes === 1;
@@ -141,9 +142,10 @@ function prepare(db: SqliteDatabase) {
     retryDelivery: db.prepare(
       "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'dead' RETURNING *",
     ),
-    insertSubscription: db.prepare('INSERT INTO webhook_subscriptions (id, url, events, secret, description, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSubscription: db.prepare('INSERT INTO webhook_subscriptions (id, tenant, url, events, secret, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     getSubscription: db.prepare('SELECT * FROM webhook_subscriptions WHERE id = ?'),
     listSubscriptions: db.prepare('SELECT * FROM webhook_subscriptions ORDER BY created_at, id'),
+    listTenantSubscriptions: db.prepare('SELECT * FROM webhook_subscriptions WHERE tenant = ? ORDER BY created_at, id'),
     deleteSubscription: db.prepare('DELETE FROM webhook_subscriptions WHERE id = ?'),
   };
 }

@@ -36,8 +36,8 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       return (sql().outboxOf.all(orderId) as OutboxRow[]).map(toOutbox);
     },
     async listOrders(q: ListQuery) {
-      const where: string[] = [];
-      const params: unknown[] = [];
+      const where: string[] = ['o.tenant = ?'];
+      const params: unknown[] = [q.tenant];
       if (q.statePrefix) {
         where.push('(o.state = ? OR (o.state >= ? AND o.state < ?))');
         params.push(q.statePrefix, ...belowState(q.statePrefix));
@@ -47,7 +47,7 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
           where.push('o.id > ?');
           params.push(q.after.id);
         }
-        const text = `SELECT o.* FROM orders o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id LIMIT ?`;
+        const text = `SELECT o.* FROM orders o WHERE ${where.join(' AND ')} ORDER BY o.id LIMIT ?`;
         return (db.prepare(text).all(...params, q.limit) as OrderRow[]).map(toOrder);
       }
       // By next deadline: walk the timers' due-time index (entries are due_at, order_id, name), taking
@@ -62,7 +62,7 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       const text = `SELECT o.* FROM timers t CROSS JOIN orders o ON o.id = t.order_id
         WHERE t.due_at < ? ${page} AND o.next_deadline_at = t.due_at
           AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.order_id = t.order_id AND e.due_at = t.due_at AND e.name < t.name)
-          ${where.length ? `AND ${where.join(' AND ')}` : ''}
+          AND ${where.join(' AND ')}
         ORDER BY t.due_at, t.order_id LIMIT ?`;
       return (db.prepare(text).all(...deadline, ...params, q.limit) as OrderRow[]).map(toOrder);
     },

@@ -17,7 +17,7 @@ export interface DeliveryRow {
   status: string; attempts: number; next_attempt_at: number; delivered_at: number | null; last_error: string | null; created_at: number;
 }
 export interface AttemptRow { delivery_id: string; number: number; at: number; ok: number; status_code: number | null; error: string | null; duration_ms: number }
-export interface SubscriptionRow { id: string; url: string; events: string; secret: string; description: string | null; created_at: number }
+export interface SubscriptionRow { id: string; tenant: string; url: string; events: string; secret: string; description: string | null; created_at: number }
 
 export const toOrder = (r: OrderRow): OrderRecord => ({
   id: r.id,
@@ -72,7 +72,7 @@ export const toAttempt = (r: AttemptRow): DeliveryAttempt => ({
 });
 
 export const toSubscription = (r: SubscriptionRow): WebhookSubscription => ({
-  id: r.id, url: r.url, events: JSON.parse(r.events), secret: r.secret, description: r.description, createdAt: r.created_at,
+  id: r.id, tenant: r.tenant, url: r.url, events: JSON.parse(r.events), secret: r.secret, description: r.description, createdAt: r.created_at,
 });
 
 /** A commit as bound to the writer's statements, in their column order. */

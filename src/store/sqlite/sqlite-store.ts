@@ -3,6 +3,7 @@ import { translatingErrors } from '../unavailable-errors.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store.ts';
 import { sqliteBacklog } from './sqlite-backlog.ts';
+import { createSqliteKeyStore } from './sqlite-key-store.ts';
 import { sqliteReads } from './sqlite-reader.ts';
 import { openWriter, type Outcome, type WriteOp, type WriterStats } from './sqlite-writer.ts';
 
@@ -56,6 +57,7 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true, busy
     ...createSqliteDeliveryStore(db),
     ...sqliteReads(db),
     ...sqliteBacklog(db),
+    ...createSqliteKeyStore(db),
     async migrate() {
       flush();
       writer.runAlone({ kind: 'migrate' });

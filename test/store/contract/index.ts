@@ -5,6 +5,7 @@ import { migrationStoreContract } from './migration-store.ts';
 import { orderQueriesContract } from './order-queries.ts';
 import { outboxStoreContract } from './outbox-store.ts';
 import { subscriptionStoreContract } from './subscription-store.ts';
+import { tenantStoreContract } from './tenant-store.ts';
 import type { ContractOptions } from './support.ts';
 
 /**
@@ -18,5 +19,6 @@ export function storeContracts(options: ContractOptions & { additionalTests?: (c
   subscriptionStoreContract(options);
   migrationStoreContract(options);
   backlogStoreContract(options);
+  tenantStoreContract(options);
   options.additionalTests?.({ create: options.create });
 }

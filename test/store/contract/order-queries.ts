@@ -58,15 +58,15 @@ export function orderQueriesContract({ name, create }: ContractOptions) {
       await seed(store, 'L-5', { state: 'inT.x' });
       await seed(store, 'L-0', {});
       const ids = (os: OrderRecord[]) => os.map((o) => o.id);
-      expect(ids(await store.listOrders({ statePrefix: 'inTransit', limit: 10 }))).toEqual(['L-1', 'L-3', 'L-4']);
-      expect(ids(await store.listOrders({ statePrefix: 'inTransit.shipping', limit: 10 }))).toEqual(['L-1', 'L-3']);
-      expect(ids(await store.listOrders({ statePrefix: 'in_', limit: 10 }))).toEqual([]);
-      expect(ids(await store.listOrders({ statePrefix: 'in%', limit: 10 }))).toEqual([]);
-      expect(ids(await store.listOrders({ statePrefix: 'intransit', limit: 10 }))).toEqual([]);
-      expect(ids(await store.listOrders({ limit: 4 }))).toEqual(['L-0', 'L-1', 'L-2', 'L-3']);
-      expect(ids(await store.listOrders({ limit: 4, after: { id: 'L-3' } }))).toEqual(['L-4', 'L-5']);
-      expect(ids(await store.listOrders({ statePrefix: 'inTransit', limit: 10, after: { id: 'L-1' } }))).toEqual(['L-3', 'L-4']);
-      expect((await store.listOrders({ limit: 1 }))[0]).toEqual(await store.getOrder('L-0'));
+      expect(ids(await store.listOrders({ tenant: 'default', statePrefix: 'inTransit', limit: 10 }))).toEqual(['L-1', 'L-3', 'L-4']);
+      expect(ids(await store.listOrders({ tenant: 'default', statePrefix: 'inTransit.shipping', limit: 10 }))).toEqual(['L-1', 'L-3']);
+      expect(ids(await store.listOrders({ tenant: 'default', statePrefix: 'in_', limit: 10 }))).toEqual([]);
+      expect(ids(await store.listOrders({ tenant: 'default', statePrefix: 'in%', limit: 10 }))).toEqual([]);
+      expect(ids(await store.listOrders({ tenant: 'default', statePrefix: 'intransit', limit: 10 }))).toEqual([]);
+      expect(ids(await store.listOrders({ tenant: 'default', limit: 4 }))).toEqual(['L-0', 'L-1', 'L-2', 'L-3']);
+      expect(ids(await store.listOrders({ tenant: 'default', limit: 4, after: { id: 'L-3' } }))).toEqual(['L-4', 'L-5']);
+      expect(ids(await store.listOrders({ tenant: 'default', statePrefix: 'inTransit', limit: 10, after: { id: 'L-1' } }))).toEqual(['L-3', 'L-4']);
+      expect((await store.listOrders({ tenant: 'default', limit: 1 }))[0]).toEqual(await store.getOrder('L-0'));
     });
     it('lists orders with a deadline before a time, by deadline then id, and pages through them', async () => {
       const store = await fresh();
@@ -76,24 +76,24 @@ export function orderQueriesContract({ name, create }: ContractOptions) {
       await seed(store, 'M-d', { timers: [{ name: 'x', dueAt: T0 + 40 }] });
       await seed(store, 'M-e', {});
       const ids = (os: OrderRecord[]) => os.map((o) => o.id);
-      expect(ids(await store.listOrders({ deadlineBefore: T0 + 40, limit: 10 }))).toEqual(['M-b', 'M-a', 'M-c']);
+      expect(ids(await store.listOrders({ tenant: 'default', deadlineBefore: T0 + 40, limit: 10 }))).toEqual(['M-b', 'M-a', 'M-c']);
       const seen: string[] = [];
       let after: { id: string; deadline?: number } | undefined;
       for (let page = 0; page < 5; page++) {
-        const rows = await store.listOrders({ deadlineBefore: T0 + 41, limit: 2, ...(after ? { after } : {}) });
+        const rows = await store.listOrders({ tenant: 'default', deadlineBefore: T0 + 41, limit: 2, ...(after ? { after } : {}) });
         seen.push(...ids(rows));
         const last = rows.at(-1);
         if (rows.length < 2 || !last) break;
         after = { id: last.id, deadline: last.nextDeadlineAt! };
       }
       expect(seen).toEqual(['M-b', 'M-a', 'M-c', 'M-d']);
-      expect(ids(await store.listOrders({ deadlineBefore: T0 + 100, statePrefix: 'inTransit', limit: 10 }))).toEqual([]);
+      expect(ids(await store.listOrders({ tenant: 'default', deadlineBefore: T0 + 100, statePrefix: 'inTransit', limit: 10 }))).toEqual([]);
     });
     it('lists an order once by its earliest deadline, however many timers it has, and follows its changes', async () => {
       const store = await fresh();
       const two = await seed(store, 'N-a', { timers: [{ name: 'y', dueAt: T0 + 20 }, { name: 'x', dueAt: T0 + 20 }, { name: 'z', dueAt: T0 + 5 }] });
       await seed(store, 'N-b', { timers: [{ name: 'x', dueAt: T0 + 10 }] });
-      const listed = async (before: number) => (await store.listOrders({ deadlineBefore: before, limit: 10 })).map((o) => `${o.id}@${o.nextDeadlineAt! - T0}`);
+      const listed = async (before: number) => (await store.listOrders({ tenant: 'default', deadlineBefore: before, limit: 10 })).map((o) => `${o.id}@${o.nextDeadlineAt! - T0}`);
       expect(await listed(T0 + 100)).toEqual(['N-a@5', 'N-b@10']);
       // The earliest timer gone, the order moves to its next one; with none left it leaves the list.
       const moved = commitAfter('N-a', two, { timers: [{ name: 'y', dueAt: T0 + 20 }, { name: 'x', dueAt: T0 + 20 }] });

@@ -10,11 +10,15 @@ export function subscriptionStoreContract({ name, create }: ContractOptions) {
 
     it('keeps webhook subscriptions', async () => {
       const store = await fresh();
-      const s = { id: 's1', url: 'https://h.example/x', events: ['*'], secret: 'whsec_abc', description: null, createdAt: T };
+      const s = { id: 's1', tenant: 'default', url: 'https://h.example/x', events: ['*'], secret: 'whsec_abc', description: null, createdAt: T };
       await store.createSubscription(s);
       await store.createSubscription({ ...s, id: 's2', events: ['state.changed'], createdAt: T + 1 });
       expect(await store.getSubscription('s1')).toEqual(s);
       expect((await store.listSubscriptions()).map((x) => x.id)).toEqual(['s1', 's2']);
+      await store.createSubscription({ ...s, id: 's3', tenant: 'shop-b', createdAt: T + 2 });
+      expect((await store.listSubscriptions('default')).map((x) => x.id)).toEqual(['s1', 's2']);
+      expect(await store.listSubscriptions('shop-b')).toEqual([{ ...s, id: 's3', tenant: 'shop-b', createdAt: T + 2 }]);
+      expect((await store.listSubscriptions()).map((x) => x.id)).toEqual(['s1', 's2', 's3']);
       expect(await store.deleteSubscription('s1')).toBe(true);
       expect(await store.deleteSubscription('s1')).toBe(false);
       expect(await store.getSubscription('s1')).toBeUndefined();
