@@ -40,7 +40,12 @@ export function authenticate({ keys, apiTokens = [], openAccess = true, cacheMs 
 
   const isOpen = async () => {
     if (!openAccess || tokens.length > 0) return false;
-    if (!open || open.until <= now()) open = { value: !(await keys.hasActiveKeys()), until: now() + cacheMs };
+    if (!open || open.until <= now()) {
+      // A database that does not answer keeps the last answer (none yet: open, as open access is
+      // allowed here); the routes that need the database fail on their own, `/metrics` still serves.
+      const value = await keys.hasActiveKeys().then((any) => !any, () => open?.value ?? true);
+      open = { value, until: now() + cacheMs };
+    }
     return open.value;
   };
 
