@@ -191,7 +191,7 @@ describe('webhook targets, at every attempt', () => {
     const r = await webhookReceiver();
     closers.push(r.close);
     const t = await app({ webhookTargets: { allowedHosts: ['127.0.0.1'] } });
-    await t.store.createSubscription({ id: 'old-sub', url: r.url, events: ['state.changed'], secret: `whsec_${Buffer.alloc(24, 1).toString('base64')}`, description: null, createdAt: t.clock.now() });
+    await t.store.createSubscription({ id: 'old-sub', tenant: 'default', url: r.url, events: ['state.changed'], secret: `whsec_${Buffer.alloc(24, 1).toString('base64')}`, description: null, createdAt: t.clock.now() });
     expect((await t.create({ id: 'T-1', shipBy: new Date(t.clock.now() + 3 * DAY).toISOString() })).status).toBe(201);
     await t.app.deliveryWorker.runOnce();
     const [d] = (await t.call('GET', '/deliveries')).body.deliveries;
