@@ -14,6 +14,7 @@ import { failureError, statusError } from '../webhooks/attempt-error.ts';
 import { pinnedFetch } from '../webhooks/pinned-fetch.ts';
 import { webhookTargets } from '../webhooks/webhook-targets.ts';
 import { backgroundLoop } from './background-loop.ts';
+import { publicOrderId } from '../tenancy/order-keys.ts';
 
 /** What the delivery worker reads and writes: the outbox and deliveries, the subscriptions, and each order's context for its e-mails. */
 export type DeliveryWorkerStore = OutboxStore & Pick<SubscriptionStore, 'getSubscription' | 'listSubscriptions'> & Pick<EngineStore, 'getOrder'>;
@@ -144,7 +145,7 @@ export function createDeliveryWorker({
           text: m.text,
           html: m.html,
           messageId: `<${d.notificationId}@aftersales>`,
-          headers: { 'X-Aftersales-Notification-Id': d.notificationId, 'X-Aftersales-Order-Id': d.orderId, 'X-Aftersales-Kind': d.kind },
+          headers: { 'X-Aftersales-Notification-Id': d.notificationId, 'X-Aftersales-Order-Id': publicOrderId(d.orderId), 'X-Aftersales-Kind': d.kind },
         });
         return { ok: true, statusCode: Number(/^\d{3}/.exec(info.response ?? '')?.[0] ?? 250), error: null };
       } catch (error) {

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
+import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { mintKey } from '../../src/tenancy/key-secrets.ts';
 import type { Scope } from '../../src/tenancy/scopes.ts';
 import { onBothStores, type OpenStore } from '../support/both-stores.ts';
+import { createTestDatabase, pgUrl, reportSuiteRan } from '../support/postgres.ts';
 import { DAY, orderBody, testApp, type TestApp } from '../support/test-app.ts';
 
 const writer: Scope[] = ['orders:read', 'orders:write', 'webhooks:manage', 'deliveries:manage'];
@@ -15,17 +17,20 @@ async function keyOf(store: Store, tenant: string, scopes: Scope[]) {
 }
 
 /** Two tenants on one service; shop-a has an order (2 versions), a webhook, deliveries (dead after one failed attempt) and an open stream. */
-async function twoTenants(open: OpenStore) {
+async function twoTenants(open: OpenStore, secondInstance?: Store) {
   const store = await open();
   const clock = createManualClock(Date.parse('2026-03-02T01:00:00Z'));
-  const t = await testApp({ store, clock, delivery: { fetch: async () => new Response('internal page', { status: 500 }), maxAttempts: 1 } });
+  const delivery = { fetch: async () => new Response('internal page', { status: 500 }), maxAttempts: 1 };
+  const t = await testApp({ store, clock, delivery });
+  // With a second instance (another app on its own connections to the same database), shop-b is served by it.
+  const tB = secondInstance ? await testApp({ store: secondInstance, clock, delivery }) : t;
   const a = await keyOf(store, 'shop-a', writer);
   const b = await keyOf(store, 'shop-b', writer);
-  const as = (who: { auth: Record<string, string> }) => ({
-    call: (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => t.call(method, path, body, { ...who.auth, ...headers }),
+  const as = (who: { auth: Record<string, string> }, via: TestApp) => ({
+    call: (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => via.call(method, path, body, { ...who.auth, ...headers }),
   });
-  const A = as(a);
-  const B = as(b);
+  const A = as(a, t);
+  const B = as(b, tB);
   const hook = await A.call('POST', '/webhooks', { url: 'https://hooks.shop-a.example/in', events: ['*'] });
   expect(hook.status).toBe(201);
   expect((await A.call('POST', '/orders', orderBody({ id: 'A-1', sellerEmail: 'seller@shop-a.example', shipBy: '2026-03-04T00:00:00Z' }))).status).toBe(201);
@@ -55,45 +60,49 @@ async function indistinguishable(call: Call, method: string, template: string, t
   expect(mine!.text).not.toMatch(/shop-a|SECRET-NOTE/);
 }
 
+/** Every route with shop-b's key on shop-a's order, webhook and delivery: 404 as for nothing, nothing changed, nothing listed. */
+async function crossTenantMatrix({ t, A, B, hookId, deliveryId }: Awaited<ReturnType<typeof twoTenants>>) {
+  const before = (await A.call('GET', '/orders/A-1')).body;
+  const noUuid = '00000000-0000-4000-8000-000000000000';
+  const event = { type: 'DELIVERED', payload: {} };
+  const matrix: [string, string, string, string, unknown?][] = [
+    ['GET', '/orders/{id}', 'A-1', 'Z-9'],
+    ['POST', '/orders/{id}/events', 'A-1', 'Z-9', event],
+    ['POST', '/orders/{id}/events?dryRun=true', 'A-1', 'Z-9', event],
+    ['GET', '/orders/{id}/history', 'A-1', 'Z-9'],
+    ['GET', '/orders/{id}/stream', 'A-1', 'Z-9'],
+    ['GET', '/orders/{id}/notifications', 'A-1', 'Z-9'],
+    ['GET', '/webhooks/{id}', hookId, noUuid],
+    ['GET', '/webhooks/{id}/deliveries', hookId, noUuid],
+    ['DELETE', '/webhooks/{id}', hookId, noUuid],
+    ['GET', '/deliveries/{id}', deliveryId, noUuid],
+    ['POST', '/deliveries/{id}/retry', deliveryId, noUuid],
+  ];
+  for (const [method, template, theirs, missing, body] of matrix) await indistinguishable(B.call, method, template, theirs, missing, body);
+  // The lists: nothing of shop-a.
+  for (const path of ['/orders', '/orders?state=inTransit', '/orders?deadlineBefore=2030-01-01T00:00:00Z', '/webhooks', '/deliveries', '/deliveries?status=dead', '/deliveries?orderId=A-1']) {
+    const res = await B.call('GET', path);
+    expect(res.status, path).toBe(200);
+    expect(Object.values(res.body).find(Array.isArray), path).toEqual([]);
+  }
+  // A path id holding an encoded slash cannot reach another tenant's key.
+  expect((await t.call('GET', '/orders/shop-a%2FA-1', undefined, (await keyOf(t.store, 'default', ['admin'])).auth)).status).toBe(404);
+  expect((await B.call('GET', '/orders/..%2Fshop-a%2FA-1')).status).toBe(404);
+  // Nothing changed for shop-a: its order, its webhook, its dead letter.
+  expect((await A.call('GET', '/orders/A-1')).body).toEqual(before);
+  expect((await A.call('GET', `/webhooks/${hookId}`)).status).toBe(200);
+  expect((await A.call('GET', `/deliveries/${deliveryId}`)).body.status).toBe('dead');
+  // Every guarded route of the app is in the matrix or the lists above (a new route must be added here).
+  const covered = new Set([...matrix.map(([m, p]) => `${m} ${p.split('?')[0]!.replace('{id}', ':id')}`), 'GET /orders', 'POST /orders', 'GET /webhooks', 'POST /webhooks', 'GET /deliveries']);
+  const served = t.app.routes
+    .filter((r) => r.method !== 'ALL' && /^\/(orders|webhooks|deliveries)/.test(r.path))
+    .map((r) => `${r.method} ${r.path}`);
+  expect(served.filter((r) => !covered.has(r))).toEqual([]);
+}
+
 onBothStores('postgres-tenants', (open) => {
   it("answers another tenant's order, webhook and delivery on every route as if it did not exist, and changes nothing", async () => {
-    const { t, A, B, hookId, deliveryId } = await twoTenants(open);
-    const before = (await A.call('GET', '/orders/A-1')).body;
-    const noUuid = '00000000-0000-4000-8000-000000000000';
-    const event = { type: 'DELIVERED', payload: {} };
-    const matrix: [string, string, string, string, unknown?][] = [
-      ['GET', '/orders/{id}', 'A-1', 'Z-9'],
-      ['POST', '/orders/{id}/events', 'A-1', 'Z-9', event],
-      ['POST', '/orders/{id}/events?dryRun=true', 'A-1', 'Z-9', event],
-      ['GET', '/orders/{id}/history', 'A-1', 'Z-9'],
-      ['GET', '/orders/{id}/stream', 'A-1', 'Z-9'],
-      ['GET', '/orders/{id}/notifications', 'A-1', 'Z-9'],
-      ['GET', '/webhooks/{id}', hookId, noUuid],
-      ['GET', '/webhooks/{id}/deliveries', hookId, noUuid],
-      ['DELETE', '/webhooks/{id}', hookId, noUuid],
-      ['GET', '/deliveries/{id}', deliveryId, noUuid],
-      ['POST', '/deliveries/{id}/retry', deliveryId, noUuid],
-    ];
-    for (const [method, template, theirs, missing, body] of matrix) await indistinguishable(B.call, method, template, theirs, missing, body);
-    // The lists: nothing of shop-a.
-    for (const path of ['/orders', '/orders?state=inTransit', '/orders?deadlineBefore=2030-01-01T00:00:00Z', '/webhooks', '/deliveries', '/deliveries?status=dead', '/deliveries?orderId=A-1']) {
-      const res = await B.call('GET', path);
-      expect(res.status, path).toBe(200);
-      expect(Object.values(res.body).find(Array.isArray), path).toEqual([]);
-    }
-    // A path id holding an encoded slash cannot reach another tenant's key.
-    expect((await t.call('GET', '/orders/shop-a%2FA-1', undefined, (await keyOf(t.store, 'default', ['admin'])).auth)).status).toBe(404);
-    expect((await B.call('GET', '/orders/..%2Fshop-a%2FA-1')).status).toBe(404);
-    // Nothing changed for shop-a: its order, its webhook, its dead letter.
-    expect((await A.call('GET', '/orders/A-1')).body).toEqual(before);
-    expect((await A.call('GET', `/webhooks/${hookId}`)).status).toBe(200);
-    expect((await A.call('GET', `/deliveries/${deliveryId}`)).body.status).toBe('dead');
-    // Every guarded route of the app is in the matrix or the lists above (a new route must be added here).
-    const covered = new Set([...matrix.map(([m, p]) => `${m} ${p.split('?')[0]!.replace('{id}', ':id')}`), 'GET /orders', 'POST /orders', 'GET /webhooks', 'POST /webhooks', 'GET /deliveries']);
-    const served = t.app.routes
-      .filter((r) => r.method !== 'ALL' && /^\/(orders|webhooks|deliveries)/.test(r.path))
-      .map((r) => `${r.method} ${r.path}`);
-    expect(served.filter((r) => !covered.has(r))).toEqual([]);
+    await crossTenantMatrix(await twoTenants(open));
   });
 
   it('keeps order ids, idempotency keys, webhooks and streams per tenant: the same id in two tenants is two orders', async () => {
@@ -222,6 +231,23 @@ onBothStores('postgres-tenants', (open) => {
     expect(await atRisk(B)).toEqual(['B-1']);
     expect(await atRisk(A)).not.toContain('B-1');
     expect(t.app.routes.length).toBeGreaterThan(0);
+  });
+});
+
+describe.runIf(pgUrl)('two PostgreSQL instances', () => {
+  const opened: Store[] = [];
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+    await drop?.();
+  });
+
+  it("answer another tenant's order, webhook and delivery on every route as if it did not exist, whichever instance serves whom", async () => {
+    const db = await createTestDatabase('tenant_matrix');
+    drop = db.drop;
+    opened.push(await openPostgresStore(db.url, { maxConnections: 4 }), await openPostgresStore(db.url, { maxConnections: 4 }));
+    await crossTenantMatrix(await twoTenants(async () => opened[0]!, opened[1]!));
+    reportSuiteRan('postgres-tenants-two-instances', 1);
   });
 });
 
