@@ -29,6 +29,8 @@ const logFile = process.env.BENCH_LOG_FILE;
 const destination = logFile ? pino.destination({ dest: logFile, sync: false, mkdir: true }) : undefined;
 const logger = createLogger({ level: observed ? 'info' : 'warn', pretty: false, ...(destination ? { destination } : {}) });
 const observability = observed ? { metrics: createMetrics(), accessLog: true } : { accessLog: false };
+// No rateLimit, Host check or stream cap (main sets them from the environment): the load comes from one
+// client without a key at thousands of requests per second, and must not be throttled.
 const app = createApp({ store, clock: systemClock, logger, machine, ...observability });
 
 // The HTTP ceiling: the same middleware and server, a handler that reads the body and answers.

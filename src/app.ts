@@ -18,7 +18,11 @@ import { requireOperator, requireScope } from './http/api-keys/require-scope.ts'
 import { routeScopes } from './http/api-keys/route-scopes.ts';
 import { corsFor } from './http/cors.ts';
 import { deliveryRoutes, notificationSummary } from './http/delivery-routes.ts';
-import { docsRoutes } from './http/docs-page.ts';
+import { docsRoutes, docsScriptHash } from './http/docs-page.ts';
+import { hostCheck } from './http/limits/host-check.ts';
+import { pageHeaders } from './http/limits/page-headers.ts';
+import { rateLimit, type RateLimitOptions } from './http/limits/rate-limit.ts';
+import { streamCap } from './http/limits/stream-cap.ts';
 import { machineVersionsRoutes } from './http/machine-versions-routes.ts';
 import { machinesRoutes } from './http/machines-routes.ts';
 import { noQuery } from './http/no-query.ts';
@@ -98,6 +102,19 @@ export interface AppOptions {
    * relax it explicitly (`allowHttp`, `allowedHosts`); `resolve` is injectable.
    */
   webhookTargets?: WebhookTargetPolicy;
+  /**
+   * A request rate per client key (the credentials sent, or the address without any), over the API's
+   * routes: 429 with `Retry-After` beyond it. Off when absent (tests, the bench); the entry point turns
+   * it on (RATE_LIMIT_PER_SECOND).
+   */
+  rateLimit?: RateLimitOptions;
+  /** Live streams (`/orders/{id}/stream`) one client key may hold open at once; the next is 429. Default 20. */
+  streamsPerKey?: number;
+  /**
+   * The names this service answers to (`Host` header, port ignored; `*.name` for subdomains); another
+   * is 421 (DNS rebinding). Absent: any name (the entry point sets loopback names when bound to loopback).
+   */
+  allowedHostNames?: readonly string[];
   /** One access line per request (at info; probes at debug); default on. */
   accessLog?: boolean;
   /** Prometheus metrics: observed when given, and served at `/metrics` (behind the API tokens). */
@@ -129,7 +146,7 @@ const withinMs = <T>(ms: number, promise: Promise<T>) => {
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Builds the service from its parts. Reads no environment and opens no connection. */
-export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, webhookTargets: targetPolicy = {}, apiTokens = [], openAccess = true, keyCacheMs = 500, corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
+export function createApp({ store, clock, logger = createLogger(), machine, policy = {}, engineOptions = {}, calendar, maxBodyBytes = 64 * 1024, sweepIntervalMs = 1000, idempotencyRetentionMs = DEFAULT_IDEMPOTENCY_RETENTION_MS, delivery = {}, webhookTargets: targetPolicy = {}, rateLimit: rateLimitOptions, streamsPerKey = 20, allowedHostNames, apiTokens = [], openAccess = true, keyCacheMs = 500, corsOrigins = [], accessLog: logRequests = true, metrics, tracer, readinessChecks = [], commitFeed }: AppOptions) {
   const hosted = machine ?? orderMachine({ addWorkingDays: workingDaysCounter(calendar ?? loadCalendar()), policy });
   // Live views hear every commit of this process, and through the feed those of the other
   // instances; the caller's onCommit (e.g. XState inspection) still runs.
@@ -177,6 +194,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
 
   if (tracer) app.use(requestSpan({ tracer }));
   app.use(requestId());
+  if (allowedHostNames) app.use(hostCheck(allowedHostNames));
   // Before the API tokens: a preflight carries no credentials.
   if (corsOrigins.length > 0) app.use(corsFor(corsOrigins));
   if (logRequests || metrics) app.use(accessLog({ logger: logRequests ? logger : silent, metrics }));
@@ -195,6 +213,9 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   // Before any route reads a path id or a query: a NUL would reach the store (PostgreSQL refuses it).
   app.use(storableUrl());
   app.onError(problemHandler(logger));
+  // The pages a browser renders: scripts only from here, never in a frame, no sniffing.
+  const pages = pageHeaders({ scriptHashes: [docsScriptHash] });
+  for (const path of ['/docs', '/docs/*', '/inspector', '/inspector/*', '/problems', '/problems/*']) app.use(path, pages);
   // Read when the first request misses: every route is registered by then.
   let methodsAt: ((path: string) => string[]) | undefined;
   app.notFound((c) => {
@@ -203,6 +224,14 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
     c.header('Allow', allow.join(', '));
     throw methodNotAllowed(`${c.req.path} does not take ${c.req.method}; it takes ${allow.join(', ')}`, { allow });
   });
+
+  // Before the credentials are checked, so a flood of them costs a map lookup each.
+  if (rateLimitOptions) {
+    const limit = rateLimit({ ...rateLimitOptions, clock });
+    const apiPaths = routeScopes(hosted.id).flatMap(({ paths }) => paths);
+    // `/orders/*` matches `/orders` too: one pattern per prefix, so a request is counted once.
+    for (const path of apiPaths.filter((p) => !apiPaths.includes(`${p}/*`))) app.use(path, limit);
+  }
 
   // Every route of a tenant's data acts for the tenant of the request's key, within its scopes.
   const auth = authenticate({ keys: store, apiTokens, openAccess, cacheMs: keyCacheMs });
@@ -235,7 +264,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   app.route('/problems', problemPages());
   const emailEnabled = deliveryWorker.emailEnabled;
   app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));
-  app.route('/orders', streamRoutes({ engine, events }));
+  app.route('/orders', streamRoutes({ engine, events, streams: streamCap(streamsPerKey) }));
   app.route('/machines', machinesRoutes({ machine: hosted }));
   app.route('/machines', machineVersionsRoutes({ machine: hosted, store }));
   app.route('/inspector', inspectorRoutes());

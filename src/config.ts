@@ -70,6 +70,26 @@ export const configSchema = z.object({
    * loopback. Default: open mode only on loopback; elsewhere the service refuses to start without a key.
    */
   ALLOW_OPEN_ACCESS: z.enum(['0', '1']).default('0'),
+  /** Requests per second each API key (or, without one, each client address) may send on average; `0`: no limit. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(1_000_000).default(100),
+  /** Requests a key may send at once above the average; default twice RATE_LIMIT_PER_SECOND. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** Live streams (`/orders/{id}/stream`) one key may hold open at once. */
+  STREAMS_PER_KEY: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** A request's headers must arrive within this; a slower client gets 408 and its socket is closed. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** A whole request (headers and body) must arrive within this (answers and live streams are not limited). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** An idle kept-alive connection is closed after this. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /**
+   * Comma-separated names the service answers to (`Host` header; `*.example.com` for subdomains); another
+   * name is 421. Default: when HOST is loopback, localhost, *.localhost, 127.0.0.1 and [::1]; otherwise any.
+   */
+  ALLOWED_HOST_NAMES: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    .optional(),
   /** Comma-separated origins whose browser pages may call the API (CORS), e.g. https://desk.shop.example; `*` for any. */
   CORS_ORIGINS: z
     .string()

@@ -49,6 +49,10 @@ export const unsupportedMediaType = problem(415, 'unsupported-media-type', 'Unsu
 export const invalidInput = problem(422, 'invalid-input', 'Invalid input');
 /** A webhook URL that breaks a target rule (`rule`): not https, or an address that is not public. */
 export const webhookTargetRefused = problem(422, 'webhook-target-refused', 'Webhook target refused');
+/** The `Host` header names a site this service does not answer for (DNS rebinding). */
+export const misdirectedRequest = problem(421, 'misdirected-request', 'Misdirected request');
+/** Over a per-key limit: the request rate, or open live streams. */
+export const rateLimited = problem(429, 'rate-limited', 'Too many requests');
 export const unavailable = problem(503, 'unavailable', 'Service unavailable');
 /** The stored order names a machine version or a state this code does not have (a rollback, a lost state). */
 export const unrestorableOrder = problem(503, 'unrestorable-order', 'Order cannot be restored by this release');

@@ -8,6 +8,7 @@ import { readConfig } from './config.ts';
 import { xstateInspection } from './inspector/xstate-inspection.ts';
 import { createLogger, redactUrlPasswords } from './logger.ts';
 import { orderMachineFrom } from './order-wiring.ts';
+import { isLoopbackHost, loopbackHostNames } from './http/limits/host-check.ts';
 import { listen } from './server/listen.ts';
 import { openAccessFor } from './server/open-access.ts';
 import { openStore } from './store/open-store.ts';
@@ -58,6 +59,8 @@ async function main() {
   const commitFeed = config.DATABASE_URL ? await openPostgresCommitFeed(config.DATABASE_URL, { logger }) : undefined;
   const inspector = config.INSPECT_WS_URL ? createWebSocketInspector({ url: config.INSPECT_WS_URL }) : undefined;
   let inspect: ((change: CommittedChange) => void) | undefined;
+  // DNS rebinding: on loopback, only loopback names by default; elsewhere the operator names the service.
+  const hostNames = config.ALLOWED_HOST_NAMES ?? (isLoopbackHost(config.HOST) ? loopbackHostNames : undefined);
   const app = createApp({
     store,
     clock: systemClock,
@@ -67,6 +70,9 @@ async function main() {
     sweepIntervalMs: config.SWEEP_INTERVAL_MS,
     idempotencyRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
     delivery,
+    ...(config.RATE_LIMIT_PER_SECOND > 0 ? { rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, ...(config.RATE_LIMIT_BURST ? { burst: config.RATE_LIMIT_BURST } : {}) } } : {}),
+    streamsPerKey: config.STREAMS_PER_KEY,
+    ...(hostNames ? { allowedHostNames: hostNames } : {}),
     webhookTargets: { allowHttp: config.WEBHOOK_ALLOW_HTTP === '1', allowedHosts: config.WEBHOOK_ALLOWED_HOSTS ?? [] },
     apiTokens: config.API_TOKENS ?? [],
     openAccess,
@@ -79,7 +85,8 @@ async function main() {
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
 
-  const { server, port } = await listen(app.fetch, { host: config.HOST, port: config.PORT }).catch(async (error) => {
+  const timeouts = { headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS };
+  const { server, port } = await listen(app.fetch, { host: config.HOST, port: config.PORT, ...timeouts }).catch(async (error) => {
     await commitFeed?.close();
     await store.close();
     throw error;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { notFound } from '../errors.ts';
+import { inlineHash } from './limits/page-headers.ts';
 import { noQuery } from './no-query.ts';
 
 const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -27,6 +28,9 @@ const setup = `window.ui = SwaggerUIBundle({
   defaultModelsExpandDepth: 0,
   validatorUrl: null,
 });`;
+
+/** The page's one inline script, allowed by its hash in the Content-Security-Policy. */
+export const docsScriptHash = inlineHash(setup);
 
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>aftersales API</title>

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { ChangeMessage, OrderEvents } from '../inspector/order-events.ts';
 import { publicOrderId } from '../tenancy/order-keys.ts';
 import { orderKeyOf } from './api-keys/order-key.ts';
+import { streamCap, type StreamCap } from './limits/stream-cap.ts';
 import { noQuery } from './no-query.ts';
 
 /**
@@ -11,12 +12,14 @@ import { noQuery } from './no-query.ts';
  * connection time), then one `change` per commit, from any client or the timer sweeper, of this
  * instance and (with a commit feed) of the others on the same database.
  */
-export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine: Engine; events: OrderEvents; heartbeatMs?: number }) {
+export function streamRoutes({ engine, events, streams = streamCap(20), heartbeatMs = 15_000 }: { engine: Engine; events: OrderEvents; streams?: StreamCap; heartbeatMs?: number }) {
   const app = new Hono();
 
   app.get('/:id/stream', noQuery, async (c) => {
     const id = c.req.param('id');
     const key = orderKeyOf(c, id);
+    // Counted from here to the end of the stream: a key over its share is refused before anything opens.
+    const release = streams.open(c);
     const queue: ChangeMessage[] = [];
     let wake: (() => void) | undefined;
     let closed = false;
@@ -37,6 +40,7 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
       order = await engine.getOrder(key);
     } catch (error) {
       unsubscribe();
+      release();
       throw error;
     }
     c.header('Cache-Control', 'no-store');
@@ -66,10 +70,12 @@ export function streamRoutes({ engine, events, heartbeatMs = 15_000 }: { engine:
           }
         } finally {
           unsubscribe();
+          release();
         }
       },
       async () => {
         unsubscribe();
+        release();
       },
     );
   });

@@ -7,7 +7,8 @@ import { crashAnInstance, loadUnderFaults, type LoadUnderFaultsOptions } from '.
 import { startFleet, type Fleet } from './service-fleet.ts';
 
 /** The service's settings in every fault run: fast sweeps, and deadlines of one and two days. */
-const serviceEnv = { SWEEP_INTERVAL_MS: '50', EXPEDITE_AFTER_DAYS: '1', SWITCH_SUPPLIER_AFTER_DAYS: '2' };
+// A load test: every client shares one address and no key, so the per-key rate limit is off (as in the bench).
+const serviceEnv = { SWEEP_INTERVAL_MS: '50', EXPEDITE_AFTER_DAYS: '1', SWITCH_SUPPLIER_AFTER_DAYS: '2', RATE_LIMIT_PER_SECOND: '0' };
 
 /** Where the fleet keeps its data: an SQLite file, or a PostgreSQL database (its URL). */
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
