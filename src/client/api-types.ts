@@ -68,7 +68,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every applied event, in order */
+        /**
+         * The applied events, in order, a page at a time
+         * @description Oldest first, up to `limit` entries (default and most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
         get: operations["getOrderHistory"];
         put?: never;
         post?: never;
@@ -1342,6 +1345,8 @@ export type components = {
         };
         OrderHistory: {
             orderId: string;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
             history: components["schemas"]["HistoryEntry"][];
         };
         HistoryEntry: {
@@ -2567,7 +2572,12 @@ export interface operations {
     };
     getOrderHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000) */
+                limit?: number;
+            };
             header?: never;
             path: {
                 /** @description The order id given at creation */
@@ -2577,15 +2587,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The history */
+            /** @description A page of the history */
             200: {
                 headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
                      *       "orderId": "model-domestic",
+                     *       "nextCursor": null,
                      *       "history": [
                      *         {
                      *           "seq": 1,

@@ -5,7 +5,7 @@ import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { eventUnionSchema } from './event-union-schema.ts';
 import type { OrderExamples } from './openapi-examples.ts';
 import { etagHeader, guarded, jsonResponse, linkHeader, problems, replayedHeader } from './openapi-responses.ts';
-import { historyEntrySchema, listQuerySchema, orderListSchema, orderViewSchema } from './schemas.ts';
+import { historyEntrySchema, historyQuerySchema, listQuerySchema, orderListSchema, orderViewSchema } from './schemas.ts';
 
 const orderId = z.object({ id: z.string().meta({ description: 'The order id given at creation', example: 'model-domestic' }) });
 
@@ -87,10 +87,16 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
       get: {
         operationId: 'getOrderHistory',
         tags: ['Orders'],
-        summary: 'Every applied event, in order',
-        requestParams: { path: orderId },
+        summary: 'The applied events, in order, a page at a time',
+        description: 'Oldest first, up to `limit` entries (default and most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.',
+        requestParams: { path: orderId, query: historyQuerySchema },
         responses: {
-          200: jsonResponse('The history', z.object({ orderId: z.string(), history: z.array(historyEntrySchema) }).meta({ id: 'OrderHistory' }), examples ? historyExample(examples) : undefined),
+          200: jsonResponse(
+            'A page of the history',
+            z.object({ orderId: z.string(), nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page (also in the Link header); null on the last' }), history: z.array(historyEntrySchema) }).meta({ id: 'OrderHistory' }),
+            examples ? historyExample(examples) : undefined,
+            linkHeader,
+          ),
           ...problems([...guarded, 404, 422]),
         },
       },
@@ -120,6 +126,7 @@ function historyExample(examples: OrderExamples) {
   const first = events[0]!;
   return {
     orderId: created.id,
+    nextCursor: null,
     history: [
       { seq: 1, type: 'ORDER_CREATED', payload: examples.createBody, fromState: null, toState: created.state, at: created.createdAt, idempotencyKey: null, source: 'client', dueAt: null, machineVersion: created.machine.version },
       { seq: 2, type: first.type, payload: first.payload, fromState: created.state, toState: applied.state, at: applied.updatedAt, idempotencyKey: null, source: 'client', dueAt: null, machineVersion: applied.machine.version },

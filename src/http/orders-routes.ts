@@ -17,7 +17,7 @@ import { noQuery } from './no-query.ts';
 import { decodeCursor, encodeCursor, linkNext } from './paging.ts';
 import { unstorableReason } from './storable-text.ts';
 import { orderKey, publicOrderId } from '../tenancy/order-keys.ts';
-import { eventRequestSchema, listQuerySchema } from './schemas.ts';
+import { eventRequestSchema, historyQuerySchema, listQuerySchema } from './schemas.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -30,6 +30,9 @@ const cursorSchema = z
   .strict();
 
 const noQueryParsed = eventQuerySchema.safeParse({});
+
+/** Where the next page of a history starts: after the last entry listed. */
+const historyCursorSchema = z.object({ seq: z.number().int().min(0) }).strict();
 
 /** An order as JSON, with the entity tag of exactly this body. */
 function sendJson(c: Context, order: OrderView, status: 200 | 201 = 200) {
@@ -115,14 +118,22 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
     return sendJson(c, await engine.send(key, body.type, body.payload ?? {}, options));
   });
 
-  app.get('/:id/history', noQuery, async (c) => {
+  app.get('/:id/history', async (c) => {
     const id = c.req.param('id');
     const key = orderKeyOf(c, id);
+    const parsed = historyQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) throw invalidInput('the query is not valid', { errors: zodIssues(parsed.error, 'query') });
+    const q = parsed.data;
     // Read even when the order cannot be restored: its history is what explains it.
     if (!(await store.getOrder(key))) throw notFound(`no order with id ${JSON.stringify(id)}`, { orderId: id });
-    const history = await store.history(key);
+    const afterSeq = q.cursor ? decodeCursor(q.cursor, historyCursorSchema).seq : 0;
+    const found = await store.history(key, { afterSeq, limit: q.limit + 1 });
+    const history = found.slice(0, q.limit);
+    const nextCursor = found.length > q.limit ? encodeCursor({ seq: history.at(-1)!.seq }) : null;
+    linkNext(c, nextCursor);
     return c.json({
       orderId: id,
+      nextCursor,
       history: history.map((h) => ({
         seq: h.seq,
         type: h.type,

@@ -56,6 +56,14 @@ export const listQuerySchema = z
   })
   .strict();
 
+/** `GET /orders/{id}/history`: a page of the history, oldest first. */
+export const historyQuerySchema = z
+  .object({
+    cursor: z.string().max(500).optional().meta({ description: 'nextCursor of the previous page' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(1000).meta({ description: 'Entries per page (1 to 1000)' }),
+  })
+  .strict();
+
 export const eventRequestSchema = z
   .object({
     type: z.string().min(1),

@@ -1,10 +1,13 @@
 import type { Delivery, DeliveryAttempt, DeliveryQuery, WebhookSubscription } from './delivery-records.ts';
 import type { HistoryEntry, ListQuery, OrderRecord, OutboxEntry, TimerEntry } from './records.ts';
 
+/** A page of an order's history: the entries after `afterSeq` (default: from the first), at most `limit`. */
+export interface HistoryPage { afterSeq?: number; limit?: number }
+
 /** The read queries of the order routes. */
 export interface OrderQueries {
-  /** Every applied event of the order, in order. */
-  history(orderId: string): Promise<HistoryEntry[]>;
+  /** The applied events of the order, in order: all of them, or `limit` after `afterSeq`. */
+  history(orderId: string, page?: HistoryPage): Promise<HistoryEntry[]>;
   /** The order's outbox rows, in order. */
   outbox(orderId: string): Promise<OutboxEntry[]>;
   listOrders(query: ListQuery): Promise<OrderRecord[]>;

@@ -68,8 +68,22 @@ function renderJourney() {
   count('deliveries-count', n.length ? `(${n.length})` : '');
 }
 
+/** The whole history, page after page (1000 entries each). */
+async function wholeHistory(id) {
+  const first = await api(orderPath(id, '/history'));
+  if (!first.ok) return first;
+  const entries = [...first.body.history];
+  for (let cursor = first.body.nextCursor; cursor; ) {
+    const page = await api(orderPath(id, `/history?cursor=${encodeURIComponent(cursor)}`));
+    if (!page.ok) return page;
+    entries.push(...page.body.history);
+    cursor = page.body.nextCursor;
+  }
+  return { ...first, body: { ...first.body, history: entries, nextCursor: null } };
+}
+
 async function refresh(id) {
-  const [order, history, notes] = await Promise.all([api(orderPath(id)), api(orderPath(id, '/history')), api(orderPath(id, '/notifications'))]);
+  const [order, history, notes] = await Promise.all([api(orderPath(id)), wholeHistory(id), api(orderPath(id, '/notifications'))]);
   if (!order.ok) return fail(order.body);
   if (view.order && view.order.id !== id) return; // another order was picked meanwhile
   $('list-error').hidden = true;

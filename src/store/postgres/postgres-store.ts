@@ -116,8 +116,10 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
       const r = rows[0] as { request_hash: string; status: number; response: unknown; created_at: string } | undefined;
       return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: r.response, createdAt: Number(r.created_at) } satisfies IdempotencyEntry);
     },
-    async history(orderId) {
-      const { rows } = await pool.query('SELECT * FROM history WHERE order_id = $1 ORDER BY seq', [orderId]);
+    async history(orderId, page) {
+      const { rows } = page
+        ? await pool.query('SELECT * FROM history WHERE order_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [orderId, page.afterSeq ?? 0, page.limit ?? null])
+        : await pool.query('SELECT * FROM history WHERE order_id = $1 ORDER BY seq', [orderId]);
       return (rows as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {

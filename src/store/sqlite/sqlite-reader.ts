@@ -29,8 +29,9 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       const r = sql().getIdempotency.get(orderId, key) as { request_hash: string; status: number; response: string; created_at: number } | undefined;
       return r && ({ orderId, key, requestHash: r.request_hash, status: r.status, response: JSON.parse(r.response), createdAt: r.created_at } satisfies IdempotencyEntry);
     },
-    async history(orderId) {
-      return (sql().history.all(orderId) as HistoryRow[]).map(toHistory);
+    async history(orderId, page) {
+      const rows = page ? sql().historyPage.all(orderId, page.afterSeq ?? 0, page.limit ?? -1) : sql().history.all(orderId);
+      return (rows as HistoryRow[]).map(toHistory);
     },
     async outbox(orderId) {
       return (sql().outboxOf.all(orderId) as OutboxRow[]).map(toOutbox);
@@ -84,6 +85,7 @@ function prepare(db: SqliteDatabase) {
     getOrder: db.prepare('SELECT * FROM orders WHERE id = ?'),
     getIdempotency: db.prepare('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = ? AND key = ?'),
     history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
+    historyPage: db.prepare('SELECT * FROM history WHERE order_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
     outboxOf: db.prepare('SELECT * FROM outbox WHERE order_id = ? ORDER BY seq, created_at, id'),
     dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, order_id, name LIMIT ?'),
     versionCensus: db.prepare('SELECT machine_version AS machineVersion, state, COUNT(*) AS count FROM orders GROUP BY machine_version, state ORDER BY machine_version, state'),
