@@ -16,6 +16,7 @@ import { readJson } from './json-body.ts';
 import { noQuery } from './no-query.ts';
 import { decodeCursor, encodeCursor, linkNext } from './paging.ts';
 import { unstorableReason } from './storable-text.ts';
+import { requireWebUrls } from './web-urls.ts';
 import { orderKey, publicOrderId } from '../tenancy/order-keys.ts';
 import { eventRequestSchema, historyQuerySchema, listQuerySchema } from './schemas.ts';
 
@@ -108,6 +109,8 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
     const ifMatch = ifMatchVersions(c.req.header('if-match'));
     const idempotent = idempotencyKey(c.req.header('idempotency-key'));
     const body = await readJson(c, eventRequestSchema);
+    // Links a person may open are http(s), whatever the machine accepts (checked before it sees them).
+    requireWebUrls(body.payload);
     const key = orderKeyOf(c, c.req.param('id'));
     const options = {
       ...(idempotent !== undefined ? { idempotencyKey: idempotent, onReplay: () => c.header('Idempotent-Replayed', 'true') } : {}),
