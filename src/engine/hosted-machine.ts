@@ -20,6 +20,18 @@ export interface HostedMachine {
   readonly versions: readonly MachineVersion[];
   /** Between consecutive versions, oldest first: `migrations[i]` takes `versions[i]` to `versions[i + 1]`. */
   readonly migrations: readonly Migration[];
+  /**
+   * The list flags clients list instances by (`GET /orders?<name>=true`), by name: yes-or-no facts
+   * that each version projects from a snapshot (`MachineVersion.listFlags`). The engine stores them
+   * with every commit and the store indexes them, so a list never reads snapshots.
+   */
+  readonly listFlags?: Readonly<Record<string, ListFlag>>;
+}
+
+/** A list flag as the API documents it. */
+export interface ListFlag {
+  /** What an instance with the flag has, for the query parameter's documentation. */
+  readonly description: string;
 }
 
 /** One version of a machine: what the host needs to serve an instance pinned to it. */
@@ -54,6 +66,8 @@ export interface MachineVersion {
   readonly viewSchema: z.ZodObject;
   /** The effects, by action name: the actions the host turns into outbox rows, and how each notifies. */
   readonly effects: Readonly<Record<string, EffectKind>>;
+  /** The names of the machine's list flags (`HostedMachine.listFlags`) that hold for the snapshot. None when absent. */
+  listFlags?(snapshot: AnyMachineSnapshot): string[];
   /** The finite model that test paths are generated from (and the migration proof walks). */
   readonly model?: MachineModel;
 }
@@ -137,6 +151,11 @@ export interface ModelVariant {
   policy: Record<string, number>;
   /** Where the graph stops exploring this variant. */
   stopWhen?: (snapshot: AnyMachineSnapshot) => boolean;
+}
+
+/** The list flags of a snapshot on its version, sorted (what the store keeps). */
+export function listFlagsOf(version: MachineVersion, snapshot: AnyMachineSnapshot): string[] {
+  return [...new Set(version.listFlags?.(snapshot) ?? [])].sort();
 }
 
 /** The version new instances are created on. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Commit, HistoryEntry, OrderRecord } from '../store/records.ts';
-import type { ArmedDeadline, HostedMachine, MachineVersion } from './hosted-machine.ts';
+import { listFlagsOf, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
 import type { RequestedAction } from './pure-transition.ts';
 import { persist, statePath } from './snapshots.ts';
 
@@ -24,9 +24,11 @@ export interface NextCommitInput {
 
 /**
  * Everything one event changes, as one commit: the order's next record (version + 1), its history
- * row, an outbox row per effect the machine asked for, and the timers of the deadlines it arms.
+ * row, an outbox row per effect the machine asked for, the timers of the deadlines it arms, and
+ * its list flags (their index rows only when they changed).
  */
 export function nextCommit({ hosted, version, prev, id, createHash, next, armed, actions, event }: NextCommitInput): Commit {
+  const listFlags = listFlagsOf(version, next);
   const order: OrderRecord = {
     id,
     version: (prev?.version ?? 0) + 1,
@@ -34,6 +36,7 @@ export function nextCommit({ hosted, version, prev, id, createHash, next, armed,
     snapshot: persist(hosted, version, next),
     createHash,
     nextDeadlineAt: armed[0]?.dueAt ?? null,
+    listFlags,
     createdAt: prev?.createdAt ?? event.at,
     updatedAt: event.at,
   };
@@ -45,5 +48,9 @@ export function nextCommit({ hosted, version, prev, id, createHash, next, armed,
       .filter((a) => Object.hasOwn(version.effects, a.type))
       .map((a) => ({ id: randomUUID(), orderId: id, seq: order.version, action: a.type, payload: a.params ?? {}, createdAt: event.at })),
     timers: armed.map((d) => ({ orderId: id, name: d.name, event: d.event, dueAt: d.dueAt })),
+    ...(sameFlags(prev?.listFlags, listFlags) ? {} : { listFlags }),
   };
 }
+
+const sameFlags = (before: readonly string[] | undefined, after: readonly string[]) =>
+  before !== undefined && before.length === after.length && before.every((f, i) => f === after[i]);

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { EngineStore } from '../store/engine-store.ts';
 import type { MigrationStore } from '../store/migration-store.ts';
 import type { HostedMachine } from './hosted-machine.ts';
+import { backfillListFlags, type ListFlagsBackfill } from './list-flags-backfill.ts';
 import { createMigrator, type MigrationReport } from './migrator.ts';
 import { classifyCensus, unrestorableCount, type CensusReport } from './version-census.ts';
 
@@ -25,9 +26,17 @@ export class NewerVersionsError extends Error {
 /**
  * What a starting service does with the stored orders before it serves: refuses to start on orders
  * of a version newer than this code (unless allowed), migrates the orders of older versions (unless
- * migration is manual), and says what it found.
+ * migration is manual), fills in the list flags of orders stored before the store kept them, and
+ * says what it found.
  */
-export async function prepareOrders({ store, machine, clock, logger, migration = 'start', allowNewer = false }: PrepareOrdersOptions): Promise<{ census: CensusReport; migration?: MigrationReport }> {
+export async function prepareOrders({
+  store,
+  machine,
+  clock,
+  logger,
+  migration = 'start',
+  allowNewer = false,
+}: PrepareOrdersOptions): Promise<{ census: CensusReport; migration?: MigrationReport; listFlags: ListFlagsBackfill }> {
   const before = classifyCensus(machine, await store.versionCensus());
   if (before.newer > 0) {
     const versions = Object.keys(before.byVersion).map(Number).filter((v) => v > before.newest);
@@ -44,8 +53,11 @@ export async function prepareOrders({ store, machine, clock, logger, migration =
   } else if (before.older > 0) {
     logger.info('orders pinned to older versions (MACHINE_MIGRATION=manual): run `npx aftersales migrate`', { machine: machine.id, onOlderVersions: before.older });
   }
+  // After the migration: a migrated order got its flags with its migration commit.
+  const listFlags = await backfillListFlags({ store, machine });
+  if (listFlags.filled > 0 || listFlags.unrestorable > 0) logger.info('list flags filled in for orders stored before they were kept', { machine: machine.id, ...listFlags });
   const census = report ? classifyCensus(machine, await store.versionCensus()) : before;
   const unrestorable = unrestorableCount(census);
   if (unrestorable > 0) logger.warn('orders this release cannot restore: run `npx aftersales doctor`', { machine: machine.id, unrestorable });
-  return { census, ...(report ? { migration: report } : {}) };
+  return { census, ...(report ? { migration: report } : {}), listFlags };
 }

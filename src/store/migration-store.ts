@@ -13,6 +13,13 @@ export interface MigrationStore {
   versionCensus(): Promise<VersionCount[]>;
   /** Orders at one machine version (and state, if given), by id after `after`, up to `limit`. */
   ordersAtVersion(query: { machineVersion: number; state?: string; after?: string; limit: number }): Promise<OrderRecord[]>;
+  /** Orders stored before the store kept list flags (their `listFlags` undefined), by id after `after`, up to `limit`. */
+  ordersWithoutListFlags(query: { after?: string; limit: number }): Promise<OrderRecord[]>;
+  /**
+   * Fills in the list flags of an order stored before the store kept them, if it is still at
+   * `version` and still has none (an event since then stored them); false when it did nothing.
+   */
+  setListFlags(orderId: string, version: number, flags: readonly string[]): Promise<boolean>;
   /**
    * Runs `work` holding the store-wide migration lock: on PostgreSQL an advisory lock, so that one
    * instance migrates while the others wait for it; on SQLite (one process), one migration of the

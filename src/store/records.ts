@@ -22,6 +22,11 @@ export interface OrderRecord<Snapshot extends PersistedSnapshot = PersistedSnaps
   createHash: string;
   /** The earliest armed deadline, for the at-risk list. */
   nextDeadlineAt: number | null;
+  /**
+   * The list flags its machine version projects from the snapshot (`MachineVersion.listFlags`), sorted;
+   * undefined for an order stored before the store kept them, until `setListFlags` fills them in.
+   */
+  listFlags?: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -91,6 +96,8 @@ export interface Commit {
   outbox: OutboxEntry[];
   /** Replaces all timers of the order. */
   timers: TimerEntry[];
+  /** Set when `order.listFlags` changed (or the order is new): the flag index rows of the order are replaced by these. */
+  listFlags?: string[];
   idempotency?: IdempotencyRecord;
 }
 
@@ -101,6 +108,8 @@ export interface ListQuery {
   statePrefix?: string;
   /** Only orders whose next deadline is before this time; then sorted by that deadline. */
   deadlineBefore?: number;
+  /** Only orders with (true) or without (false) each named list flag. */
+  listFlags?: Record<string, boolean>;
   /** Opaque position from the previous page. */
   after?: { id: string; deadline?: number };
   limit: number;

@@ -7,7 +7,7 @@ import type { HistoryEntry, OrderRecord, OutboxEntry, TimerEntry } from '../reco
  */
 export interface OrderRow {
   id: string; version: number; state: string; snapshot: OrderRecord['snapshot']; create_hash: string; next_deadline_at: string | null;
-  created_at: string; updated_at: string;
+  created_at: string; updated_at: string; list_flags: string[] | null;
 }
 export interface HistoryRow {
   order_id: string; seq: number; type: string; payload: unknown; from_state: string | null; to_state: string; at: string;
@@ -29,6 +29,9 @@ const msOrNull = (v: string | number | null) => (v === null ? null : Number(v));
 /** JSON goes in as text: `pg` would turn a top-level array into a PostgreSQL array. */
 export const json = (value: unknown) => JSON.stringify(value ?? {});
 
+/** `orders.list_flags`: the JSON array, or NULL while not computed. */
+export const flagsColumn = (flags: readonly string[] | undefined) => (flags === undefined ? null : JSON.stringify(flags));
+
 export const toOrder = (r: OrderRow): OrderRecord => ({
   id: r.id,
   version: r.version,
@@ -36,6 +39,7 @@ export const toOrder = (r: OrderRow): OrderRecord => ({
   snapshot: r.snapshot,
   createHash: r.create_hash,
   nextDeadlineAt: msOrNull(r.next_deadline_at),
+  ...(r.list_flags === null ? {} : { listFlags: r.list_flags }),
   createdAt: ms(r.created_at),
   updatedAt: ms(r.updated_at),
 });

@@ -6,7 +6,7 @@ import { inTransaction, unavailableOnLostConnections, withClient, type PgPool, t
 import { postgresBacklog } from './postgres-backlog.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { createPostgresKeyStore } from './postgres-key-store.ts';
-import { json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
+import { flagsColumn, json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
 import { postgresMigrations } from './schema.ts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -33,20 +33,30 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
   const pool = unavailableOnLostConnections(client);
   const transaction = <T>(work: (tx: PgQueryable) => Promise<T>) => inTransaction(pool, work, { timeoutMs: transactionTimeoutMs });
 
+  /** The order's flag index rows become `flags`, in one statement (a round trip): those it lost go, new ones come. */
+  async function replaceFlags(tx: PgQueryable, orderId: string, flags: readonly string[]) {
+    await tx.query(
+      `WITH gone AS (DELETE FROM order_flags WHERE order_id = $1 AND NOT (flag = ANY ($2::text[])))
+       INSERT INTO order_flags (order_id, flag) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+      [orderId, flags],
+    );
+  }
+
   async function writeCommit(tx: PgQueryable, c: Commit) {
     const o = c.order;
     const written =
       c.expectedVersion === null
         ? await tx.query(
-            `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-            [o.id, o.version, o.state, json(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt, o.snapshot.machine.version],
+            `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version, list_flags)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+            [o.id, o.version, o.state, json(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt, o.snapshot.machine.version, flagsColumn(o.listFlags)],
           )
         : await tx.query(
-            'UPDATE orders SET version = $1, state = $2, snapshot = $3, next_deadline_at = $4, updated_at = $5, machine_version = $6 WHERE id = $7 AND version = $8',
-            [o.version, o.state, json(o.snapshot), o.nextDeadlineAt, o.updatedAt, o.snapshot.machine.version, o.id, c.expectedVersion],
+            'UPDATE orders SET version = $1, state = $2, snapshot = $3, next_deadline_at = $4, updated_at = $5, machine_version = $6, list_flags = $7 WHERE id = $8 AND version = $9',
+            [o.version, o.state, json(o.snapshot), o.nextDeadlineAt, o.updatedAt, o.snapshot.machine.version, flagsColumn(o.listFlags), o.id, c.expectedVersion],
           );
     if (written.rowCount !== 1) throw new VersionConflictError(o.id);
+    if (c.listFlags) await replaceFlags(tx, o.id, c.listFlags);
     if (c.idempotency) {
       const i = c.idempotency;
       // A record of the key that has expired is replaced; a live one is left as it is (no row: a conflict).
@@ -134,6 +144,9 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
         // The states below `p` are the range ['p.', 'p/'): '/' is the character after '.'.
         where.push(`(state = ${p(q.statePrefix)} OR (state >= ${p(`${q.statePrefix}.`)} AND state < ${p(`${q.statePrefix}/`)}))`);
       }
+      for (const [flag, wanted] of Object.entries(q.listFlags ?? {})) {
+        where.push(`${wanted ? '' : 'NOT '}EXISTS (SELECT 1 FROM order_flags f WHERE f.flag = ${p(flag)} AND f.order_id = orders.id)`);
+      }
       let order = 'id';
       if (q.deadlineBefore !== undefined) {
         where.push(`next_deadline_at IS NOT NULL AND next_deadline_at < ${p(q.deadlineBefore)}`);
@@ -158,6 +171,18 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
           ? await pool.query('SELECT * FROM orders WHERE machine_version = $1 AND id > $2 ORDER BY id LIMIT $3', [machineVersion, after ?? '', limit])
           : await pool.query('SELECT * FROM orders WHERE machine_version = $1 AND state = $2 AND id > $3 ORDER BY id LIMIT $4', [machineVersion, state, after ?? '', limit]);
       return (rows as OrderRow[]).map(toOrder);
+    },
+    async ordersWithoutListFlags({ after, limit }) {
+      const { rows } = await pool.query('SELECT * FROM orders WHERE list_flags IS NULL AND id > $1 ORDER BY id LIMIT $2', [after ?? '', limit]);
+      return (rows as OrderRow[]).map(toOrder);
+    },
+    async setListFlags(orderId, version, flags) {
+      return transaction(async (tx) => {
+        const set = await tx.query('UPDATE orders SET list_flags = $1 WHERE id = $2 AND version = $3 AND list_flags IS NULL', [json(flags), orderId, version]);
+        if (set.rowCount !== 1) return false;
+        await replaceFlags(tx, orderId, flags);
+        return true;
+      });
     },
     async withMigrationLock(work) {
       // A session lock on a connection of its own, held while `work` runs on the pool: a second

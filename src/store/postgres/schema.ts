@@ -155,4 +155,16 @@ export const postgresMigrations: string[] = [
      revoked_at BIGINT
    );
    CREATE INDEX api_keys_tenant ON api_keys (tenant, created_at);`,
+  // 6 (SQLite's 8): list flags (`GET /orders?supplierRefundOwed=true`): what the machine version projects from each
+  // snapshot, kept with every commit. `orders.list_flags` holds the order's flags (NULL for an order
+  // stored before this migration, until the start fills it in, see `ordersWithoutListFlags`);
+  // `order_flags` indexes them, one row per order and flag it has (most orders have none).
+  `ALTER TABLE orders ADD COLUMN list_flags JSON;
+   CREATE INDEX orders_list_flags_unset ON orders (id) WHERE list_flags IS NULL;
+   CREATE TABLE order_flags (
+     order_id TEXT COLLATE "C" NOT NULL,
+     flag TEXT COLLATE "C" NOT NULL,
+     PRIMARY KEY (order_id, flag)
+   );
+   CREATE INDEX order_flags_flag ON order_flags (flag, order_id);`,
 ];

@@ -156,4 +156,16 @@ export const sqliteMigrations: string[] = [
      revoked_at INTEGER
    ) STRICT;
    CREATE INDEX api_keys_tenant ON api_keys (tenant, created_at);`,
+  // 8: list flags (`GET /orders?supplierRefundOwed=true`): what the machine version projects from each
+  // snapshot, kept with every commit. `orders.list_flags` holds the order's flags (a JSON array; NULL for
+  // an order stored before this migration, until the start fills it in, see `ordersWithoutListFlags`);
+  // `order_flags` indexes them, one row per order and flag it has (most orders have none).
+  `ALTER TABLE orders ADD COLUMN list_flags TEXT;
+   CREATE INDEX orders_list_flags_unset ON orders (id) WHERE list_flags IS NULL;
+   CREATE TABLE order_flags (
+     order_id TEXT NOT NULL,
+     flag TEXT NOT NULL,
+     PRIMARY KEY (order_id, flag)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX order_flags_flag ON order_flags (flag, order_id);`,
 ];

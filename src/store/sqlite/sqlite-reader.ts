@@ -11,7 +11,7 @@ import { toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, 
  */
 const belowState = (prefix: string) => [`${prefix}.`, `${prefix}/`] as const;
 
-export type SqliteReads = Pick<EngineStore, 'getOrder' | 'getIdempotency'> & OrderQueries & Omit<MigrationStore, 'withMigrationLock'>;
+export type SqliteReads = Pick<EngineStore, 'getOrder' | 'getIdempotency'> & OrderQueries & Omit<MigrationStore, 'withMigrationLock' | 'setListFlags'>;
 
 /**
  * The reads of the store (the engine's and the order queries): in WAL mode a connection that did not write sees each
@@ -42,6 +42,11 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       if (q.statePrefix) {
         where.push('(o.state = ? OR (o.state >= ? AND o.state < ?))');
         params.push(q.statePrefix, ...belowState(q.statePrefix));
+      }
+      // Served by the flag index (flag, order_id); most orders have no flag, so the subquery is small.
+      for (const [flag, wanted] of Object.entries(q.listFlags ?? {})) {
+        where.push(`o.id ${wanted ? 'IN' : 'NOT IN'} (SELECT f.order_id FROM order_flags f WHERE f.flag = ?)`);
+        params.push(flag);
       }
       if (q.deadlineBefore === undefined) {
         if (q.after) {
@@ -74,6 +79,9 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
       const rows = state === undefined ? sql().ordersAtVersion.all(machineVersion, after ?? '', limit) : sql().ordersAtVersionState.all(machineVersion, state, after ?? '', limit);
       return (rows as OrderRow[]).map(toOrder);
     },
+    async ordersWithoutListFlags({ after, limit }) {
+      return (sql().ordersWithoutListFlags.all(after ?? '', limit) as OrderRow[]).map(toOrder);
+    },
     async dueTimers(now, limit) {
       return (sql().dueTimers.all(now, limit) as TimerRow[]).map(toTimer);
     },
@@ -90,6 +98,7 @@ function prepare(db: SqliteDatabase) {
     dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, order_id, name LIMIT ?'),
     versionCensus: db.prepare('SELECT machine_version AS machineVersion, state, COUNT(*) AS count FROM orders GROUP BY machine_version, state ORDER BY machine_version, state'),
     ordersAtVersion: db.prepare('SELECT * FROM orders WHERE machine_version = ? AND id > ? ORDER BY id LIMIT ?'),
+    ordersWithoutListFlags: db.prepare('SELECT * FROM orders WHERE list_flags IS NULL AND id > ? ORDER BY id LIMIT ?'),
     ordersAtVersionState: db.prepare('SELECT * FROM orders WHERE machine_version = ? AND state = ? AND id > ? ORDER BY id LIMIT ?'),
   };
 }

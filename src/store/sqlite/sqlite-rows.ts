@@ -5,7 +5,10 @@ import type { Commit, HistoryEntry, OrderRecord, OutboxEntry, TimerEntry } from 
  * Rows as SQLite returns them, and the mapping between them and the port's records: written once
  * for every SQLite file. Times are INTEGER epoch ms; JSON is TEXT.
  */
-export interface OrderRow { id: string; version: number; state: string; snapshot: string; create_hash: string; next_deadline_at: number | null; created_at: number; updated_at: number }
+export interface OrderRow {
+  id: string; version: number; state: string; snapshot: string; create_hash: string; next_deadline_at: number | null; created_at: number; updated_at: number;
+  list_flags: string | null;
+}
 export interface HistoryRow {
   order_id: string; seq: number; type: string; payload: string; from_state: string | null; to_state: string; at: number;
   idempotency_key: string | null; source: string; due_at: number | null; machine_version: number;
@@ -26,6 +29,7 @@ export const toOrder = (r: OrderRow): OrderRecord => ({
   snapshot: JSON.parse(r.snapshot),
   createHash: r.create_hash,
   nextDeadlineAt: r.next_deadline_at,
+  ...(r.list_flags === null ? {} : { listFlags: JSON.parse(r.list_flags) }),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -78,8 +82,8 @@ export const toSubscription = (r: SubscriptionRow): WebhookSubscription => ({
 /** A commit as bound to the writer's statements, in their column order. */
 export interface CommitParams {
   expectedVersion: number | null;
-  /** id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version */
-  order: [string, number, string, string, string, number | null, number, number, number];
+  /** id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version, list_flags */
+  order: [string, number, string, string, string, number | null, number, number, number, string | null];
   /** order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at, machine_version */
   history: [string, number, string, string, string | null, string, number, string | null, string, number | null, number];
   /** id, order_id, seq, action, payload, created_at */
@@ -88,16 +92,22 @@ export interface CommitParams {
   timers: [string, string, string, number][];
   /** order_id, key, request_hash, status, response, created_at; then `expiredBefore` */
   idempotency: [string, string, string, number, string, number, number] | null;
+  /** The order's flag index rows when they changed (order_id, flag each); null: unchanged. */
+  listFlags: [string, string][] | null;
 }
 
 export function commitParams(c: Commit): CommitParams {
   const { order: o, history: h, idempotency: i } = c;
   return {
     expectedVersion: c.expectedVersion,
-    order: [o.id, o.version, o.state, JSON.stringify(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt, o.snapshot.machine.version],
+    order: [o.id, o.version, o.state, JSON.stringify(o.snapshot), o.createHash, o.nextDeadlineAt, o.createdAt, o.updatedAt, o.snapshot.machine.version, flagsColumn(o.listFlags)],
     history: [h.orderId, h.seq, h.type, JSON.stringify(h.payload ?? {}), h.fromState, h.toState, h.at, h.idempotencyKey, h.source, h.dueAt, h.machineVersion],
     outbox: c.outbox.map((e) => [e.id, e.orderId, e.seq, e.action, JSON.stringify(e.payload), e.createdAt]),
     timers: c.timers.map((t) => [t.orderId, t.name, t.event, t.dueAt]),
     idempotency: i ? [i.orderId, i.key, i.requestHash, i.status, JSON.stringify(i.response), i.createdAt, i.expiredBefore] : null,
+    listFlags: c.listFlags ? c.listFlags.map((flag) => [o.id, flag]) : null,
   };
 }
+
+/** `orders.list_flags`: the JSON array, or NULL while not computed. */
+export const flagsColumn = (flags: readonly string[] | undefined) => (flags === undefined ? null : JSON.stringify(flags));

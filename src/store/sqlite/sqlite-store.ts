@@ -74,6 +74,9 @@ export function createSqliteStore(db: SqliteDatabase, { groupCommit = true, busy
     async purgeIdempotency(createdBefore, limit) {
       return (await write({ kind: 'purgeIdempotency', createdBefore, limit })) as number;
     },
+    async setListFlags(orderId, version, flags) {
+      return (await write({ kind: 'listFlags', orderId, version, flags })) as boolean;
+    },
     // One process writes an SQLite file: a migration waits only for another of this process.
     async withMigrationLock(work) {
       const run = migrating.then(work);

@@ -2,7 +2,7 @@ import type { Commit, TimerEntry } from '../records.ts';
 import { VersionConflictError } from '../store.ts';
 import { sqliteMigrations } from './schema.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
-import { commitParams, toTimer, type CommitParams, type TimerRow } from './sqlite-rows.ts';
+import { commitParams, flagsColumn, toTimer, type CommitParams, type TimerRow } from './sqlite-rows.ts';
 
 /** One write, as the writer runs it. */
 export type WriteOp =
@@ -10,6 +10,7 @@ export type WriteOp =
   | { kind: 'claim'; now: number; limit: number; leaseMs: number }
   | { kind: 'release'; timers: readonly TimerEntry[] }
   | { kind: 'purgeIdempotency'; createdBefore: number; limit: number }
+  | { kind: 'listFlags'; orderId: string; version: number; flags: readonly string[] }
   | { kind: 'migrate' };
 
 /** What one write came to: its value, or the error that rejected it. */
@@ -49,13 +50,14 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
    */
   const commitRows = (c: CommitParams) => {
     const s = sql();
-    const [id, version, state, snapshot, , nextDeadlineAt, , updatedAt, machineVersion] = c.order;
+    const [id, version, state, snapshot, , nextDeadlineAt, , updatedAt, machineVersion, listFlags] = c.order;
     if (c.expectedVersion === null) {
       if (s.insertOrder.run(...c.order).changes !== 1) throw new VersionConflictError(id);
-    } else if (s.updateOrder.run(version, state, snapshot, nextDeadlineAt, updatedAt, machineVersion, id, c.expectedVersion).changes !== 1) {
+    } else if (s.updateOrder.run(version, state, snapshot, nextDeadlineAt, updatedAt, machineVersion, listFlags, id, c.expectedVersion).changes !== 1) {
       throw new VersionConflictError(id);
     }
     try {
+      if (c.listFlags) replaceFlags(id, c.listFlags);
       s.insertHistory.run(...c.history);
       for (const e of c.outbox) s.insertOutbox.run(...e);
       s.deleteTimers.run(id);
@@ -74,6 +76,19 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     }
   });
 
+  const replaceFlags = (orderId: string, rows: readonly [string, string][]) => {
+    const s = sql();
+    s.deleteFlags.run(orderId);
+    for (const row of rows) s.insertFlag.run(...row);
+  };
+
+  // The list flags of an order stored before they were kept, if it is still at `version` and has none.
+  const listFlagsTx = db.transaction((orderId: string, version: number, flags: readonly string[]) => {
+    if (sql().setListFlags.run(flagsColumn(flags), orderId, version).changes !== 1) return false;
+    replaceFlags(orderId, flags.map((flag) => [orderId, flag]));
+    return true;
+  });
+
   const claimTx = db.transaction((now: number, limit: number, leaseMs: number) => {
     const rows = sql().claimDueTimers.all(now + leaseMs, now, now, limit) as TimerRow[];
     return rows.map(toTimer).sort(byDueTime);
@@ -88,6 +103,7 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
     if (op.kind === 'claim') return claimTx(op.now, op.limit, op.leaseMs);
     if (op.kind === 'release') return releaseTx(op.timers);
     if (op.kind === 'purgeIdempotency') return sql().purgeIdempotency.run(op.createdBefore, op.limit).changes;
+    if (op.kind === 'listFlags') return listFlagsTx(op.orderId, op.version, op.flags);
     throw new Error(`${op.kind} cannot run inside a batch`);
   };
 
@@ -238,11 +254,11 @@ const claimableTimers = `SELECT order_id, name FROM timers t
 function prepare(db: SqliteDatabase) {
   return {
     insertOrder: db.prepare(
-      `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version, list_flags)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
     updateOrder: db.prepare(
-      'UPDATE orders SET version = ?, state = ?, snapshot = ?, next_deadline_at = ?, updated_at = ?, machine_version = ? WHERE id = ? AND version = ?',
+      'UPDATE orders SET version = ?, state = ?, snapshot = ?, next_deadline_at = ?, updated_at = ?, machine_version = ?, list_flags = ? WHERE id = ? AND version = ?',
     ),
     insertHistory: db.prepare(
       `INSERT INTO history (order_id, seq, type, payload, from_state, to_state, at, idempotency_key, source, due_at, machine_version)
@@ -251,6 +267,9 @@ function prepare(db: SqliteDatabase) {
     insertOutbox: db.prepare('INSERT INTO outbox (id, order_id, seq, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteTimers: db.prepare('DELETE FROM timers WHERE order_id = ?'),
     insertTimer: db.prepare('INSERT INTO timers (order_id, name, event, due_at) VALUES (?, ?, ?, ?)'),
+    deleteFlags: db.prepare('DELETE FROM order_flags WHERE order_id = ?'),
+    insertFlag: db.prepare('INSERT INTO order_flags (order_id, flag) VALUES (?, ?)'),
+    setListFlags: db.prepare('UPDATE orders SET list_flags = ? WHERE id = ? AND version = ? AND list_flags IS NULL'),
     // A record of the key that has expired is replaced; a live one is left as it is (no change: a conflict).
     insertIdempotency: db.prepare(
       `INSERT INTO idempotency (order_id, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -22,6 +22,33 @@ export function migrationStoreContract({ name, create }: ContractOptions) {
       ]);
     });
 
+    it('keeps list flags with each commit, lists by them, and hands out the orders stored without them until filled in', async () => {
+      const store = await fresh();
+      await seed(store, 'F-1', { listFlags: ['owed'] });
+      await seed(store, 'F-2', { listFlags: ['owed', 'other'] }, { listFlags: ['other'] });
+      await seed(store, 'F-3', { listFlags: [] });
+      const old = await seed(store, 'F-4'); // as stored before the store kept flags
+      const ids = async (listFlags: Record<string, boolean>, q: { statePrefix?: string; after?: { id: string } } = {}) =>
+        (await store.listOrders({ listFlags, limit: 10, ...q })).map((o) => o.id);
+      expect(await ids({ owed: true })).toEqual(['F-1']);
+      expect(await ids({ other: true })).toEqual(['F-2']);
+      expect(await ids({ owed: false })).toEqual(['F-2', 'F-3', 'F-4']);
+      expect(await ids({ owed: false, other: false })).toEqual(['F-3', 'F-4']);
+      expect(await ids({ owed: false }, { after: { id: 'F-2' } })).toEqual(['F-3', 'F-4']);
+      expect(await ids({ owed: true }, { statePrefix: 'inTransit' })).toEqual([]);
+      expect((await store.getOrder('F-2'))!.listFlags).toEqual(['other']);
+      expect((await store.getOrder('F-4'))!.listFlags).toBeUndefined();
+
+      expect((await store.ordersWithoutListFlags({ limit: 10 })).map((o) => o.id)).toEqual(['F-4']);
+      expect(await store.setListFlags('F-4', old.version + 1, ['owed'])).toBe(false); // not the stored version
+      expect(await store.setListFlags('F-4', old.version, ['owed'])).toBe(true);
+      expect(await store.setListFlags('F-4', old.version, [])).toBe(false); // filled in already
+      expect(await store.setListFlags('F-1', 1, [])).toBe(false); // has flags
+      expect(await store.ordersWithoutListFlags({ limit: 10 })).toEqual([]);
+      expect((await store.getOrder('F-4'))!.listFlags).toEqual(['owed']);
+      expect(await ids({ owed: true })).toEqual(['F-1', 'F-4']);
+    });
+
     it('hands out the orders of a version (and state) by id, a page at a time', async () => {
       const store = await fresh();
       for (const id of ['W-3', 'W-1', 'W-4', 'W-2']) await seed(store, id, id === 'W-4' ? { state: 'inTransit' } : {});

@@ -29,6 +29,8 @@ export interface Step {
   payload?: unknown;
   at?: number;
   note?: string;
+  /** The order's list flags after this step; absent: as an order stored before the store kept them (none written). */
+  listFlags?: string[];
 }
 
 /** A commit that moves `prev` (or nothing, on creation) one version on. */
@@ -44,6 +46,7 @@ export function commitAfter(id: string, prev: OrderRecord | null, step: Step = {
     snapshot: snapshotOf(state, step.note),
     createHash: prev?.createHash ?? `hash-${id}`,
     nextDeadlineAt: timers.length ? Math.min(...timers.map((t) => t.dueAt)) : null,
+    ...(step.listFlags ? { listFlags: step.listFlags } : {}),
     createdAt: prev?.createdAt ?? at,
     updatedAt: at,
   };
@@ -56,6 +59,7 @@ export function commitAfter(id: string, prev: OrderRecord | null, step: Step = {
     },
     outbox: (step.outbox ?? []).map((o, i) => ({ id: `${id}-${version}-${i}`, orderId: id, seq: version, action: o.action, payload: o.payload ?? {}, createdAt: at })),
     timers,
+    ...(step.listFlags ? { listFlags: step.listFlags } : {}),
     ...(step.idempotencyKey
       ? { idempotency: { orderId: id, key: step.idempotencyKey, requestHash: `rh-${version}`, status: 200, response: { version, state }, createdAt: at, expiredBefore: step.expiredBefore ?? 0 } }
       : {}),
