@@ -1,3 +1,4 @@
+import { listFlags, listFlagsV1, listFlagsV2 } from './list-flags.ts';
 import type { DeadlinePolicy } from './v2/context.ts';
 import { migrateFromV1 } from './v2/from-v1.ts';
 import type { AddWorkingDays } from './v2/machine.ts';
@@ -14,15 +15,17 @@ export interface OrderMachineOptions {
 
 /**
  * The order machine as the host serves it (a `HostedMachine` of src/engine/hosted-machine.ts):
- * every version still in the tree, oldest first, and the migrations between them.
+ * every version still in the tree, oldest first, the migrations between them, and the list flags
+ * orders are listed by (each version projects them from its snapshots).
  */
 export function orderMachine(options: OrderMachineOptions = {}) {
   const { customsEscalateAfterDays: _e, supplierRefundRemindDays: _r, ...v1Policy } = options.policy ?? {};
   return {
     id: 'order',
-    versions: [orderV1({ ...options, policy: v1Policy }), orderV2(options)],
+    versions: [{ ...orderV1({ ...options, policy: v1Policy }), listFlags: listFlagsV1 }, { ...orderV2(options), listFlags: listFlagsV2 }],
     // The deployment's defaults of version 2's new deadlines go into migrated orders.
     migrations: [{ from: 1, to: 2, migrate: (s: Parameters<typeof migrateFromV1>[0]) => migrateFromV1(s, options.policy) }],
+    listFlags,
   };
 }
 

@@ -8,7 +8,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List orders by state or by next deadline (the at-risk list) */
+        /**
+         * List orders by state, by next deadline (the at-risk list), or by list flag
+         * @description Ordered by id; with deadlineBefore, by next deadline. The filters combine (all must hold). The list flags (`supplierRefundOwed`) take true or false; any other value, or an unknown parameter, is a 422 problem.
+         */
         get: operations["listOrders"];
         put?: never;
         /**
@@ -1964,6 +1967,8 @@ export interface operations {
             query?: {
                 state?: string;
                 deadlineBefore?: string;
+                /** @description true: only open orders with an owed supplier refund (R1/R4: a replaced supplier owes the refund of the original order; R15: until SUPPLIER_REFUNDED settles it). false: every other order */
+                supplierRefundOwed?: "true" | "false";
                 cursor?: string;
                 limit?: number;
             };

@@ -113,7 +113,9 @@ export function createClient({ baseUrl, fetch: doFetch = globalThis.fetch, token
     trySend: <T extends ClientEventType>(id: string, type: T, payload: ClientEventPayloads[T], options: SendOptions = {}) =>
       call<DryRun>('POST', `${orderPath(id)}/events?dryRun=true`, { type, payload }, sendHeaders(options)),
     history: async (id: string) => (await call<{ history: HistoryEntry[] }>('GET', `${orderPath(id)}/history`)).history,
-    listOrders: (params: { state?: string; deadlineBefore?: string; cursor?: string; limit?: number } = {}) => call<OrderList>('GET', `/orders${query(params)}`),
+    /** `supplierRefundOwed`: only orders whose replaced supplier still owes the refund of the original order (true), or only the others (false). */
+    listOrders: (params: { state?: string; deadlineBefore?: string; supplierRefundOwed?: boolean; cursor?: string; limit?: number } = {}) =>
+      call<OrderList>('GET', `/orders${query({ ...params, supplierRefundOwed: params.supplierRefundOwed === undefined ? undefined : String(params.supplierRefundOwed) })}`),
     subscribe: (webhook: { url: string; events?: string[]; secret?: string; description?: string }) => call<CreatedWebhook>('POST', '/webhooks', webhook),
     unsubscribe: (id: string) => call<void>('DELETE', `/webhooks/${encodeURIComponent(id)}`),
     listDeliveries: (params: { status?: 'pending' | 'delivered' | 'dead'; orderId?: string; cursor?: string; limit?: number } = {}) =>

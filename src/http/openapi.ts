@@ -74,7 +74,7 @@ function buildOpenApiDocument(hosted: HostedMachine) {
     tags,
     security: [{ apiKey: [] }],
     paths: withScopes(hosted.id, merge(
-      ordersOperations(version, examples),
+      ordersOperations(version, examples, hosted.listFlags),
       deliveryOperations(kinds),
       machinesOperations(hosted.id, version, machineGraph(hosted.id, version)),
       machineVersionOperations(hosted),

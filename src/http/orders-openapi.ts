@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import type { MachineVersion } from '../engine/hosted-machine.ts';
+import type { ListFlag, MachineVersion } from '../engine/hosted-machine.ts';
 import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { eventUnionSchema } from './event-union-schema.ts';
 import type { OrderExamples } from './openapi-examples.ts';
@@ -24,7 +24,7 @@ const readHeaders = z.object({
 });
 
 /** The order operations: create, read, list, send events, history, stream. */
-export function ordersOperations(version: MachineVersion, examples: OrderExamples | undefined): ZodOpenApiPathsObject {
+export function ordersOperations(version: MachineVersion, examples: OrderExamples | undefined, listFlags: Readonly<Record<string, ListFlag>> = {}): ZodOpenApiPathsObject {
   const order = orderViewSchema(version);
   const eventRequest = eventUnionSchema(version);
   const eventExamples = Object.fromEntries((examples?.events ?? []).slice(0, 4).map((e) => [e.type, { summary: e.type, value: e }]));
@@ -46,8 +46,11 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
       get: {
         operationId: 'listOrders',
         tags: ['Orders'],
-        summary: 'List orders by state or by next deadline (the at-risk list)',
-        requestParams: { query: listQuerySchema },
+        summary: 'List orders by state, by next deadline (the at-risk list), or by list flag',
+        description:
+          'Ordered by id; with deadlineBefore, by next deadline. The filters combine (all must hold). ' +
+          `The list flags (${Object.keys(listFlags).map((f) => `\`${f}\``).join(', ') || 'none'}) take true or false; any other value, or an unknown parameter, is a 422 problem.`,
+        requestParams: { query: listQuerySchema(listFlags) },
         responses: {
           200: jsonResponse('A page of orders; nextCursor (and the Link header) fetch the next', orderListSchema, examples ? { orders: [summaryOf(examples.created)], nextCursor: null } : undefined, linkHeader),
           ...problems([...guarded, 422]),

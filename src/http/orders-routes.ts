@@ -55,6 +55,8 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
   const app = new Hono();
   // New orders are created on the newest version, with its creation schema.
   const createSchema = currentVersion(engine.machine).createSchema;
+  const listFlags = Object.keys(engine.machine.listFlags ?? {});
+  const listQuery = listQuerySchema(engine.machine.listFlags);
 
   app.post('/', noQuery, async (c) => {
     const input = await readJson(c, createSchema);
@@ -64,15 +66,17 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
   });
 
   app.get('/', async (c) => {
-    const parsed = listQuerySchema.safeParse(c.req.query());
+    const parsed = listQuery.safeParse(c.req.query());
     if (!parsed.success) throw invalidInput('the query is not valid', { errors: zodIssues(parsed.error, 'query') });
-    const q = parsed.data;
+    const q = parsed.data as typeof parsed.data & Record<string, string | undefined>;
+    const flags = Object.fromEntries(listFlags.filter((f) => q[f] !== undefined).map((f) => [f, q[f] === 'true']));
     const tenant = tenantOf(c);
     const after = q.cursor ? decodeCursor(q.cursor, cursorSchema) : undefined;
     const orders = await store.listOrders({
       tenant,
       limit: q.limit + 1,
       ...(q.state ? { statePrefix: q.state } : {}),
+      ...(Object.keys(flags).length ? { listFlags: flags } : {}),
       ...(q.deadlineBefore ? { deadlineBefore: Date.parse(q.deadlineBefore) } : {}),
       // A cursor names an id of the tenant's own: it pages only through the tenant's orders.
       ...(after ? { after: { ...after, id: orderKey(tenant, after.id) ?? '' } } : {}),

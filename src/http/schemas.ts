@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MachineVersion } from '../engine/hosted-machine.ts';
+import type { ListFlag, MachineVersion } from '../engine/hosted-machine.ts';
 import { notificationSummarySchema } from './delivery-schemas.ts';
 
 /** Response and query schemas of the API; the OpenAPI document is generated from them. */
@@ -47,14 +47,24 @@ export const orderListSchema = z
   .object({ orders: z.array(orderSummarySchema), nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page; null on the last' }) })
   .meta({ id: 'OrderList' });
 
-export const listQuerySchema = z
-  .object({
-    state: z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'a state path such as inTransit or inTransit.shipping.customsHold').optional(),
-    deadlineBefore: z.iso.datetime({ offset: true }).optional(),
-    cursor: z.string().max(500).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
+/**
+ * The list query: by state, by next deadline, and by each list flag the machine declares
+ * (`?<flag>=true` or `false`), paged by cursor. Unknown parameters are refused.
+ */
+export function listQuerySchema(listFlags: Readonly<Record<string, ListFlag>> = {}) {
+  const flags = Object.fromEntries(
+    Object.entries(listFlags).map(([name, flag]) => [name, z.enum(['true', 'false']).optional().meta({ description: flag.description, example: 'true' })]),
+  );
+  return z
+    .object({
+      state: z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'a state path such as inTransit or inTransit.shipping.customsHold').optional(),
+      deadlineBefore: z.iso.datetime({ offset: true }).optional(),
+      ...flags,
+      cursor: z.string().max(500).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    })
+    .strict();
+}
 
 /** `GET /orders/{id}/history`: a page of the history, oldest first. */
 export const historyQuerySchema = z

@@ -14,6 +14,10 @@ describe('the typed client', () => {
     expect((await client.getOrder('CL-1')).shipments).toHaveLength(1);
     expect((await client.history('CL-1')).map((h) => h.type)).toEqual(['ORDER_CREATED', 'SHIPPED']);
     expect((await client.listOrders({ state: 'inTransit' })).orders.map((o) => o.id)).toEqual(['CL-1']);
+    await client.createOrder(orderBody({ id: 'CL-2' }) as Parameters<typeof client.createOrder>[0]);
+    await client.send('CL-2', 'SWITCH_SUPPLIER', { supplier: { id: 'alt-1' } });
+    expect((await client.listOrders({ supplierRefundOwed: true })).orders.map((o) => o.id)).toEqual(['CL-2']);
+    expect((await client.listOrders({ supplierRefundOwed: false })).orders.map((o) => o.id)).toEqual(['CL-1']);
 
     const refused = await client.send('CL-1', 'CANCEL_REQUESTED', { reason: 'wrong_address' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AftersalesProblem);
