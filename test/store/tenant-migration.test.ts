@@ -40,7 +40,9 @@ describe('the tenants migration of a database from before tenants', () => {
   it('SQLite: existing rows belong to the default tenant', async () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
-    sqliteMigrations.slice(0, tenantsMigration(sqliteMigrations) - 1).forEach((ddl, i) => {
+    // Every migration but the tenants one: this code's writer needs the later ones (list flags), which do not depend on it.
+    sqliteMigrations.forEach((ddl, i) => {
+      if (i + 1 === tenantsMigration(sqliteMigrations)) return;
       db.exec(ddl);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, 0)').run(i + 1);
     });
@@ -61,7 +63,8 @@ describe('the tenants migration of a database from before tenants', () => {
       drop = fresh.drop;
       const pool = new pg.Pool({ connectionString: fresh.url, max: 4 });
       await pool.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
-      for (const [i, ddl] of postgresMigrations.slice(0, tenantsMigration(postgresMigrations) - 1).entries()) {
+      for (const [i, ddl] of postgresMigrations.entries()) {
+        if (i + 1 === tenantsMigration(postgresMigrations)) continue;
         await pool.query(ddl);
         await pool.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, 0)', [i + 1]);
       }

@@ -29,7 +29,7 @@ export function migrationStoreContract({ name, create }: ContractOptions) {
       await seed(store, 'F-3', { listFlags: [] });
       const old = await seed(store, 'F-4'); // as stored before the store kept flags
       const ids = async (listFlags: Record<string, boolean>, q: { statePrefix?: string; after?: { id: string } } = {}) =>
-        (await store.listOrders({ listFlags, limit: 10, ...q })).map((o) => o.id);
+        (await store.listOrders({ tenant: 'default', listFlags, limit: 10, ...q })).map((o) => o.id);
       expect(await ids({ owed: true })).toEqual(['F-1']);
       expect(await ids({ other: true })).toEqual(['F-2']);
       expect(await ids({ owed: false })).toEqual(['F-2', 'F-3', 'F-4']);
