@@ -35,7 +35,7 @@ describe('the service on a real socket', () => {
     expect(held.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 60_000); // two real processes, each started with tsx: 7 s on a quiet machine, over 20 s on a loaded one
 
   it('refuses to start on invalid configuration, saying what is wrong', async () => {
     const server = startServer({ PORT: 'eighty', DATABASE_FILE: join(dir, 'x.db') });
