@@ -22,6 +22,7 @@ import { createLogger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
 import { createMetrics } from '../src/telemetry/metrics.ts';
 import { benchOrderId, preloadOrders } from './preload.ts';
+import { bodies, invalid, refused, stepAfter } from './lifecycle.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,21 +36,6 @@ const { values } = parseArgs({
 const orders = Number(values.orders);
 const connections = Number(values.connections);
 
-const lifecycle: [string, unknown][] = [
-  ['SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF1000001' }],
-  ['CUSTOMS_HELD', { note: 'held at Shanghai customs' }],
-  ['CUSTOMS_CLEARED', {}],
-  ['DELIVERED', {}],
-  ['ISSUE_REPORTED', { kind: 'damaged', items: [{ sku: 'mug-blue', quantity: 1 }], description: 'handle broken' }],
-  ['EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/evidence/1.jpg' }] }],
-  ['VERIFICATION_APPROVED', {}],
-  ['REQUEST_RESHIP', {}],
-  ['RESHIPPED', { carrier: 'SF Express', trackingNumber: 'SF1000002' }],
-];
-const bodies = lifecycle.map(([type, payload]) => JSON.stringify({ type, payload }));
-const refused = JSON.stringify({ type: 'REFUND_ISSUED', payload: { amount: 100 } });
-const invalid = JSON.stringify({ type: 'SHIPPED', payload: { carrier: 'SF Express' } });
-const stepAfter = (position: number) => (position === 0 ? 0 : 1 + ((position - 1) % (lifecycle.length - 1)));
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-event-cpu-'));
 try {

@@ -15,6 +15,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { benchOrderId, readPositions } from './preload.ts';
+import { bodies, invalid, lifecycle, refused, stepAfter } from './lifecycle.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,22 +32,6 @@ const url = values.url!;
 const connections = Number(values.connections);
 const orders = Number(values.orders);
 
-/** The happy path of an order, repeated: after RESHIPPED the order is in transit again (step 1). */
-const lifecycle: [string, unknown][] = [
-  ['SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF1000001' }],
-  ['CUSTOMS_HELD', { note: 'held at Shanghai customs' }],
-  ['CUSTOMS_CLEARED', {}],
-  ['DELIVERED', {}],
-  ['ISSUE_REPORTED', { kind: 'damaged', items: [{ sku: 'mug-blue', quantity: 1 }], description: 'handle broken' }],
-  ['EVIDENCE_SUBMITTED', { media: [{ kind: 'photo', url: 'https://img.example/evidence/1.jpg' }] }],
-  ['VERIFICATION_APPROVED', {}],
-  ['REQUEST_RESHIP', {}],
-  ['RESHIPPED', { carrier: 'SF Express', trackingNumber: 'SF1000002' }],
-];
-const stepAfter = (position: number) => (position === 0 ? 0 : 1 + ((position - 1) % (lifecycle.length - 1)));
-const refused = JSON.stringify({ type: 'REFUND_ISSUED', payload: { amount: 100 } }); // no refund is ever pending
-const invalid = JSON.stringify({ type: 'SHIPPED', payload: { carrier: 'SF Express' } }); // trackingNumber missing
-const bodies = lifecycle.map(([type, payload]) => JSON.stringify({ type, payload }));
 
 /** Valid events applied to each order so far (its position in the lifecycle). */
 const positions = values.state && existsSync(values.state) ? readPositions(values.state) : new Uint32Array(orders);
