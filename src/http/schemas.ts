@@ -53,7 +53,7 @@ export const orderListSchema = z
  */
 export function listQuerySchema(listFlags: Readonly<Record<string, ListFlag>> = {}) {
   const flags = Object.fromEntries(
-    Object.entries(listFlags).map(([name, flag]) => [name, z.enum(['true', 'false']).optional().meta({ description: flag.description, example: 'true' })]),
+    Object.entries(listFlags).map(([name, flag]) => [name, z.enum(['true', 'false']).optional().meta({ description: flag.description })]),
   );
   return z
     .object({
