@@ -60,7 +60,8 @@ describe.runIf(pgUrl && (missing === null || inCi))('the inspector on one instan
     expect((await b.send('P-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF-P1' })).status).toBe(200);
     expect((await b.send('P-1', 'CUSTOMS_HELD', { note: 'held' })).status).toBe(200);
     await expect.poll(() => page.locator('#order-state').textContent(), { timeout: 10_000 }).toBe('inTransit.shipping.customsHold');
-    expect(await page.locator('#diagram .state.current').getAttribute('data-path')).toBe('inTransit.shipping.customsHold');
+    // The diagram follows after the order's text: its layout is drawn asynchronously.
+    await expect.poll(() => page.locator('#diagram .state.current').getAttribute('data-path'), { timeout: 10_000 }).toBe('inTransit.shipping.customsHold');
     b.clock.advance(3 * DAY);
     expect(await b.app.sweeper.sweep()).toBe(1);
     await expect.poll(() => page.locator('#timeline li').first().getAttribute('data-type'), { timeout: 10_000 }).toBe('TIMER.CUSTOMS_REMINDER');

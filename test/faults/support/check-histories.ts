@@ -1,3 +1,4 @@
+import { wholeHistory } from '../../support/whole-history.ts';
 import type { Fleet } from './service-fleet.ts';
 
 /** The figures of a run under faults: what was acknowledged, and what was found in the histories. */
@@ -34,8 +35,8 @@ async function historyOf(fleet: Fleet, orderId: string): Promise<{ history: Hist
   for (let attempt = 0; ; attempt++) {
     try {
       const url = await fleet.next();
-      const [h, o] = await Promise.all([fetch(`${url}/orders/${orderId}/history`), fetch(`${url}/orders/${orderId}`)]);
-      if (h.status === 200 && o.status === 200) return { history: ((await h.json()) as { history: HistoryEntry[] }).history, version: ((await o.json()) as { version: number }).version };
+      const [h, o] = await Promise.all([wholeHistory<HistoryEntry>(url, orderId), fetch(`${url}/orders/${orderId}`)]);
+      if (h.status === 200 && o.status === 200) return { history: h.history, version: ((await o.json()) as { version: number }).version };
       throw new Error(`history ${h.status}, order ${o.status}`);
     } catch (error) {
       if (attempt >= 20) throw error;

@@ -1,4 +1,5 @@
 import { orderBody } from '../../support/test-app.ts';
+import { wholeHistory } from '../../support/whole-history.ts';
 import type { Fleet } from './service-fleet.ts';
 
 /** What `clients × events` concurrent valid events to one order came to. */
@@ -57,8 +58,9 @@ export async function oneOrderContention(fleet: Fleet, { clients, events, orderI
   await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
   const durationMs = Date.now() - started;
 
-  const res = await fetch(`${base}/orders/${orderId}/history`);
-  const { history } = (await res.json()) as { history: { type: string; payload: { note?: string } }[] };
+  // The history of 1,001 entries is two pages: every page is read, or the last events look lost.
+  const { status, history } = await wholeHistory<{ type: string; payload: { note?: string } }>(base, orderId);
+  if (status !== 200) throw new Error(`reading the history of ${orderId} answered ${status}`);
   const times = new Map<string, number>();
   for (const h of history) if (h.type === 'SUPPLIER_CONTACTED' && h.payload.note) times.set(h.payload.note, (times.get(h.payload.note) ?? 0) + 1);
   const applied = [...outcome.values()].filter((o) => o === 'applied').length;
