@@ -28,6 +28,7 @@ import { machinesRoutes } from './http/machines-routes.ts';
 import { noQuery } from './http/no-query.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { ordersRoutes } from './http/orders-routes.ts';
+import { viewListsRoutes } from './http/view-lists-routes.ts';
 import { metricsRoutes } from './http/metrics-routes.ts';
 import { problemHandler } from './http/problem-handler.ts';
 import { problemPages } from './http/problem-pages.ts';
@@ -264,6 +265,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   app.route('/problems', problemPages());
   const emailEnabled = deliveryWorker.emailEnabled;
   app.route('/orders', ordersRoutes({ engine, store, notifications: notificationSummary({ store, machine: hosted, emailEnabled }) }));
+  app.route('/orders', viewListsRoutes({ engine }));
   app.route('/orders', streamRoutes({ engine, events, streams: streamCap(streamsPerKey) }));
   app.route('/machines', machinesRoutes({ machine: hosted }));
   app.route('/machines', machineVersionsRoutes({ machine: hosted, store }));

@@ -4,6 +4,7 @@ import { migrateFromV1 } from './v2/from-v1.ts';
 import type { AddWorkingDays } from './v2/machine.ts';
 import { orderV1 } from './v1/version.ts';
 import { orderV2 } from './v2/version.ts';
+import { viewLists } from './view-lists.ts';
 import type { orderViewSchema } from './v2/view-schema.ts';
 
 export interface OrderMachineOptions {
@@ -16,7 +17,8 @@ export interface OrderMachineOptions {
 /**
  * The order machine as the host serves it (a `HostedMachine` of src/engine/hosted-machine.ts):
  * every version still in the tree, oldest first, the migrations between them, and the list flags
- * orders are listed by (each version projects them from its snapshots).
+ * orders are listed by (each version projects them from its snapshots), and the view's lists that
+ * grow with the events an order takes (shown bounded, paged apart).
  */
 export function orderMachine(options: OrderMachineOptions = {}) {
   const { customsEscalateAfterDays: _e, supplierRefundRemindDays: _r, ...v1Policy } = options.policy ?? {};
@@ -26,6 +28,7 @@ export function orderMachine(options: OrderMachineOptions = {}) {
     // The deployment's defaults of version 2's new deadlines go into migrated orders.
     migrations: [{ from: 1, to: 2, migrate: (s: Parameters<typeof migrateFromV1>[0]) => migrateFromV1(s, options.policy) }],
     listFlags,
+    viewLists,
   };
 }
 

@@ -32,7 +32,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The order: state, money, deadlines, problem, accepted events */
+        /**
+         * The order: state, money, deadlines, problem, accepted events
+         * @description Bounded however many events the order has taken: each list that grows with events (`suppliers`, `supplier-refunds-owed`, `supplier-refunds-settled`, `refunds`, `shipments`, `claims`) shows its most recent 20 entries (the current supplier and those still owing a refund first) and its total beside it (`suppliersTotal`, …); `GET /orders/{id}/<list>` pages through each. Event answers show the same view.
+         */
         get: operations["getOrder"];
         put?: never;
         post?: never;
@@ -96,6 +99,126 @@ export type paths = {
          * @description `ready` first ({ orderId, version, state }), then one `change` per commit ({ orderId, version, type, fromState, toState, source }) from any client or the timer sweeper, and a comment line as keep-alive. Read the order for the rest. Follows the commits of the instance you are connected to.
          */
         get: operations["streamOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `suppliers`, a page at a time
+         * @description Every supplier of the order, the first first: the current one is `active`; a replaced one owes the refund of the original order until settled (R1, R4, R15). The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderSuppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/supplier-refunds-owed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `supplierRefunds.owed`, a page at a time
+         * @description The refunds of the original order that replaced suppliers still owe the seller (R15), the oldest switch first. The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderSupplierRefundsOwed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/supplier-refunds-settled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `supplierRefunds.settled`, a page at a time
+         * @description The refunds replaced suppliers paid back (SUPPLIER_REFUNDED), oldest first. The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderSupplierRefundsSettled"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `money.refunds`, a page at a time
+         * @description The refunds paid to the buyer (REFUND_ISSUED), oldest first. The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderRefunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `shipments`, a page at a time
+         * @description Every parcel, the original shipment first, then reships; lostAt set when the carrier lost it. The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderShipments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `claims`, a page at a time
+         * @description Every claim of the order, oldest first; only the last may be open (`claim` is the latest). The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderClaims"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1143,6 +1266,8 @@ export type components = {
                     /** @enum {string} */
                     returnTo: "preShipment" | "delivered" | "inTransit";
                 } | null;
+                /** @description How many entries `refunds` has in all: the view shows the most recent 20; GET /orders/{id}/refunds pages through every one */
+                refundsTotal: number;
             };
             suppliers: {
                 id: string;
@@ -1168,6 +1293,10 @@ export type components = {
                     reference?: string;
                     at: string | null;
                 }[];
+                /** @description How many entries `owed` has in all: the view shows the most recent 20; GET /orders/{id}/supplier-refunds-owed pages through every one */
+                owedTotal: number;
+                /** @description How many entries `settled` has in all: the view shows the most recent 20; GET /orders/{id}/supplier-refunds-settled pages through every one */
+                settledTotal: number;
             };
             shipments: {
                 carrier: string;
@@ -1267,6 +1396,12 @@ export type components = {
                 at: string | null;
                 event: string;
             } | null;
+            /** @description How many entries `suppliers` has in all: the view shows the most recent 20; GET /orders/{id}/suppliers pages through every one */
+            suppliersTotal: number;
+            /** @description How many entries `shipments` has in all: the view shows the most recent 20; GET /orders/{id}/shipments pages through every one */
+            shipmentsTotal: number;
+            /** @description How many entries `claims` has in all: the view shows the most recent 20; GET /orders/{id}/claims pages through every one */
+            claimsTotal: number;
             acceptedEvents: ("SHIPPED" | "STOCK_UNAVAILABLE" | "ITEM_OVERSIZED" | "SUPPLIER_CONTACTED" | "SUPPLIER_UNRESPONSIVE" | "SWITCH_SUPPLIER" | "REQUEST_REFUND" | "CANCEL_REQUESTED" | "INTERCEPT_SUCCEEDED" | "INTERCEPT_FAILED" | "CUSTOMS_HELD" | "CUSTOMS_CLEARED" | "DELIVERED" | "ISSUE_REPORTED" | "EVIDENCE_SUBMITTED" | "VERIFICATION_APPROVED" | "VERIFICATION_REJECTED" | "REQUEST_RESHIP" | "RESHIPPED" | "REFUND_ISSUED" | "PARCEL_LOST" | "SUPPLIER_REFUNDED")[];
             version: number;
             machine: {
@@ -1370,6 +1505,127 @@ export type components = {
             dueAt: string | null;
             /** @description The machine version the event was applied with */
             machineVersion: number;
+        };
+        OrderSuppliersPage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `suppliersTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                id: string;
+                name?: string;
+                /** @enum {string} */
+                status: "active" | "replaced";
+                since: string | null;
+                replacedAt: string | null;
+                /** @enum {string} */
+                originalOrderRefund?: "owed" | "settled";
+                refundRemindedAt: string | null;
+            }[];
+        };
+        OrderSupplierRefundsOwedPage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `owedTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                supplierId: string;
+                name?: string;
+                since: string | null;
+                remindedAt: string | null;
+            }[];
+        };
+        OrderSupplierRefundsSettledPage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `settledTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                supplierId: string;
+                amount: number;
+                reference?: string;
+                at: string | null;
+            }[];
+        };
+        OrderRefundsPage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `refundsTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                amount: number;
+                reference?: string;
+                at: string | null;
+                items?: {
+                    sku: string;
+                    quantity: number;
+                }[];
+            }[];
+        };
+        OrderShipmentsPage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `shipmentsTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                carrier: string;
+                trackingNumber: string;
+                at: string | null;
+                /** @enum {string} */
+                kind: "original" | "reship";
+                items?: {
+                    sku: string;
+                    quantity: number;
+                }[];
+                lostAt: string | null;
+            }[];
+        };
+        OrderClaimsPage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `claimsTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                kind: string;
+                items: {
+                    sku: string;
+                    quantity: number;
+                }[];
+                description?: string;
+                reportedAt: string | null;
+                evidence: {
+                    /** @enum {string} */
+                    kind: "photo" | "video";
+                    url: string;
+                    at: string | null;
+                }[];
+                verification: string | null;
+                verificationReason?: string;
+                resolution: string | null;
+                closed: {
+                    at: string | null;
+                    /** @enum {string} */
+                    outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
+                } | null;
+            }[];
         };
         CreatedWebhook: {
             id: string;
@@ -2115,7 +2371,8 @@ export interface operations {
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
                      *         "refunds": [],
-                     *         "refundRequest": null
+                     *         "refundRequest": null,
+                     *         "refundsTotal": 0
                      *       },
                      *       "suppliers": [
                      *         {
@@ -2129,7 +2386,9 @@ export interface operations {
                      *       ],
                      *       "supplierRefunds": {
                      *         "owed": [],
-                     *         "settled": []
+                     *         "settled": [],
+                     *         "owedTotal": 0,
+                     *         "settledTotal": 0
                      *       },
                      *       "shipments": [],
                      *       "problem": null,
@@ -2169,7 +2428,10 @@ export interface operations {
                      *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
-                     *       "updatedAt": "2026-03-02T01:00:00.000Z"
+                     *       "updatedAt": "2026-03-02T01:00:00.000Z",
+                     *       "suppliersTotal": 1,
+                     *       "shipmentsTotal": 0,
+                     *       "claimsTotal": 0
                      *     }
                      */
                     "application/json": components["schemas"]["Order"];
@@ -2220,7 +2482,8 @@ export interface operations {
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
                      *         "refunds": [],
-                     *         "refundRequest": null
+                     *         "refundRequest": null,
+                     *         "refundsTotal": 0
                      *       },
                      *       "suppliers": [
                      *         {
@@ -2234,7 +2497,9 @@ export interface operations {
                      *       ],
                      *       "supplierRefunds": {
                      *         "owed": [],
-                     *         "settled": []
+                     *         "settled": [],
+                     *         "owedTotal": 0,
+                     *         "settledTotal": 0
                      *       },
                      *       "shipments": [],
                      *       "problem": null,
@@ -2274,7 +2539,10 @@ export interface operations {
                      *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
-                     *       "updatedAt": "2026-03-02T01:00:00.000Z"
+                     *       "updatedAt": "2026-03-02T01:00:00.000Z",
+                     *       "suppliersTotal": 1,
+                     *       "shipmentsTotal": 0,
+                     *       "claimsTotal": 0
                      *     }
                      */
                     "application/json": components["schemas"]["Order"];
@@ -2351,7 +2619,8 @@ export interface operations {
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
                      *         "refunds": [],
-                     *         "refundRequest": null
+                     *         "refundRequest": null,
+                     *         "refundsTotal": 0
                      *       },
                      *       "suppliers": [
                      *         {
@@ -2365,7 +2634,9 @@ export interface operations {
                      *       ],
                      *       "supplierRefunds": {
                      *         "owed": [],
-                     *         "settled": []
+                     *         "settled": [],
+                     *         "owedTotal": 0,
+                     *         "settledTotal": 0
                      *       },
                      *       "shipments": [],
                      *       "problem": null,
@@ -2405,7 +2676,10 @@ export interface operations {
                      *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
-                     *       "updatedAt": "2026-03-02T01:00:00.000Z"
+                     *       "updatedAt": "2026-03-02T01:00:00.000Z",
+                     *       "suppliersTotal": 1,
+                     *       "shipmentsTotal": 0,
+                     *       "claimsTotal": 0
                      *     }
                      */
                     "application/json": components["schemas"]["Order"];
@@ -2500,7 +2774,8 @@ export interface operations {
                      *         "refundable": 5500,
                      *         "pendingRefund": 0,
                      *         "refunds": [],
-                     *         "refundRequest": null
+                     *         "refundRequest": null,
+                     *         "refundsTotal": 0
                      *       },
                      *       "suppliers": [
                      *         {
@@ -2514,7 +2789,9 @@ export interface operations {
                      *       ],
                      *       "supplierRefunds": {
                      *         "owed": [],
-                     *         "settled": []
+                     *         "settled": [],
+                     *         "owedTotal": 0,
+                     *         "settledTotal": 0
                      *       },
                      *       "shipments": [
                      *         {
@@ -2556,7 +2833,10 @@ export interface operations {
                      *         "version": 2
                      *       },
                      *       "createdAt": "2026-03-02T01:00:00.000Z",
-                     *       "updatedAt": "2026-03-02T01:01:00.000Z"
+                     *       "updatedAt": "2026-03-02T01:01:00.000Z",
+                     *       "suppliersTotal": 1,
+                     *       "shipmentsTotal": 1,
+                     *       "claimsTotal": 0
                      *     }
                      */
                     "application/json": components["schemas"]["Order"] | components["schemas"]["DryRun"];
@@ -2691,6 +2971,303 @@ export interface operations {
                      *     data: {"orderId":"model-domestic","version":1,"state":"preShipment.processing.awaitingShipment"}
                      */
                     "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderSuppliers: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 1,
+                     *       "nextCursor": null,
+                     *       "entries": [
+                     *         {
+                     *           "id": "tmall-store-1",
+                     *           "name": "Tmall Store 1",
+                     *           "status": "active",
+                     *           "since": "2026-03-02T01:00:00.000Z",
+                     *           "replacedAt": null,
+                     *           "refundRemindedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderSuppliersPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderSupplierRefundsOwed: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 0,
+                     *       "nextCursor": null,
+                     *       "entries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderSupplierRefundsOwedPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderSupplierRefundsSettled: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 0,
+                     *       "nextCursor": null,
+                     *       "entries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderSupplierRefundsSettledPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderRefunds: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 0,
+                     *       "nextCursor": null,
+                     *       "entries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderRefundsPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderShipments: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 1,
+                     *       "nextCursor": null,
+                     *       "entries": [
+                     *         {
+                     *           "carrier": "SF Express",
+                     *           "trackingNumber": "SF1001",
+                     *           "at": "2026-03-02T01:01:00.000Z",
+                     *           "kind": "original",
+                     *           "items": [
+                     *             {
+                     *               "sku": "mug-blue",
+                     *               "quantity": 2
+                     *             },
+                     *             {
+                     *               "sku": "plate",
+                     *               "quantity": 1
+                     *             }
+                     *           ],
+                     *           "lostAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderShipmentsPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderClaims: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 0,
+                     *       "nextCursor": null,
+                     *       "entries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderClaimsPage"];
                 };
             };
             401: components["responses"]["Problem401"];

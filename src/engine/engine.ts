@@ -6,6 +6,7 @@ import type { Commit, OrderRecord, TimerEntry } from '../store/records.ts';
 import { StoreUnavailableError, VersionConflictError } from '../store/store.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
+import { boundedView, listAt } from './bounded-view.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
 import { dryRun, type DryRun } from './dry-run.ts';
 import { nextCommit } from './next-commit.ts';
@@ -134,8 +135,13 @@ export function createEngine({
     return { record, ...restoreRecord(record) };
   }
 
-  function view(record: OrderRecord, version: MachineVersion, snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[] = version.armedDeadlines(snapshot)): OrderView {
+  function wholeView(record: OrderRecord, version: MachineVersion, snapshot: AnyMachineSnapshot, armed: readonly ArmedDeadline[] = version.armedDeadlines(snapshot)): OrderView {
     return instanceView(record, version, snapshot, armed, version.acceptedEvents(snapshot, clock.now()));
+  }
+
+  /** What every answer shows of an order: its growing lists bounded (`HostedMachine.viewLists`), so the answer is too. */
+  function view(record: OrderRecord, version: MachineVersion, snapshot: AnyMachineSnapshot, armed?: readonly ArmedDeadline[]): OrderView {
+    return boundedView(wholeView(record, version, snapshot, armed), hosted.viewLists);
   }
 
   function parseEvent(version: MachineVersion, type: string, payload: unknown): Record<string, unknown> {
@@ -291,6 +297,16 @@ export function createEngine({
     async getOrder(id: string): Promise<OrderView> {
       const { record, version, snapshot } = await load(id);
       return view(record, version, snapshot);
+    },
+
+    /**
+     * One of the view's growing lists (`HostedMachine.viewLists[name]`) of an order, whole: empty when
+     * the order's version shows no such list. The order must exist (404 otherwise).
+     */
+    async getViewList(id: string, name: string): Promise<{ entries: unknown[]; version: number }> {
+      const list = hosted.viewLists?.[name];
+      const { record, version, snapshot } = await load(id);
+      return { entries: (list && listAt(wholeView(record, version, snapshot), list.path)) ?? [], version: record.version };
     },
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */

@@ -26,6 +26,23 @@ export interface HostedMachine {
    * with every commit and the store indexes them, so a list never reads snapshots.
    */
   readonly listFlags?: Readonly<Record<string, ListFlag>>;
+  /**
+   * The lists of the instance view that grow with the events an instance takes, by the name of the
+   * sub-resource that pages through each (`GET /orders/{id}/<name>`). The view shows the most recent
+   * entries of each (those `keep` picks first) and the list's total count beside it, so it stays
+   * bounded however many events an instance has taken. Presentation only: no version's behaviour.
+   */
+  readonly viewLists?: Readonly<Record<string, ViewList>>;
+}
+
+/** A list of the instance view that the host bounds (see `HostedMachine.viewLists`). */
+export interface ViewList {
+  /** Where the list is in the view, e.g. `['supplierRefunds', 'owed']`; a version whose view has none there shows no such list. */
+  readonly path: readonly string[];
+  /** What the list holds, for the API's documentation. */
+  readonly description: string;
+  /** Entries the view shows before any other when the list is longer than it shows (most recent first among them). */
+  keep?(entry: unknown): boolean;
 }
 
 /** A list flag as the API documents it. */

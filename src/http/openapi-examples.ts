@@ -1,5 +1,6 @@
 import { initialTransition, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import { currentVersion, type HostedMachine } from '../engine/hosted-machine.ts';
+import { boundedView } from '../engine/bounded-view.ts';
 import { instanceView, type OrderView } from '../engine/instance-view.ts';
 import { createPureTransition } from '../engine/pure-transition.ts';
 import { statePath } from '../engine/snapshots.ts';
@@ -25,13 +26,13 @@ export function orderExamples(hosted: HostedMachine): OrderExamples | undefined 
   if (!version.model || !variant) return undefined;
   const [snapshot] = initialTransition(version.machine, { ...version.creationRecord(variant.order), createdAt });
   const viewOf = (s: AnyMachineSnapshot, seq: number, at: number): OrderView =>
-    instanceView(
+    boundedView(instanceView(
       { id: variant.order.id, version: seq, state: statePath(s.value), snapshot: { machine: { id: hosted.id, version: version.version } }, createdAt, updatedAt: at } as Parameters<typeof instanceView>[0],
       version,
       s,
       version.armedDeadlines(s),
       version.acceptedEvents(s, at),
-    );
+    ), hosted.viewLists);
   const offered = version.model
     .events(snapshot)
     .filter((e) => Object.hasOwn(version.eventSchemas, e.type))

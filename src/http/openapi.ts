@@ -9,6 +9,7 @@ import { machineVersionOperations } from './machine-versions-openapi.ts';
 import { machinesOperations } from './machines-openapi.ts';
 import { orderExamples } from './openapi-examples.ts';
 import { ordersOperations } from './orders-openapi.ts';
+import { viewListsOperations } from './view-lists-openapi.ts';
 import { webhookOperations } from './webhooks-openapi.ts';
 
 /*
@@ -74,7 +75,8 @@ function buildOpenApiDocument(hosted: HostedMachine) {
     tags,
     security: [{ apiKey: [] }],
     paths: withScopes(hosted.id, merge(
-      ordersOperations(version, examples, hosted.listFlags),
+      ordersOperations(version, examples, hosted.listFlags, hosted.viewLists),
+      viewListsOperations(version, examples, hosted.viewLists),
       deliveryOperations(kinds),
       machinesOperations(hosted.id, version, machineGraph(hosted.id, version)),
       machineVersionOperations(hosted),

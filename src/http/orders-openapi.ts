@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import type { ListFlag, MachineVersion } from '../engine/hosted-machine.ts';
+import { VIEW_LIST_LIMIT } from '../engine/bounded-view.ts';
+import type { ListFlag, MachineVersion, ViewList } from '../engine/hosted-machine.ts';
 import { dryRunSchema, eventQuerySchema } from './dry-run-schema.ts';
 import { eventUnionSchema } from './event-union-schema.ts';
 import type { OrderExamples } from './openapi-examples.ts';
@@ -24,8 +25,13 @@ const readHeaders = z.object({
 });
 
 /** The order operations: create, read, list, send events, history, stream. */
-export function ordersOperations(version: MachineVersion, examples: OrderExamples | undefined, listFlags: Readonly<Record<string, ListFlag>> = {}): ZodOpenApiPathsObject {
-  const order = orderViewSchema(version);
+export function ordersOperations(
+  version: MachineVersion,
+  examples: OrderExamples | undefined,
+  listFlags: Readonly<Record<string, ListFlag>> = {},
+  viewLists: Readonly<Record<string, ViewList>> = {},
+): ZodOpenApiPathsObject {
+  const order = orderViewSchema(version, viewLists);
   const eventRequest = eventUnionSchema(version);
   const eventExamples = Object.fromEntries((examples?.events ?? []).slice(0, 4).map((e) => [e.type, { summary: e.type, value: e }]));
   const summaryOf = (o: OrderExamples['created']) => ({ id: o.id, state: o.state, version: o.version, nextDeadlineAt: (o as { deadlines?: { dueAt: string }[] }).deadlines?.[0]?.dueAt ?? null, updatedAt: o.updatedAt });
@@ -62,6 +68,9 @@ export function ordersOperations(version: MachineVersion, examples: OrderExample
         operationId: 'getOrder',
         tags: ['Orders'],
         summary: 'The order: state, money, deadlines, problem, accepted events',
+        description:
+          `Bounded however many events the order has taken: each list that grows with events (${Object.keys(viewLists).map((n) => `\`${n}\``).join(', ') || 'none'}) shows its most recent ${VIEW_LIST_LIMIT} entries ` +
+          '(the current supplier and those still owing a refund first) and its total beside it (`suppliersTotal`, …); `GET /orders/{id}/<list>` pages through each. Event answers show the same view.',
         requestParams: { path: orderId, header: readHeaders },
         responses: {
           200: jsonResponse('The order; the ETag carries its version', order, examples?.created, etagHeader),

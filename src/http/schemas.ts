@@ -1,19 +1,36 @@
 import { z } from 'zod';
-import type { ListFlag, MachineVersion } from '../engine/hosted-machine.ts';
+import { totalKey, VIEW_LIST_LIMIT } from '../engine/bounded-view.ts';
+import type { ListFlag, MachineVersion, ViewList } from '../engine/hosted-machine.ts';
 import { notificationSummarySchema } from './delivery-schemas.ts';
 
 /** Response and query schemas of the API; the OpenAPI document is generated from them. */
 
 const isoOrNull = z.iso.datetime().nullable();
 
-/** The order view: the host's fields around the machine version's own part (`MachineVersion.viewSchema`). */
-export function orderViewSchema<Shape extends z.ZodRawShape>(version: Pick<MachineVersion, 'eventSchemas'> & { viewSchema: z.ZodObject<Shape> }) {
+/** The object schema with the count of the list at `path` beside it (`suppliers` and `suppliersTotal`); unchanged where it has no such list. */
+function withTotal(object: z.ZodObject, path: readonly string[], name: string): z.ZodObject {
+  const [head, ...rest] = path;
+  const field = head === undefined ? undefined : object.shape[head];
+  if (head === undefined || field === undefined) return object;
+  if (rest.length > 0) return field instanceof z.ZodObject ? object.extend({ [head]: withTotal(field, rest, name) }) : object;
+  return object.extend({
+    [totalKey(path)]: z.number().int().meta({ description: `How many entries \`${head}\` has in all: the view shows the most recent ${VIEW_LIST_LIMIT}; GET /orders/{id}/${name} pages through every one` }),
+  });
+}
+
+/** The machine's part of the order view as the API shows it: each growing list bounded, with its total beside it. */
+export function boundedViewSchema(viewSchema: z.ZodObject, lists: Readonly<Record<string, ViewList>> = {}): z.ZodObject {
+  return Object.entries(lists).reduce((schema, [name, list]) => withTotal(schema, list.path, name), viewSchema);
+}
+
+/** The order view: the host's fields around the machine version's own part (`MachineVersion.viewSchema`), its growing lists bounded. */
+export function orderViewSchema(version: Pick<MachineVersion, 'eventSchemas' | 'viewSchema'>, lists?: Readonly<Record<string, ViewList>>) {
   return z
     .object({
       id: z.string(),
       state: z.string().meta({ description: 'Dotted path of the active state, e.g. inTransit.shipping.customsHold' }),
       status: z.enum(['open', 'closed']),
-      ...version.viewSchema.shape,
+      ...boundedViewSchema(version.viewSchema, lists).shape,
       acceptedEvents: z.array(z.enum(Object.keys(version.eventSchemas) as [string, ...string[]])),
       version: z.number().int(),
       machine: z.object({ id: z.string(), version: z.number().int() }),
@@ -65,6 +82,14 @@ export function listQuerySchema(listFlags: Readonly<Record<string, ListFlag>> = 
     })
     .strict();
 }
+
+/** `GET /orders/{id}/<list>`: a page of one of the view's growing lists, in the list's order. */
+export const viewListQuerySchema = z
+  .object({
+    cursor: z.string().max(500).optional().meta({ description: 'nextCursor of the previous page' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(100).meta({ description: 'Entries per page (1 to 1000, default 100)' }),
+  })
+  .strict();
 
 /** `GET /orders/{id}/history`: a page of the history, oldest first. */
 export const historyQuerySchema = z

@@ -198,7 +198,7 @@ describe('reading', () => {
     const t = await testApp();
     const doc = await t.call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths).sort()).toEqual(['/admin/keys', '/admin/keys/{id}', '/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry', '/healthz', '/machines', '/machines/order', '/machines/order/census', '/machines/order/paths', '/machines/order/versions', '/machines/order/versions/{version}', '/machines/order/versions/{version}/changes', '/orders', '/orders/{id}', '/orders/{id}/events', '/orders/{id}/history', '/orders/{id}/notifications', '/orders/{id}/stream', '/readyz', '/webhooks', '/webhooks/{id}', '/webhooks/{id}/deliveries']);
+    expect(Object.keys(doc.body.paths).sort()).toEqual(['/admin/keys', '/admin/keys/{id}', '/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry', '/healthz', '/machines', '/machines/order', '/machines/order/census', '/machines/order/paths', '/machines/order/versions', '/machines/order/versions/{version}', '/machines/order/versions/{version}/changes', '/orders', '/orders/{id}', '/orders/{id}/claims', '/orders/{id}/events', '/orders/{id}/history', '/orders/{id}/notifications', '/orders/{id}/refunds', '/orders/{id}/shipments', '/orders/{id}/stream', '/orders/{id}/supplier-refunds-owed', '/orders/{id}/supplier-refunds-settled', '/orders/{id}/suppliers', '/readyz', '/webhooks', '/webhooks/{id}', '/webhooks/{id}/deliveries']);
     const create = doc.body.paths['/orders'].post.requestBody.content['application/json'].schema;
     expect(create.required).toEqual(expect.arrayContaining(['id', 'scope', 'sellerEmail', 'supplier', 'items', 'currency', 'shipBy']));
     expect(create.properties.scope.enum).toEqual(['domestic', 'international']);

@@ -72,6 +72,8 @@ async function crossTenantMatrix({ t, A, B, hookId, deliveryId }: Awaited<Return
     ['GET', '/orders/{id}/history', 'A-1', 'Z-9'],
     ['GET', '/orders/{id}/stream', 'A-1', 'Z-9'],
     ['GET', '/orders/{id}/notifications', 'A-1', 'Z-9'],
+    // The view's growing lists, each paged apart (suppliers, shipments, claims, refunds, …).
+    ...Object.keys(t.app.engine.machine.viewLists ?? {}).map((name): [string, string, string, string] => ['GET', `/orders/{id}/${name}`, 'A-1', 'Z-9']),
     ['GET', '/webhooks/{id}', hookId, noUuid],
     ['GET', '/webhooks/{id}/deliveries', hookId, noUuid],
     ['DELETE', '/webhooks/{id}', hookId, noUuid],

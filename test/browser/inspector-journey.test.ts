@@ -14,10 +14,12 @@ const stepsOf = (page: Page, selector: string) =>
 describe.skipIf(missing !== null && !inCi)('the inspector shows an order\'s journey', () => {
   let s: InspectorSession;
   let page: Page;
+  let fixture: Awaited<ReturnType<typeof inspectorFixture>>;
 
   beforeAll(async () => {
     expect(missing, 'CI must have Chromium (.ci/run installs it)').toBeNull();
-    s = await inspectorSession((await inspectorFixture()).app.fetch);
+    fixture = await inspectorFixture();
+    s = await inspectorSession(fixture.app.fetch);
     page = await s.open(1600, 1000);
   });
 
@@ -123,5 +125,16 @@ describe.skipIf(missing !== null && !inCi)('the inspector shows an order\'s jour
     expect(await tabTo(keyboard, '#diagram')).not.toBeNull();
     await keepScreenshot(keyboard, 'inspector-keyboard');
     await keyboard.close();
+  });
+
+  it('shows the most recent suppliers of a long list with their total, and where to read every one', async () => {
+    expect((await fixture.create({ id: 'D-4004' })).status).toBe(201);
+    for (let i = 0; i < 25; i++) expect((await fixture.send('D-4004', 'SWITCH_SUPPLIER', { supplier: { id: `alt-${i}` } })).status).toBe(200);
+    await s.visit(page, '/inspector?order=D-4004');
+    await expect.poll(() => page.locator('#order-title').textContent()).toBe('D-4004');
+    expect(await page.locator('#suppliers-count').textContent()).toBe('(26, 25 owe a refund)');
+    expect(await page.locator('#suppliers .supplier').count()).toBe(20);
+    expect(await page.locator('#suppliers .supplier').first().getAttribute('data-id')).toBe('alt-24');
+    expect(await page.locator('#suppliers .more').textContent()).toBe('20 most recent of 26 shown; every one: GET /orders/D-4004/suppliers');
   });
 });

@@ -45,11 +45,13 @@ function renderOrder(order) {
   $('claims').replaceChildren(claimsPanel(order));
   $('suppliers').replaceChildren(suppliersPanel(order));
   $('shipments').replaceChildren(shipmentsPanel(order));
-  const claims = order.claims ?? (order.claim ? [order.claim] : []);
-  count('claims-count', claims.length ? `(${claims.length})` : '');
-  const owing = order.suppliers.filter((s) => s.originalOrderRefund === 'owed').length;
-  count('suppliers-count', `(${order.suppliers.length}${owing ? `, ${owing} owe${owing === 1 ? 's' : ''} a refund` : ''})`);
-  count('shipments-count', order.shipments.length ? `(${order.shipments.length})` : '');
+  // The view shows the most recent entries of a long list; the totals count them all.
+  const claims = order.claimsTotal ?? (order.claims ?? (order.claim ? [order.claim] : [])).length;
+  count('claims-count', claims ? `(${claims})` : '');
+  const owing = order.supplierRefunds?.owedTotal ?? order.suppliers.filter((s) => s.originalOrderRefund === 'owed').length;
+  count('suppliers-count', `(${order.suppliersTotal ?? order.suppliers.length}${owing ? `, ${owing} owe${owing === 1 ? 's' : ''} a refund` : ''})`);
+  const shipments = order.shipmentsTotal ?? order.shipments.length;
+  count('shipments-count', shipments ? `(${shipments})` : '');
   view.list.select(order.id);
 }
 

@@ -4,6 +4,13 @@ import { el, money, time } from './dom.js';
 import { fields } from './payload.js';
 
 const none = (text) => el('p', { class: 'muted', text });
+
+/** Under a list the order view shows only the most recent of: how many there are, and where to read them all. */
+function more(order, shown, total, list) {
+  if (total === undefined || total <= shown) return null;
+  const path = `/orders/${encodeURIComponent(order.id)}/${list}`;
+  return el('p', { class: 'muted more', text: `${shown} most recent of ${total} shown; every one: GET ${path}` });
+}
 const row = (name, ...cells) => el('tr', {}, el('th', { scope: 'row', text: name }), ...cells.map((c) => el('td', {}, c)));
 
 export function deadlinesPanel(order) {
@@ -16,14 +23,14 @@ export function moneyPanel(order) {
   const m = order.money;
   const table = el('table', {}, ...[['paid', m.paid], ['refunded', m.refunded], ['refundable', m.refundable], ['pending refund', m.pendingRefund]].map(([k, v]) => row(k, money(v, order.currency))));
   const refunds = (m.refunds ?? []).map((r) => el('li', {}, `${money(r.amount, order.currency)} on ${time(r.at)}`, r.reference ? ` (ref ${r.reference})` : ''));
-  return el('div', {}, table, refunds.length ? el('ul', { class: 'plain' }, ...refunds) : null);
+  return el('div', {}, table, refunds.length ? el('ul', { class: 'plain' }, ...refunds) : null, more(order, refunds.length, m.refundsTotal, 'refunds'));
 }
 
 /** Every claim of the order: version 2 lists them all (`claims`), version 1 has the latest (`claim`). */
 export function claimsPanel(order) {
   const claims = order.claims ?? (order.claim ? [order.claim] : []);
   if (!claims.length) return none('no claim');
-  return el(
+  const cards = el(
     'ul',
     { class: 'cards' },
     ...claims.map((c) => {
@@ -37,13 +44,17 @@ export function claimsPanel(order) {
       );
     }),
   );
+  return el('div', {}, cards, more(order, claims.length, order.claimsTotal, 'claims'));
 }
 
-/** Suppliers, the active one first; a replaced supplier that owes the original order's refund says so. */
+/**
+ * Suppliers, the active one first; a replaced supplier that owes the original order's refund says so.
+ * Of a long list the view holds the active one, those owing a refund, and the most recent others.
+ */
 export function suppliersPanel(order) {
   const suppliers = order.suppliers ?? [];
   if (!suppliers.length) return none('no supplier');
-  return el(
+  const cards = el(
     'ul',
     { class: 'cards' },
     ...[...suppliers].reverse().map((s) => {
@@ -58,12 +69,13 @@ export function suppliersPanel(order) {
       );
     }),
   );
+  return el('div', {}, cards, more(order, suppliers.length, order.suppliersTotal, 'suppliers'));
 }
 
 export function shipmentsPanel(order) {
   const shipments = order.shipments ?? [];
   if (!shipments.length) return none('not shipped');
-  return el(
+  const cards = el(
     'ul',
     { class: 'cards' },
     ...shipments.map((s) =>
@@ -76,6 +88,7 @@ export function shipmentsPanel(order) {
       ),
     ),
   );
+  return el('div', {}, cards, more(order, shipments.length, order.shipmentsTotal, 'shipments'));
 }
 
 const attemptRow = (a) =>

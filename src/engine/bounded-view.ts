@@ -1,0 +1,50 @@
+import type { ViewList } from './hosted-machine.ts';
+
+/** How many entries of each growing list the instance view shows (`HostedMachine.viewLists`). */
+export const VIEW_LIST_LIMIT = 20;
+
+/** The name of the count shown beside a bounded list: `suppliers` → `suppliersTotal`. */
+export const totalKey = (path: readonly string[]) => `${path.at(-1)!}Total`;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The list at `path` of a view, or undefined when the view has none there. */
+export function listAt(view: Json, path: readonly string[]): unknown[] | undefined {
+  let at: unknown = view;
+  for (const key of path) at = isObject(at) ? at[key] : undefined;
+  return Array.isArray(at) ? at : undefined;
+}
+
+/**
+ * At most `limit` entries, in the list's own order: the most recent of those `keep` picks, then
+ * the most recent of the others. A list no longer than `limit` is shown whole.
+ */
+export function recentEntries<T>(entries: readonly T[], limit: number, keep?: (entry: T) => boolean): T[] {
+  if (entries.length <= limit) return [...entries];
+  const indices = entries.map((_, i) => i);
+  const kept = keep ? indices.filter((i) => keep(entries[i]!)).slice(-limit) : [];
+  const chosen = new Set(kept);
+  for (let i = entries.length - 1; i >= 0 && chosen.size < limit; i--) chosen.add(i);
+  return [...chosen].sort((a, b) => a - b).map((i) => entries[i]!);
+}
+
+/** The view with the list at `path` bounded and counted, copied along the way (the view is never changed in place). */
+function withBounded(view: Json, path: readonly string[], list: ViewList, limit: number): Json {
+  const [head, ...rest] = path;
+  if (head === undefined) return view;
+  const value = view[head];
+  if (rest.length > 0) return isObject(value) ? { ...view, [head]: withBounded(value, rest, list, limit) } : view;
+  if (!Array.isArray(value)) return view;
+  return { ...view, [head]: recentEntries(value, limit, list.keep?.bind(list)), [totalKey(path)]: value.length };
+}
+
+/**
+ * The view with each declared list bounded to its `limit` most recent entries (`keep`'s first) and
+ * its total count beside it (`suppliers` and `suppliersTotal`); the whole lists are paged apart.
+ */
+export function boundedView<V extends Json>(view: V, lists: Readonly<Record<string, ViewList>> = {}, limit = VIEW_LIST_LIMIT): V {
+  let bounded: Json = view;
+  for (const list of Object.values(lists)) bounded = withBounded(bounded, list.path, list, limit);
+  return bounded as V;
+}
