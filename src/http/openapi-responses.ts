@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
+import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
 import { problemSchema } from './schemas.ts';
 
 /** What each problem status means on this API, for the OpenAPI document. */
@@ -12,6 +12,7 @@ const problemText: Record<number, string> = {
   412: 'If-Match does not match the current version (the ETag)',
   413: 'Body too large',
   415: 'Body is not application/json',
+  421: 'Misdirected: the Host header names none of the names this service answers to (ALLOWED_HOST_NAMES; DNS rebinding)',
   422: 'Invalid input, or an unknown query parameter (lists the field errors)',
   429: 'Too many requests: retry after the Retry-After header',
   503: 'Unavailable: the database did not answer in time (retry after Retry-After), or the order cannot be restored by this release',
@@ -35,6 +36,19 @@ const problemResponse = (status: number, description?: string): ZodOpenApiRespon
  */
 export function problems(statuses: readonly number[], overrides: Record<number, string> = {}): ZodOpenApiResponsesObject {
   return Object.fromEntries(statuses.map((s) => [String(s), problemResponse(s, overrides[s])]));
+}
+
+/**
+ * Every operation of the document may answer 421: the Host check runs before every route (once
+ * `ALLOWED_HOST_NAMES` is set, or by default on loopback), open routes included.
+ */
+export function withMisdirected(paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
+  for (const item of Object.values(paths)) {
+    for (const op of Object.values(item as Record<string, { responses?: ZodOpenApiResponsesObject }>)) {
+      if (op.responses && !('421' in op.responses)) op.responses['421'] = problemResponse(421);
+    }
+  }
+  return paths;
 }
 
 /** The statuses every operation behind the API keys may answer besides its own (503: the database did not answer in time). */

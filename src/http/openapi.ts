@@ -8,6 +8,7 @@ import { deliveryOperations } from './delivery-openapi.ts';
 import { machineVersionOperations } from './machine-versions-openapi.ts';
 import { machinesOperations } from './machines-openapi.ts';
 import { orderExamples } from './openapi-examples.ts';
+import { withMisdirected } from './openapi-responses.ts';
 import { ordersOperations } from './orders-openapi.ts';
 import { viewListsOperations } from './view-lists-openapi.ts';
 import { webhookOperations } from './webhooks-openapi.ts';
@@ -74,14 +75,14 @@ function buildOpenApiDocument(hosted: HostedMachine) {
     servers: [{ url: '/', description: 'This service' }],
     tags,
     security: [{ apiKey: [] }],
-    paths: withScopes(hosted.id, merge(
+    paths: withMisdirected(withScopes(hosted.id, merge(
       ordersOperations(version, examples, hosted.listFlags, hosted.viewLists),
       viewListsOperations(version, examples, hosted.viewLists),
       deliveryOperations(kinds),
       machinesOperations(hosted.id, version, machineGraph(hosted.id, version)),
       machineVersionOperations(hosted),
       adminKeysOperations(),
-    )),
+    ))),
     webhooks: webhookOperations(kinds),
     components: {
       securitySchemes: {

@@ -77,6 +77,20 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('declares 421 on every operation, as the Host check answers it before every route, open ones included', async () => {
+    const { doc } = await served();
+    const misdirected = (doc.components as { responses?: Record<string, { content: Record<string, unknown> }> }).responses?.Problem421;
+    expect(Object.keys(misdirected?.content ?? {})).toEqual(['application/problem+json']);
+    const t = await testApp({ allowedHostNames: ['orders.shop.example'] });
+    for (const { path, method, op } of operationsOf(doc.paths)) {
+      const where = `${method} ${path}`;
+      expect(op.responses['421'], where).toEqual({ $ref: '#/components/responses/Problem421' });
+      const res = await t.call(method.toUpperCase(), path.replace(/\{[^}]+\}/g, 'x'), method === 'get' ? undefined : {}, { host: 'rebound.attacker.example' });
+      expect(res.status, where).toBe(421);
+      expect(res.headers.get('content-type'), where).toContain('application/problem+json');
+    }
+  });
+
   it('describes the event request as a union on type, each with its payload schema', async () => {
     const { doc } = await served();
     const schemas = doc.components.schemas as Record<string, { oneOf?: { $ref: string }[]; discriminator?: { propertyName: string }; properties?: Record<string, unknown>; required?: string[] }>;
