@@ -235,10 +235,11 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
   }
 
   // Every route of a tenant's data acts for the tenant of the request's key, within its scopes.
+  // As the rate limit: `/orders/*` matches `/orders` too, so a prefix's key is checked once per request.
   const auth = authenticate({ keys: store, apiTokens, openAccess, cacheMs: keyCacheMs });
   for (const { paths, need } of routeScopes(hosted.id)) {
     const check = need === 'operator' ? requireOperator : requireScope(need);
-    for (const path of paths) app.use(path, auth, check);
+    for (const path of paths.filter((p) => !paths.includes(`${p}/*`))) app.use(path, auth, check);
   }
 
   // Degraded while stored orders name a version or a state this release cannot restore.

@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { mintKey } from '../../src/tenancy/key-secrets.ts';
 import { orderBody, testApp } from '../support/test-app.ts';
 
 const token = 'tok_0123456789abcdef';
@@ -35,5 +38,31 @@ describe('API tokens', () => {
   it('without tokens configured the API is open (the default for a local, embedded deployment)', async () => {
     const t = await testApp();
     expect((await t.call('GET', '/orders')).status).toBe(200);
+  });
+
+  it('checks the key once per request, on every prefix (GET /orders as GET /orders/{id})', async () => {
+    const store = createSqliteStore(new Database(':memory:'));
+    await store.migrate();
+    let lookups = 0;
+    const counted = { ...store, keyBySecretHash: (hash: string) => (lookups++, store.keyBySecretHash(hash)) };
+    // No cache: every check of the key is a lookup.
+    const t = await testApp({ store: counted, keyCacheMs: 0 });
+    const { key, record } = mintKey({ tenant: 'shop-a', scopes: ['admin'], now: Date.now() });
+    await store.createKey(record);
+    const bearer = { authorization: `Bearer ${key}` };
+    for (const [method, path, body] of [
+      ['POST', '/orders', orderBody({ id: 'K-1' })],
+      ['GET', '/orders', undefined],
+      ['GET', '/orders/K-1', undefined],
+      ['GET', '/orders/K-1/history', undefined],
+      ['GET', '/webhooks', undefined],
+      ['GET', '/deliveries', undefined],
+      ['GET', '/admin/keys', undefined],
+    ] as const) {
+      lookups = 0;
+      const res = await t.call(method, path, body, bearer);
+      expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(300);
+      expect(lookups, `${method} ${path}`).toBe(1);
+    }
   });
 });
