@@ -1,12 +1,14 @@
 /**
  * The event path's CPU cost in one process, without sockets: the service as bench/server.ts builds
- * it (observability on, access lines to a file), on a fresh SQLite file, driven through
+ * it (observability on, access lines to a file; `--observability off`: warnings only, no access line, no
+ * metrics, as `npm run bench -- --observability off`), on a fresh SQLite file, driven through
  * `app.fetch` by `--connections` concurrent callers with the load generator's mix (85% the order's
  * next lifecycle event, 10% refused, 5% invalid). Prints the process's CPU per event (all threads)
  * and events/s. Quicker and steadier than `npm run bench` for A/B of a change to the engine, the
  * store or the routes; it leaves out HTTP parsing and socket writes (the HTTP ceiling's share).
  *
  *   npx tsx bench/event-cpu.ts [--orders 10000] [--events 20000] [--warmup 5000] [--connections 50] [--repeat 3]
+ *                                [--observability on|off]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,10 +33,13 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5000' },
     connections: { type: 'string', default: '50' },
     repeat: { type: 'string', default: '3' },
+    observability: { type: 'string', default: 'on' },
   },
 });
 const orders = Number(values.orders);
 const connections = Number(values.connections);
+if (values.observability !== 'on' && values.observability !== 'off') throw new Error('--observability is on or off');
+const observed = values.observability === 'on';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-event-cpu-'));
@@ -42,8 +47,9 @@ try {
   const store = await openSqliteStore(join(dir, 'bench.db'));
   await preloadOrders(store, orders);
   const machine = orderMachine({ addWorkingDays: workingDaysCounter(loadCalendar()) });
-  const logger = createLogger({ level: 'info', pretty: false, destination: pino.destination({ dest: join(dir, 'server.log'), sync: false }) });
-  const app = createApp({ store, clock: systemClock, logger, machine, metrics: createMetrics(), accessLog: true });
+  const logger = createLogger({ level: observed ? 'info' : 'warn', pretty: false, destination: pino.destination({ dest: join(dir, 'server.log'), sync: false }) });
+  const observability = observed ? { metrics: createMetrics(), accessLog: true } : { accessLog: false };
+  const app = createApp({ store, clock: systemClock, logger, machine, ...observability });
   const positions = new Uint32Array(orders);
   const tally = { 200: 0, 409: 0, 422: 0, other: 0 };
 

@@ -2,7 +2,7 @@
  * The V8 sampling profiler of this process, started and stopped on request, so that a profile holds
  * one bench phase and not the preload or the HTTP ceiling. Used by bench/server.ts.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 
@@ -24,6 +24,7 @@ export async function stopProfile(dir: string) {
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
   session = undefined;
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, `events-${process.pid}-${Date.now()}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
   return file;
