@@ -39,6 +39,11 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
   // orders); the WAL file is cut back to 64 MB after a checkpoint, so the disk stays bounded.
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('journal_size_limit = 67108864');
+  // A page cache of up to 64 MiB instead of SQLite's 2 MB: each event reads and rewrites pages of the
+  // orders, history and timers B-trees at random, and every miss is a read(2) into the cache (kernel
+  // time and a copy). Bounded, so memory stays flat however many orders are stored. Measured: about
+  // 15% less CPU per event at 10,000 orders (BENCHMARKS.md).
+  db.pragma('cache_size = -65536');
   let statements: ReturnType<typeof prepare> | undefined;
   const sql = () => (statements ??= prepare(db));
   const stats: WriterStats = { transactions: 0, ops: 0, transactionMs: 0 };
