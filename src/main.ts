@@ -10,7 +10,7 @@ import { createLogger, redactUrlPasswords } from './logger.ts';
 import { orderMachineFrom } from './order-wiring.ts';
 import { isLoopbackHost, loopbackHostNames } from './http/limits/host-check.ts';
 import { listen } from './server/listen.ts';
-import { openAccessFor } from './server/open-access.ts';
+import { hostCheckOffWarning, openAccessFor } from './server/open-access.ts';
 import { openStore } from './store/open-store.ts';
 import { openPostgresCommitFeed } from './store/postgres/postgres-commit-feed.ts';
 import { createMetrics } from './telemetry/metrics.ts';
@@ -82,6 +82,7 @@ async function main() {
     ...(tracing ? { tracer: tracing.tracer } : {}),
   });
   if (inspector) inspect = xstateInspection({ inspector, machine });
+  if (!hostNames) logger.warn(hostCheckOffWarning(config.HOST), { host: config.HOST });
   if (mailer) logger.info('e-mail delivery on', { smtp: new URL(config.SMTP_URL!).host, from: config.SMTP_FROM });
   else logger.warn('e-mail delivery off: SMTP_URL is not set; e-mails stay in the outbox undelivered (the order view counts them)');
 

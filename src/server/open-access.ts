@@ -24,3 +24,12 @@ export function openAccessFor({ host, allowed, hasKeys }: { host: string; allowe
   }
   return false;
 }
+
+/**
+ * What the entry point warns of at start when the Host check is off (listening beyond loopback with no
+ * `ALLOWED_HOST_NAMES`): every `Host` is answered, so a page whose name was rebound to this address
+ * (DNS rebinding) could use the API and the inspector from a browser.
+ */
+export const hostCheckOffWarning = (host: string) =>
+  `Host check off: HOST=${host} is reachable from other machines and ALLOWED_HOST_NAMES is not set, so every Host header is answered ` +
+  '(a page whose name was rebound to this address could use the API and the inspector). Set ALLOWED_HOST_NAMES to the names clients use, e.g. orders.shop.example (see docs/security.md)';

@@ -24,4 +24,19 @@ describe('open mode (no API key at all) only on loopback', () => {
     expect(await server.exited).toBe(1);
     expect(server.log()).toContain('aftersales failed to start: HOST=0.0.0.0 is reachable from other machines and there is no API key');
   });
+
+  it('warns at start when it listens beyond loopback with no ALLOWED_HOST_NAMES (the Host check is off), and not once they are set', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-hosts-'));
+    const env = { HOST: '0.0.0.0', PORT: '0', API_TOKENS: 'tok_0123456789abcdef' };
+    const off = startServer({ ...env, DATABASE_FILE: join(dir, 'off.db') });
+    const on = startServer({ ...env, DATABASE_FILE: join(dir, 'on.db'), ALLOWED_HOST_NAMES: 'orders.shop.example' });
+    try {
+      await Promise.all([off.url, on.url]);
+      const warned = (s: typeof off) => s.lines().filter((l) => l.level === 'warn' && l.msg.startsWith('Host check off'));
+      expect(warned(off)).toEqual([expect.objectContaining({ host: '0.0.0.0', msg: expect.stringContaining('ALLOWED_HOST_NAMES is not set') })]);
+      expect(warned(on)).toEqual([]);
+    } finally {
+      await Promise.all([off.stop(), on.stop()]);
+    }
+  });
 });
