@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { mintKey } from '../../src/tenancy/key-secrets.ts';
 import { browserUnavailable } from '../support/browser.ts';
 import { inspectorSession, keepScreenshot, tabTo, type InspectorSession } from '../support/inspector-page.ts';
 import { legibility } from '../support/page-metrics.ts';
@@ -139,5 +140,46 @@ describe.skipIf(missing !== null && !inCi)('an order pinned to an older version'
     await page.click('#mode-versions');
     await expect.poll(() => page.locator('#diagram').getAttribute('data-version'), { timeout: 10_000 }).toBe('2');
     expect(await page.locator('#version-buttons button').allTextContents()).toEqual(['v1 · 1 order', 'v2 (current) · 0 orders']);
+  });
+});
+
+describe.skipIf(missing !== null && !inCi)('the inspector compares machine versions with a tenant key', () => {
+  let s: InspectorSession;
+  let key: string;
+
+  beforeAll(async () => {
+    expect(missing, 'CI must have Chromium (.ci/run installs it)').toBeNull();
+    const store = createSqliteStore(new Database(':memory:'));
+    const v1 = await testApp({ store, machine: ticketMachine(1) });
+    expect((await v1.call('POST', '/orders', { id: 'T-1' })).status).toBe(201);
+    const v2 = await testApp({ store, machine: ticketMachine(2) });
+    const minted = mintKey({ tenant: 'shop-a', scopes: ['orders:read'], now: Date.now() });
+    await store.createKey(minted.record);
+    key = minted.key;
+    s = await inspectorSession(v2.app.fetch);
+  });
+
+  afterAll(async () => {
+    if (!s) return;
+    expect(s.outside, 'no request may leave the service').toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('shows the versions, their changes and the migration map, and says the census is an operator\'s', async () => {
+    const page = await s.open(1600, 1000);
+    // The token a developer entered under Access before (the page keeps it).
+    await page.addInitScript((token) => window.localStorage.setItem('aftersales.token', token), key);
+    await s.visit(page, '/inspector');
+    await page.click('#mode-versions');
+    await page.waitForSelector('#diagram[data-view="versions"] svg .viewport');
+    expect(await page.locator('#version-buttons button').allTextContents()).toEqual(['v1', 'v2 (current)']);
+    expect(await marked(page, '.state.change-renamed')).toEqual(['busy']);
+    expect(await page.locator('#version-changes').textContent()).toContain('working → busy');
+    expect(await page.locator('#version-migration tr[data-from="working"]').textContent()).toBe('workingbusyfrom the state alone');
+    const refused = await page.locator('#census-problem').textContent();
+    expect(refused).toMatch(/^Orders per version: 403 .*needs the scope admin on a key of the default tenant/);
+    expect(refused).toContain("They count every tenant's orders: an operator's key (admin of the default tenant) shows them.");
+    await page.close();
   });
 });

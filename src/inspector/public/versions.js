@@ -134,6 +134,16 @@ function migrationTable(changes) {
   return el('table', { class: 'migration-map' }, el('thead', {}, el('tr', {}, el('th', { text: `v${changes.from} state` }), el('th', { text: `v${changes.to} state` }), el('th', { text: 'found by' }))), el('tbody', {}, ...rows));
 }
 
+/**
+ * Why the orders per version are not shown. The census counts every tenant's orders: a tenant's key
+ * is refused it (403), and the rest of the view (versions, changes, migration map) needs no key.
+ */
+function censusRefused(problem) {
+  const said = `Orders per version: ${problem?.status ?? ''} ${problem?.detail ?? ''}`;
+  if (problem?.status === 403) return `${said}. They count every tenant's orders: an operator's key (admin of the default tenant) shows them.`;
+  return `${said} (enter a token under Access)`;
+}
+
 function censusTable(census) {
   const states = [...new Set([...census.versions.flatMap((v) => v.states.map((s) => s.state)), ...census.afterMigration.states.map((s) => s.state)])].sort();
   const count = (rows, state) => rows.find((s) => s.state === state)?.count ?? '';
@@ -175,5 +185,5 @@ export function renderVersions(box, data, version, { onPick }) {
     box.append(section(`Migration map v${changes.from} → v${changes.to}`, 'version-migration', migrationTable(changes)));
   }
   if (data.census) box.append(section('Orders per version and state', 'version-census', censusTable(data.census)));
-  else box.append(el('p', { class: 'error', id: 'census-problem', text: `Orders per version: ${data.censusProblem?.status ?? ''} ${data.censusProblem?.detail ?? ''} (enter a token under Access)` }));
+  else box.append(el('p', { class: 'error', id: 'census-problem', text: censusRefused(data.censusProblem) }));
 }
