@@ -169,7 +169,7 @@ describe.skipIf(missing !== null && !inCi)('the inspector compares machine versi
   it('shows the versions, their changes and the migration map, and says the census is an operator\'s', async () => {
     const page = await s.open(1600, 1000);
     // The token a developer entered under Access before (the page keeps it).
-    await page.addInitScript((token) => window.localStorage.setItem('aftersales.token', token), key);
+    await page.addInitScript(`window.localStorage.setItem('aftersales.token', ${JSON.stringify(key)})`);
     await s.visit(page, '/inspector');
     await page.click('#mode-versions');
     await page.waitForSelector('#diagram[data-view="versions"] svg .viewport');
