@@ -138,8 +138,19 @@ export function addWorkingDays(fromMs: number, days: number, calendar: WorkingCa
  */
 export function workingDaysCounter(calendar: WorkingCalendar, { maxEntries = 4096 } = {}) {
   const known = new Map<string, WorkingDaysResult>();
+  // The local day of the last call, as the instants it spans [start, end): most calls fall on the
+  // same day, and naming a local date costs luxon a time-zone lookup (a tenth of a transition's CPU).
+  let day = { start: 0, end: 0, date: '' };
+  const localDate = (ms: number) => {
+    if (ms >= day.start && ms < day.end) return day.date;
+    const local = DateTime.fromMillis(ms, { zone: calendar.zone });
+    if (!local.isValid) return String(local.toISODate());
+    const start = local.startOf('day');
+    day = { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis(), date: local.toISODate()! };
+    return day.date;
+  };
   return (fromMs: number, days: number): WorkingDaysResult => {
-    const key = `${DateTime.fromMillis(fromMs, { zone: calendar.zone }).toISODate()}|${days}`;
+    const key = `${localDate(fromMs)}|${days}`;
     let result = known.get(key);
     if (!result) {
       result = addWorkingDays(fromMs, days, calendar);

@@ -20,6 +20,17 @@ describe('workingDaysCounter', () => {
     }
   });
 
+  it('names the local day right across daylight-saving changes (it remembers the bounds of the last day asked)', () => {
+    // Europe/Berlin: 2026-03-29 has 23 hours, 2026-10-25 has 25; every 20 minutes around both, and back in time too.
+    const calendar = { name: 'test', zone: 'Europe/Berlin', years: [2026], holidays: new Set<string>(), workdays: new Set<string>() };
+    const count = workingDaysCounter(calendar);
+    for (const around of ['2026-03-29T00:00:00Z', '2026-10-25T00:00:00Z']) {
+      const instants: number[] = [];
+      for (let t = Date.parse(around) - 2 * 86_400_000; t < Date.parse(around) + 2 * 86_400_000; t += 1_200_000) instants.push(t);
+      for (const t of [...instants, ...instants.reverse()]) expect(count(t, 1)).toEqual(addWorkingDays(t, 1, calendar));
+    }
+  });
+
   it('still refuses bad input', () => {
     const count = workingDaysCounter(loadCalendar());
     expect(() => count(Number.NaN, 15)).toThrow(RangeError);
