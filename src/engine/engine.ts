@@ -4,6 +4,7 @@ import { conflict, invalidInput, notAccepted, notFound, unrestorableOrder, versi
 import type { EngineStore } from '../store/engine-store.ts';
 import type { Commit, OrderRecord, TimerEntry } from '../store/records.ts';
 import { StoreUnavailableError, VersionConflictError } from '../store/store.ts';
+import { publicOrderId } from '../tenancy/order-keys.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
 import { boundedView, listAt } from './bounded-view.ts';
@@ -122,8 +123,8 @@ export function createEngine({
       if (!(error instanceof UnrestorableSnapshotError)) throw error;
       const { machine, version, state } = error.found;
       throw unrestorableOrder(
-        `order ${record.id} is stored as ${machine}@${version} in ${state}, which this release cannot restore: ${error.reason}. Run \`npx aftersales doctor\``,
-        { orderId: record.id, machine, machineVersion: version, state, reason: error.reason },
+        `order ${publicOrderId(record.id)} is stored as ${machine}@${version} in ${state}, which this release cannot restore: ${error.reason}. Run \`npx aftersales doctor\``,
+        { orderId: publicOrderId(record.id), machine, machineVersion: version, state, reason: error.reason },
         { cause: error },
       );
     }

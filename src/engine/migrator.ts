@@ -7,6 +7,7 @@ import { VersionConflictError } from '../store/store.ts';
 import { currentVersion, type HostedMachine } from './hosted-machine.ts';
 import { MACHINE_MIGRATED, migrateSnapshot } from './migrate-snapshot.ts';
 import { nextCommit } from './next-commit.ts';
+import { publicOrderId, tenantOfKey } from '../tenancy/order-keys.ts';
 import { restore, UnrestorableSnapshotError } from './snapshots.ts';
 
 /** Where the orders of one version and state went (or would go), and which could not. */
@@ -16,7 +17,8 @@ export interface MigrationGroup {
   toVersion: number;
   /** Orders per state they are in after the migration. */
   to: Record<string, number>;
-  failed: { orderId: string; reason: string }[];
+  /** The orders that cannot move: each order's tenant and the id its tenant knows (not the store's key). */
+  failed: { tenant: string; orderId: string; reason: string }[];
 }
 
 export interface MigrationReport {
@@ -96,7 +98,7 @@ export function createMigrator({ store, clock, machine: hosted, logger, batchSiz
             report.migrated += 1;
           } catch (error) {
             if (!(error instanceof UnrestorableSnapshotError)) throw error;
-            group.failed.push({ orderId: record.id, reason: error.reason });
+            group.failed.push({ tenant: tenantOfKey(record.id), orderId: publicOrderId(record.id), reason: error.reason });
             report.failed += 1;
           }
         }

@@ -10,6 +10,7 @@ import { createManualClock } from '../../src/clock.ts';
 import { createMigrator } from '../../src/engine/migrator.ts';
 import { createMemoryLogger } from '../../src/logger.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
+import { mintKey } from '../../src/tenancy/key-secrets.ts';
 import { orderBody } from '../support/test-app.ts';
 import { startServer } from '../support/server-process.ts';
 import { orderVersion1Only, orderWithRenamedState } from '../support/versions/renamed-state-v2.ts';
@@ -51,8 +52,40 @@ describe('npx aftersales doctor', () => {
     const r = cli(await databaseFile({ value: { preShipment: 'vanished' } }), 'doctor');
     expect(r.code).toBe(1);
     expect(r.out).toContain('2 order(s) of order (this release has versions 1, 2): 2 at version 2');
-    expect(r.out).toContain('cannot restore A-1: order@2 in preShipment.vanished: version 2 has no state preShipment.vanished');
+    expect(r.out).toContain('cannot restore A-1 of tenant default: order@2 in preShipment.vanished: version 2 has no state preShipment.vanished');
     expect(r.out).toContain('1 order(s) cannot be restored by this release');
+  });
+
+  it('names each order by its tenant and its id apart, not by the store key: two tenants may hold the same id', async () => {
+    const file = join(dir, `orders-${++files}.db`);
+    const store = await openSqliteStore(file);
+    const app = createApp({ store, clock: createManualClock(), logger: createMemoryLogger(), machine: orderMachine() });
+    const { key, record } = mintKey({ tenant: 'shop-a', scopes: ['orders:read', 'orders:write'], now: Date.now() });
+    await store.createKey(record);
+    const created = await app.request('/orders', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(orderBody({ id: 'A-1' })) });
+    expect(created.status).toBe(201);
+    // Stored as shop-a/A-1; a release that lost its state cannot restore it.
+    const stored = (await store.getOrder('shop-a/A-1'))!;
+    await store.commit({
+      order: { ...stored, version: 2, state: 'preShipment.vanished', snapshot: { ...stored.snapshot, value: { preShipment: 'vanished' } } as typeof stored.snapshot },
+      expectedVersion: 1,
+      history: { orderId: 'shop-a/A-1', seq: 2, type: 'WRITTEN_ELSEWHERE', payload: {}, fromState: stored.state, toState: 'preShipment.vanished', at: 1, idempotencyKey: null, source: 'client', dueAt: null, machineVersion: 2 },
+      outbox: [],
+      timers: [],
+    });
+    await store.close();
+    const r = cli(file, 'doctor');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('cannot restore A-1 of tenant shop-a: order@2 in preShipment.vanished: version 2 has no state preShipment.vanished');
+    expect(r.out).not.toContain('shop-a/A-1');
+    // The API answers the tenant with the id it knows, too.
+    const reopened = await openSqliteStore(file);
+    const served = createApp({ store: reopened, clock: createManualClock(), logger: createMemoryLogger(), machine: orderMachine() });
+    const answer = await served.request('/orders/A-1', { headers: { authorization: `Bearer ${key}` } });
+    expect(answer.status).toBe(503);
+    const problem = (await answer.json()) as { detail: string; orderId: string };
+    expect(problem).toMatchObject({ orderId: 'A-1', detail: expect.stringMatching(/^order A-1 is stored as order@2 in preShipment\.vanished/) });
+    await reopened.close();
   });
 
   it('says so and exits 0 when every order can be restored', async () => {
@@ -62,6 +95,12 @@ describe('npx aftersales doctor', () => {
 });
 
 describe('npx aftersales migrate', () => {
+  it('names an order that cannot move by its tenant and its id apart', () => {
+    const failed = { tenant: 'shop-a', orderId: 'A-1', reason: 'no migration from version 1 to 2' };
+    const report = { dryRun: true, target: 2, migrated: 0, failed: 1, groups: [{ fromVersion: 1, fromState: 'open', toVersion: 2, to: {}, failed: [failed] }] };
+    expect(formatReport('order', report)).toBe('order@1 open: would move to version 2: none; 1 cannot: A-1 of tenant shop-a (no migration from version 1 to 2)\n0 order(s) would move to order@2, 1 cannot\n');
+  });
+
   it('--dry-run reports, per version and state, what would move and what cannot', async () => {
     const r = cli(await databaseFile(), 'migrate', '--dry-run');
     expect(r).toMatchObject({ code: 0, out: '0 order(s) would move to order@2, 0 cannot\n' });

@@ -94,7 +94,7 @@ describe('the migration report', () => {
       expect(report).toMatchObject({ dryRun, migrated: 3, failed: 1 });
       expect(report.groups.find((g) => g.fromState === 'preShipment.processing.stockProblem')).toEqual({
         fromVersion: 1, fromState: 'preShipment.processing.stockProblem', toVersion: 2, to: {},
-        failed: [{ orderId: 'A-STOCK', reason: "version 2 cannot restore it: State 'stockProblem' does not exist on 'order.preShipment.processing'" }],
+        failed: [{ tenant: 'default', orderId: 'A-STOCK', reason: "version 2 cannot restore it: State 'stockProblem' does not exist on 'order.preShipment.processing'" }],
       });
     }
     expect(await store.versionCensus()).toEqual([
@@ -109,7 +109,7 @@ describe('the migration report', () => {
     const none = await createMigrator({ store: s2, clock: c2, machine: missing }).run();
     expect(none).toMatchObject({ migrated: 0, failed: 4 });
     expect(none.groups.flatMap((g) => g.failed)).toEqual(
-      ['B-HOLD', 'C-NEW', 'D-NEW', 'A-STOCK'].map((orderId) => ({ orderId, reason: 'no migration from version 1 to 2' })),
+      ['B-HOLD', 'C-NEW', 'D-NEW', 'A-STOCK'].map((orderId) => ({ tenant: 'default', orderId, reason: 'no migration from version 1 to 2' })),
     );
   });
 });

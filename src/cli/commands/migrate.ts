@@ -8,7 +8,7 @@ export function formatReport(machineId: string, report: MigrationReport): string
   const verb = report.dryRun ? 'would move' : 'moved';
   const lines = report.groups.map((g) => {
     const moved = Object.entries(g.to).map(([state, n]) => `${n} to ${state}`).join(', ') || 'none';
-    const failed = g.failed.length ? `; ${g.failed.length} cannot: ${g.failed.map((f) => `${f.orderId} (${f.reason})`).join('; ')}` : '';
+    const failed = g.failed.length ? `; ${g.failed.length} cannot: ${g.failed.map((f) => `${f.orderId} of tenant ${f.tenant} (${f.reason})`).join('; ')}` : '';
     return `${machineId}@${g.fromVersion} ${g.fromState}: ${verb} to version ${g.toVersion}: ${moved}${failed}`;
   });
   const total = `${report.migrated} order(s) ${verb} to ${machineId}@${report.target}, ${report.failed} cannot`;
