@@ -24,4 +24,7 @@ export const viewLists = {
   refunds: { path: ['money', 'refunds'], description: 'The refunds paid to the buyer (REFUND_ISSUED), oldest first' },
   shipments: { path: ['shipments'], description: 'Every parcel, the original shipment first, then reships; lostAt set when the carrier lost it' },
   claims: { path: ['claims'], description: 'Every claim of the order, oldest first; only the last may be open (`claim` is the latest)' },
+  // Evidence grows with each EVIDENCE_SUBMITTED while the platform verifies (up to 50 media each).
+  'claims/{claim}/evidence': { path: ['claims', '*', 'evidence'], description: "The evidence of one claim (by its position in `claims`, from 0), oldest first" },
+  'claim/evidence': { path: ['claim', 'evidence'], description: 'The evidence of the latest claim (`claim`), oldest first' },
 } as const;

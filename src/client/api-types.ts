@@ -34,7 +34,7 @@ export type paths = {
         };
         /**
          * The order: state, money, deadlines, problem, accepted events
-         * @description Bounded however many events the order has taken: each list that grows with events (`suppliers`, `supplier-refunds-owed`, `supplier-refunds-settled`, `refunds`, `shipments`, `claims`) shows its most recent 20 entries (the current supplier and those still owing a refund first) and its total beside it (`suppliersTotal`, …); `GET /orders/{id}/<list>` pages through each. Event answers show the same view.
+         * @description Bounded however many events the order has taken: each list that grows with events (`suppliers`, `supplier-refunds-owed`, `supplier-refunds-settled`, `refunds`, `shipments`, `claims`, `claims/{claim}/evidence`, `claim/evidence`) shows its most recent 20 entries (the current supplier and those still owing a refund first) and its total beside it (`suppliersTotal`, …); `GET /orders/{id}/<list>` pages through each. Event answers show the same view.
          */
         get: operations["getOrder"];
         put?: never;
@@ -219,6 +219,46 @@ export type paths = {
          * @description Every claim of the order, oldest first; only the last may be open (`claim` is the latest). The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
          */
         get: operations["getOrderClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/claims/{claim}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `claims.*.evidence`, a page at a time
+         * @description The evidence of one claim (by its position in `claims`, from 0), oldest first. The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderClaimsEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/claim/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the order's `claim.evidence`, a page at a time
+         * @description The evidence of the latest claim (`claim`), oldest first. The order view shows the most recent 20 of them and their total; this pages through them all, in the view's order, up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.
+         */
+        get: operations["getOrderClaimEvidence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1344,6 +1384,8 @@ export type components = {
                     /** @enum {string} */
                     outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
                 } | null;
+                /** @description How many entries `evidence` has in all: the view shows the most recent 20; GET /orders/{id}/claim/evidence pages through every one */
+                evidenceTotal: number;
             } | null;
             claims: {
                 kind: string;
@@ -1367,6 +1409,8 @@ export type components = {
                     /** @enum {string} */
                     outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
                 } | null;
+                /** @description How many entries `evidence` has in all: the view shows the most recent 20; GET /orders/{id}/claims/{claim}/evidence pages through every one */
+                evidenceTotal: number;
             }[];
             resolution: {
                 dueAt: string | null;
@@ -1625,6 +1669,36 @@ export type components = {
                     /** @enum {string} */
                     outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
                 } | null;
+            }[];
+        };
+        OrderClaimsEvidencePage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `evidenceTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                /** @enum {string} */
+                kind: "photo" | "video";
+                url: string;
+                at: string | null;
+            }[];
+        };
+        OrderClaimEvidencePage: {
+            orderId: string;
+            /** @description The version of the order the page was read from */
+            version: number;
+            /** @description How many entries the list has in all (the order view's `evidenceTotal`) */
+            total: number;
+            /** @description Send as cursor for the next page (also in the Link header); null on the last */
+            nextCursor: string | null;
+            entries: {
+                /** @enum {string} */
+                kind: "photo" | "video";
+                url: string;
+                at: string | null;
             }[];
         };
         CreatedWebhook: {
@@ -3288,6 +3362,100 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OrderClaimsPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            421: components["responses"]["Problem421"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderClaimsEvidence: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+                /** @description The position of the claim in its list, from 0 (the oldest) */
+                claim: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 0,
+                     *       "nextCursor": null,
+                     *       "entries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderClaimsEvidencePage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            421: components["responses"]["Problem421"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getOrderClaimEvidence: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Entries per page (1 to 1000, default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The order id given at creation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    /** @description The next page: <path?…&cursor=…>; rel="next" (absent on the last page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "model-domestic",
+                     *       "version": 2,
+                     *       "total": 0,
+                     *       "nextCursor": null,
+                     *       "entries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderClaimEvidencePage"];
                 };
             };
             401: components["responses"]["Problem401"];

@@ -9,10 +9,17 @@ export const totalKey = (path: readonly string[]) => `${path.at(-1)!}Total`;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The list at `path` of a view, or undefined when the view has none there. */
-export function listAt(view: Json, path: readonly string[]): unknown[] | undefined {
+/**
+ * The list at `path` of a view, or undefined when the view has none there. Each `*` of the path
+ * (an entry of a list, as in `['claims', '*', 'evidence']`) takes the next of `indices`.
+ */
+export function listAt(view: Json, path: readonly string[], indices: readonly number[] = []): unknown[] | undefined {
   let at: unknown = view;
-  for (const key of path) at = isObject(at) ? at[key] : undefined;
+  let next = 0;
+  for (const key of path) {
+    if (key === '*') at = Array.isArray(at) ? at[indices[next++] ?? -1] : undefined;
+    else at = isObject(at) ? at[key] : undefined;
+  }
   return Array.isArray(at) ? at : undefined;
 }
 
@@ -32,8 +39,12 @@ export function recentEntries<T>(entries: readonly T[], limit: number, keep?: (e
 /** The view with the list at `path` bounded and counted, copied along the way (the view is never changed in place). */
 function withBounded(view: Json, path: readonly string[], list: ViewList, limit: number): Json {
   const [head, ...rest] = path;
-  if (head === undefined) return view;
+  if (head === undefined || head === '*') return view;
   const value = view[head];
+  // `*`: the list of each entry (each claim's evidence).
+  if (rest[0] === '*') {
+    return Array.isArray(value) ? { ...view, [head]: value.map((entry) => (isObject(entry) ? withBounded(entry, rest.slice(1), list, limit) : entry)) } : view;
+  }
   if (rest.length > 0) return isObject(value) ? { ...view, [head]: withBounded(value, rest, list, limit) } : view;
   if (!Array.isArray(value)) return view;
   return { ...view, [head]: recentEntries(value, limit, list.keep?.bind(list)), [totalKey(path)]: value.length };

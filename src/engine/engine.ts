@@ -302,12 +302,16 @@ export function createEngine({
 
     /**
      * One of the view's growing lists (`HostedMachine.viewLists[name]`) of an order, whole: empty when
-     * the order's version shows no such list. The order must exist (404 otherwise).
+     * the order's version shows no such list; `indices` pick the entry of each `*` of its path (missing
+     * when there is no such entry). The order must exist (404 otherwise).
      */
-    async getViewList(id: string, name: string): Promise<{ entries: unknown[]; version: number }> {
+    async getViewList(id: string, name: string, indices: readonly number[] = []): Promise<{ entries: unknown[]; version: number } | { missing: true }> {
       const list = hosted.viewLists?.[name];
       const { record, version, snapshot } = await load(id);
-      return { entries: (list && listAt(wholeView(record, version, snapshot), list.path)) ?? [], version: record.version };
+      const entries = list && listAt(wholeView(record, version, snapshot), list.path, indices);
+      // A list inside an entry (a claim's evidence) of an entry the order does not have: not found.
+      if (!entries && indices.length > 0) return { missing: true };
+      return { entries: entries ?? [], version: record.version };
     },
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */

@@ -37,7 +37,11 @@ export interface HostedMachine {
 
 /** A list of the instance view that the host bounds (see `HostedMachine.viewLists`). */
 export interface ViewList {
-  /** Where the list is in the view, e.g. `['supplierRefunds', 'owed']`; a version whose view has none there shows no such list. */
+  /**
+   * Where the list is in the view, e.g. `['supplierRefunds', 'owed']`; `*` for each entry of a list, e.g.
+   * `['claims', '*', 'evidence']` (then the sub-resource's name holds one `{param}` per `*`, the entry's
+   * position: `claims/{claim}/evidence`). A version whose view has none there shows no such list.
+   */
   readonly path: readonly string[];
   /** What the list holds, for the API's documentation. */
   readonly description: string;

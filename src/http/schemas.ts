@@ -12,7 +12,16 @@ function withTotal(object: z.ZodObject, path: readonly string[], name: string): 
   const [head, ...rest] = path;
   const field = head === undefined ? undefined : object.shape[head];
   if (head === undefined || field === undefined) return object;
-  if (rest.length > 0) return field instanceof z.ZodObject ? object.extend({ [head]: withTotal(field, rest, name) }) : object;
+  if (rest.length > 0) {
+    // Inside a nullable object (`claim`), or inside each entry of a list (`claims`, `*`).
+    const nullable = field instanceof z.ZodNullable;
+    const inner = nullable ? (field.unwrap() as z.ZodType) : field;
+    let changed: z.ZodType | undefined;
+    if (rest[0] === '*' && inner instanceof z.ZodArray && inner.element instanceof z.ZodObject) changed = z.array(withTotal(inner.element, rest.slice(1), name));
+    else if (rest[0] !== '*' && inner instanceof z.ZodObject) changed = withTotal(inner, rest, name);
+    if (!changed) return object;
+    return object.extend({ [head]: nullable ? changed.nullable() : changed });
+  }
   return object.extend({
     [totalKey(path)]: z.number().int().meta({ description: `How many entries \`${head}\` has in all: the view shows the most recent ${VIEW_LIST_LIMIT}; GET /orders/{id}/${name} pages through every one` }),
   });

@@ -5,16 +5,29 @@ import type { MachineVersion, ViewList } from '../engine/hosted-machine.ts';
 import type { OrderExamples } from './openapi-examples.ts';
 import { guarded, jsonResponse, linkHeader, problems } from './openapi-responses.ts';
 import { viewListQuerySchema } from './schemas.ts';
+import { listParams } from './view-lists-routes.ts';
 
 const orderId = z.object({ id: z.string().meta({ description: 'The order id given at creation', example: 'model-domestic' }) });
-const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+/** `claims/{claim}/evidence` → `ClaimsEvidence`. */
+const pascal = (name: string) => name.replace(/\{\w+\}/g, '').replace(/(^|[-/]+)([a-z])/g, (_, _sep: string, letter: string) => letter.toUpperCase());
 
 /** The schema of one entry of the list at `path` of a version's view (anything, when the schema does not say). */
 function entrySchema(viewSchema: z.ZodObject, path: readonly string[]): z.ZodType {
   let at: z.ZodType | undefined = viewSchema;
-  for (const key of path) at = at instanceof z.ZodObject ? (at.shape as Record<string, z.ZodType>)[key] : undefined;
+  for (const key of path) {
+    if (at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
+    if (key === '*') at = at instanceof z.ZodArray ? (at.element as z.ZodType) : undefined;
+    else at = at instanceof z.ZodObject ? (at.shape as Record<string, z.ZodType>)[key] : undefined;
+  }
   return at instanceof z.ZodArray ? (at.element as z.ZodType) : z.unknown();
 }
+
+/** The path parameters of a list's route: the order id, and the position of each entry its path goes through. */
+const pathParams = (name: string) =>
+  z.object({
+    ...orderId.shape,
+    ...Object.fromEntries(listParams(name).map((p) => [p, z.string().regex(/^\d+$/).meta({ description: `The position of the ${p} in its list, from 0 (the oldest)`, example: '0' })])),
+  });
 
 /** `GET /orders/{id}/<name>` for each of the view's growing lists (`HostedMachine.viewLists`). */
 export function viewListsOperations(
@@ -47,7 +60,7 @@ export function viewListsOperations(
             description:
               `${list.description}. The order view shows the most recent ${VIEW_LIST_LIMIT} of them and their total; this pages through them all, in the view's order, ` +
               'up to `limit` entries (default 100, most 1000); `nextCursor` (and the Link header) fetch the next page, null on the last.',
-            requestParams: { path: orderId, query: viewListQuerySchema },
+            requestParams: { path: pathParams(name), query: viewListQuerySchema },
             responses: {
               200: jsonResponse('A page of the list', page, example, linkHeader),
               ...problems([...guarded, 404, 422]),

@@ -101,6 +101,39 @@ onBothStores('postgres-bounded-view', (open) => {
     expect(fresh.claimsTotal).toBe(0);
   });
 
+  it('bounds the evidence of each claim, however often the buyer adds to it, and pages through it by claim', async () => {
+    const t = await testApp({ store: await open() });
+    await t.create({ id: 'E-1' });
+    for (const [type, payload] of [
+      ['SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF1' }],
+      ['DELIVERED', {}],
+      ['ISSUE_REPORTED', { kind: 'damaged', items: [{ sku: 'plate', quantity: 1 }], description: 'in pieces' }],
+    ] as const) expect((await t.send('E-1', type, payload)).status).toBe(200);
+    const media = (n: number) => Array.from({ length: 50 }, (_, i) => ({ kind: 'photo', url: `https://evidence.example/claims/plate/photo-${n}-${i}-${'x'.repeat(60)}.jpg` }));
+    let largest = 0;
+    for (let n = 0; n < 41; n++) {
+      const res = await t.send('E-1', 'EVIDENCE_SUBMITTED', { media: media(n) });
+      expect(res.status, res.text).toBe(200);
+      largest = Math.max(largest, bytes(res.text));
+    }
+    expect(largest).toBeLessThan(BOUND);
+    const view = await t.get('E-1');
+    expect(bytes(view.text)).toBeLessThan(BOUND);
+    expect(view.body.claims[0].evidenceTotal).toBe(2050);
+    expect(view.body.claims[0].evidence).toHaveLength(VIEW_LIST_LIMIT);
+    expect(view.body.claim.evidenceTotal).toBe(2050);
+    expect(view.body.claim.evidence.at(-1).url).toContain('photo-40-49-');
+    const all = await wholeList(t, '/orders/E-1/claims/0/evidence?limit=1000');
+    expect(all.entries).toHaveLength(2050);
+    expect((all.entries as { url: string }[])[0]!.url).toContain('photo-0-0-');
+    expect((await wholeList(t, '/orders/E-1/claim/evidence?limit=1000')).entries).toEqual(all.entries);
+    // A claim the order does not have is not found; a position that is not a number is invalid.
+    const none = await t.call('GET', '/orders/E-1/claims/1/evidence');
+    expect([none.status, none.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
+    const bad = await t.call('GET', '/orders/E-1/claims/first/evidence');
+    expect([bad.status, bad.body.errors]).toEqual([422, [{ path: 'path.claim', message: 'a whole number from 0' }]]);
+  });
+
   it('refuses a bad limit, a cursor it did not give out and an unknown parameter with 422 problems; a missing order is a 404 problem', async () => {
     const t = await testApp({ store: await open() });
     await t.create({ id: 'S-bad' });
