@@ -98,6 +98,24 @@ describe('version 2 gives a refusal a reason only where the domain has one', () 
     expect((await refused(t, 'C-8', 'ISSUE_REPORTED', { kind: 'damaged' })).reason).toBeUndefined();
   });
 
+  it('a domestic parcel that was lost can no longer be intercepted where it is', async () => {
+    const t = await testApp();
+    await t.create({ id: 'C-10' });
+    await ok(t, 'C-10', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF-C-10' });
+    await ok(t, 'C-10', 'PARCEL_LOST');
+    expect((await refused(t, 'C-10', 'CANCEL_REQUESTED', { reason: 'customer_cancelled' })).reason).toBe('the parcel can no longer be intercepted where it is now');
+  });
+
+  it('a refund for a cancellation after delivery points to no cancellation the order cannot take', async () => {
+    const t = await testApp();
+    await t.create({ id: 'C-11' });
+    await ok(t, 'C-11', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF-C-11' });
+    await ok(t, 'C-11', 'DELIVERED');
+    expect((await refused(t, 'C-11', 'REQUEST_REFUND', { reason: 'wrong_address' })).reason).toBe(
+      'a cancellation or wrong address is intercepted first (R9); a successful interception is refunded in full',
+    );
+  });
+
   it('a refund in progress offers the payment of it', async () => {
     const t = await testApp();
     await t.create({ id: 'C-9' });
