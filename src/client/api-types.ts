@@ -1669,6 +1669,8 @@ export type components = {
                     /** @enum {string} */
                     outcome: "evidence_missing" | "rejected" | "reshipped" | "refunded";
                 } | null;
+                /** @description How many entries `evidence` has in all: the view shows the most recent 20; GET /orders/{id}/claims/{claim}/evidence pages through every one */
+                evidenceTotal: number;
             }[];
         };
         OrderClaimsEvidencePage: {

@@ -59,3 +59,15 @@ export function boundedView<V extends Json>(view: V, lists: Readonly<Record<stri
   for (const list of Object.values(lists)) bounded = withBounded(bounded, list.path, list, limit);
   return bounded as V;
 }
+
+/**
+ * An entry of the list at `path` with the lists inside it bounded (those declared at `[...path, '*', …]`,
+ * a claim's evidence in a claim), so that a page of a list is bounded by its `limit` as the view is.
+ */
+export function boundedEntry(entry: unknown, path: readonly string[], lists: Readonly<Record<string, ViewList>> = {}, limit = VIEW_LIST_LIMIT): unknown {
+  if (!isObject(entry)) return entry;
+  const inside = Object.values(lists)
+    .filter((l) => l.path.length > path.length + 1 && path.every((key, i) => l.path[i] === key) && l.path[path.length] === '*')
+    .map((l) => ({ ...l, path: l.path.slice(path.length + 1) }));
+  return inside.length ? boundedView(entry, Object.fromEntries(inside.map((l, i) => [String(i), l])), limit) : entry;
+}

@@ -7,7 +7,7 @@ import { StoreUnavailableError, VersionConflictError } from '../store/store.ts';
 import { publicOrderId } from '../tenancy/order-keys.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
-import { boundedView, listAt } from './bounded-view.ts';
+import { boundedEntry, boundedView, listAt } from './bounded-view.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
 import { dryRun, type DryRun } from './dry-run.ts';
 import { nextCommit } from './next-commit.ts';
@@ -311,7 +311,8 @@ export function createEngine({
       const entries = list && listAt(wholeView(record, version, snapshot), list.path, indices);
       // A list inside an entry (a claim's evidence) of an entry the order does not have: not found.
       if (!entries && indices.length > 0) return { missing: true };
-      return { entries: entries ?? [], version: record.version };
+      // Each entry shows the lists inside it bounded too (a claim's evidence), as the view does.
+      return { entries: (entries ?? []).map((entry) => (list ? boundedEntry(entry, list.path, hosted.viewLists) : entry)), version: record.version };
     },
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */

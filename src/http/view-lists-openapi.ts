@@ -4,7 +4,7 @@ import { listAt, VIEW_LIST_LIMIT } from '../engine/bounded-view.ts';
 import type { MachineVersion, ViewList } from '../engine/hosted-machine.ts';
 import type { OrderExamples } from './openapi-examples.ts';
 import { guarded, jsonResponse, linkHeader, problems } from './openapi-responses.ts';
-import { viewListQuerySchema } from './schemas.ts';
+import { boundedViewSchema, viewListQuerySchema } from './schemas.ts';
 import { listParams } from './view-lists-routes.ts';
 
 const orderId = z.object({ id: z.string().meta({ description: 'The order id given at creation', example: 'model-domestic' }) });
@@ -35,6 +35,8 @@ export function viewListsOperations(
   examples: OrderExamples | undefined,
   lists: Readonly<Record<string, ViewList>> = {},
 ): ZodOpenApiPathsObject {
+  // Entries show the lists inside them bounded, with their totals (a claim's evidence).
+  const bounded = boundedViewSchema(version.viewSchema, lists);
   return Object.fromEntries(
     Object.entries(lists).map(([name, list]) => {
       const where = list.path.join('.');
@@ -44,7 +46,7 @@ export function viewListsOperations(
           version: z.number().int().meta({ description: 'The version of the order the page was read from' }),
           total: z.number().int().meta({ description: `How many entries the list has in all (the order view's \`${list.path.at(-1)!}Total\`)` }),
           nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page (also in the Link header); null on the last' }),
-          entries: z.array(entrySchema(version.viewSchema, list.path)),
+          entries: z.array(entrySchema(bounded, list.path)),
         })
         .meta({ id: `Order${pascal(name)}Page` });
       // The example order's list as it stands after its first event (often empty: a new order has one supplier and no parcel yet).

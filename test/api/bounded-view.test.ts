@@ -127,6 +127,10 @@ onBothStores('postgres-bounded-view', (open) => {
     expect(all.entries).toHaveLength(2050);
     expect((all.entries as { url: string }[])[0]!.url).toContain('photo-0-0-');
     expect((await wholeList(t, '/orders/E-1/claim/evidence?limit=1000')).entries).toEqual(all.entries);
+    // A page of claims shows each claim's evidence bounded, as the view does.
+    const claims = await t.call('GET', '/orders/E-1/claims');
+    expect(bytes(claims.text)).toBeLessThan(BOUND);
+    expect(claims.body.entries[0]).toMatchObject({ evidenceTotal: 2050, evidence: view.body.claims[0].evidence });
     // A claim the order does not have is not found; a position that is not a number is invalid.
     const none = await t.call('GET', '/orders/E-1/claims/1/evidence');
     expect([none.status, none.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
