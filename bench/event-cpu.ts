@@ -8,7 +8,11 @@
  * store or the routes; it leaves out HTTP parsing and socket writes (the HTTP ceiling's share).
  *
  *   npx tsx bench/event-cpu.ts [--orders 10000] [--events 20000] [--warmup 5000] [--connections 50] [--repeat 3]
- *                                [--observability on|off]
+ *                                [--observability on|off] [--machine-version N]
+ *
+ * `--machine-version N` hosts the order machine's versions up to N only, so orders are created and
+ * driven on version N: with 1, the host of today runs the machine that 35bb4e2 ran (issue 11's
+ * before/after of the host, apart from what version 2's machine costs).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { orderMachine } from '../machines/order/index.ts';
 import { createApp } from '../src/app.ts';
+import type { HostedMachine } from '../src/engine/hosted-machine.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { systemClock } from '../src/clock.ts';
@@ -34,6 +39,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     repeat: { type: 'string', default: '3' },
     observability: { type: 'string', default: 'on' },
+    'machine-version': { type: 'string' },
   },
 });
 const orders = Number(values.orders);
@@ -41,12 +47,20 @@ const connections = Number(values.connections);
 if (values.observability !== 'on' && values.observability !== 'off') throw new Error('--observability is on or off');
 const observed = values.observability === 'on';
 
+/** The hosted machine with its versions up to `upTo` (all when absent), and the migrations between those. */
+function hostedUpTo(machine: HostedMachine, upTo: string | undefined): HostedMachine {
+  if (upTo === undefined) return machine;
+  const n = Number(upTo);
+  if (!machine.versions.some((v) => v.version === n)) throw new Error(`--machine-version: the order machine has versions ${machine.versions.map((v) => v.version).join(', ')}`);
+  return { ...machine, versions: machine.versions.filter((v) => v.version <= n), migrations: machine.migrations.filter((m) => m.to <= n) };
+}
+
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-event-cpu-'));
 try {
   const store = await openSqliteStore(join(dir, 'bench.db'));
-  await preloadOrders(store, orders);
-  const machine = orderMachine({ addWorkingDays: workingDaysCounter(loadCalendar()) });
+  const machine = hostedUpTo(orderMachine({ addWorkingDays: workingDaysCounter(loadCalendar()) }), values['machine-version']);
+  await preloadOrders(store, orders, { machine });
   const logger = createLogger({ level: observed ? 'info' : 'warn', pretty: false, destination: pino.destination({ dest: join(dir, 'server.log'), sync: false }) });
   const observability = observed ? { metrics: createMetrics(), accessLog: true } : { accessLog: false };
   const app = createApp({ store, clock: systemClock, logger, machine, ...observability });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { orderMachine, sampleOrder } from '../machines/order/index.ts';
 import { createEngine } from '../src/engine/engine.ts';
 import { requestHash } from '../src/engine/hash.ts';
+import type { HostedMachine } from '../src/engine/hosted-machine.ts';
 import type { Commit } from '../src/store/records.ts';
 import type { Store } from '../src/store/store.ts';
 
@@ -20,10 +21,10 @@ export function benchOrderInput(id: string, now: number) {
  * The commit the engine makes to create one order: captured once from the engine itself (its
  * initial transition, record, history row and timers), then re-addressed to each order id.
  */
-export async function creationCommits(now: number) {
+export async function creationCommits(now: number, machine: HostedMachine = orderMachine()) {
   let captured: Commit | undefined;
   const capture = { commit: async (c: Commit) => void (captured = c), getOrder: async () => undefined } as unknown as Store;
-  const engine = createEngine({ store: capture, clock: { now: () => now }, machine: orderMachine() });
+  const engine = createEngine({ store: capture, clock: { now: () => now }, machine });
   await engine.createOrder(benchOrderInput(benchOrderId(0), now));
   const template = captured!;
   return (id: string): Commit => {
@@ -40,10 +41,15 @@ export async function creationCommits(now: number) {
 
 /**
  * Preloads `count` orders through `store.commit`, `batch` at a time: with group commit each
- * batch is one transaction, so a million orders take minutes, not hours.
+ * batch is one transaction, so a million orders take minutes, not hours. Created on `machine`'s
+ * newest version (default: the order machine as the service hosts it).
  */
-export async function preloadOrders(store: Store, count: number, { batch = 5000, now = Date.now(), onProgress }: { batch?: number; now?: number; onProgress?: (done: number) => void } = {}) {
-  const commitFor = await creationCommits(now);
+export async function preloadOrders(
+  store: Store,
+  count: number,
+  { batch = 5000, now = Date.now(), onProgress, machine }: { batch?: number; now?: number; onProgress?: (done: number) => void; machine?: HostedMachine } = {},
+) {
+  const commitFor = await creationCommits(now, machine);
   for (let start = 0; start < count; start += batch) {
     const end = Math.min(count, start + batch);
     const commits: Promise<void>[] = [];
