@@ -137,4 +137,19 @@ describe.skipIf(missing !== null && !inCi)('the inspector shows an order\'s jour
     expect(await page.locator('#suppliers .supplier').first().getAttribute('data-id')).toBe('alt-24');
     expect(await page.locator('#suppliers .more').textContent()).toBe('20 most recent of 26 shown; every one: GET /orders/D-4004/suppliers');
   });
+
+  it('shows the most recent evidence of a claim with its total, and where to read all of it', async () => {
+    expect((await fixture.create({ id: 'E-5005' })).status).toBe(201);
+    for (const [type, payload] of [
+      ['SHIPPED', { carrier: 'SF Express', trackingNumber: 'SF500' }],
+      ['DELIVERED', {}],
+      ['ISSUE_REPORTED', { kind: 'damaged', items: [{ sku: 'plate', quantity: 1 }], description: 'in pieces' }],
+      ['EVIDENCE_SUBMITTED', { media: Array.from({ length: 25 }, (_, i) => ({ kind: 'photo', url: `https://evidence.example/plate-${i}.jpg` })) }],
+    ] as const) expect((await fixture.send('E-5005', type, payload)).status).toBe(200);
+    await s.visit(page, '/inspector?order=E-5005');
+    await expect.poll(() => page.locator('#order-title').textContent()).toBe('E-5005');
+    expect(await page.locator('#claims .claim a').count()).toBe(20);
+    expect(await page.locator('#claims .claim .more').textContent()).toBe('20 most recent of 25 shown; every one: GET /orders/E-5005/claims/0/evidence');
+    expect(await page.locator('#claims .claim').innerText()).not.toContain('evidenceTotal');
+  });
 });

@@ -9,7 +9,7 @@ const none = (text) => el('p', { class: 'muted', text });
 function more(order, shown, total, list) {
   if (total === undefined || total <= shown) return null;
   const path = `/orders/${encodeURIComponent(order.id)}/${list}`;
-  return el('p', { class: 'muted more', text: `${shown} most recent of ${total} shown; every one: GET ${path}` });
+  return el('p', { class: 'muted more', 'data-list': list, text: `${shown} most recent of ${total} shown; every one: GET ${path}` });
 }
 const row = (name, ...cells) => el('tr', {}, el('th', { scope: 'row', text: name }), ...cells.map((c) => el('td', {}, c)));
 
@@ -30,17 +30,20 @@ export function moneyPanel(order) {
 export function claimsPanel(order) {
   const claims = order.claims ?? (order.claim ? [order.claim] : []);
   if (!claims.length) return none('no claim');
+  // The view shows the most recent claims: the first shown is at this position of the whole list.
+  const first = order.claims ? (order.claimsTotal ?? claims.length) - claims.length : null;
   const cards = el(
     'ul',
     { class: 'cards' },
-    ...claims.map((c) => {
+    ...claims.map((c, i) => {
       const verdict = c.verification ? `verification ${c.verification}${c.verificationReason ? ` (${c.verificationReason})` : ''}` : 'awaiting evidence';
       return el(
         'li',
         { class: 'card claim', 'data-kind': c.kind },
         el('strong', { text: c.kind.replace(/_/g, ' ') }),
         el('span', { class: 'muted', text: ` reported ${time(c.reportedAt)} · ${verdict}${c.resolution ? ` · resolution: ${c.resolution}` : ''}` }),
-        fields(c, order.currency, { skip: ['kind', 'reportedAt', 'verification', 'verificationReason', 'resolution'] }),
+        fields(c, order.currency, { skip: ['kind', 'reportedAt', 'verification', 'verificationReason', 'resolution', 'evidenceTotal'] }),
+        more(order, c.evidence?.length ?? 0, c.evidenceTotal, first === null ? 'claim/evidence' : `claims/${first + i}/evidence`),
       );
     }),
   );
