@@ -45,6 +45,20 @@ describe('version 2 records payments and claims as they happened', () => {
     expect(reshipped.claim.closed).toEqual({ at: iso(t.clock.now()), outcome: 'reshipped' });
   });
 
+  it('a reshipped claim leaves no resolution deadline behind: a later reship of a lost parcel has none', async () => {
+    const t = await testApp();
+    await delivered(t, 'V-11');
+    await ok(t, 'V-11', 'ISSUE_REPORTED', { kind: 'damaged' });
+    await ok(t, 'V-11', 'EVIDENCE_SUBMITTED', { media });
+    expect(names(await ok(t, 'V-11', 'VERIFICATION_APPROVED'))).toContain('resolutionDueAt');
+    await ok(t, 'V-11', 'REQUEST_RESHIP');
+    await ok(t, 'V-11', 'RESHIPPED', { carrier: 'SF', trackingNumber: 'SF-V-11b' });
+    await ok(t, 'V-11', 'PARCEL_LOST');
+    const again = await ok(t, 'V-11', 'REQUEST_RESHIP');
+    expect(again.state).toBe('reship');
+    expect(names(again)).not.toContain('resolutionDueAt');
+  });
+
   it('a rejected claim keeps the platform reason', async () => {
     const t = await testApp();
     await delivered(t, 'V-3');

@@ -265,15 +265,18 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
       })),
       escalateCustoms: assign(({ context, event }) => ({
         customsEscalatedAt: event.receivedAt,
+        // Stryker disable next-line StringLiteral: equivalent: only customsHold arms the customs deadlines, and holdInCustoms sets both afresh, so a stale one is never armed
         deadlines: withDeadline(withDeadline(context.deadlines, 'customsEscalateAt', undefined), 'customsReminderAt', undefined),
       })),
       leaveCustoms: assign(({ context }) => ({
         customsEscalatedAt: null,
+        // Stryker disable next-line StringLiteral: equivalent: only customsHold arms the customs deadlines, and holdInCustoms sets both afresh, so a stale one is never armed
         deadlines: withDeadline(withDeadline(context.deadlines, 'customsEscalateAt', undefined), 'customsReminderAt', undefined),
       })),
       recordLoss: assign(({ context, event }) => ({
         shipments: context.shipments.map((s, i) => (i === context.shipments.length - 1 ? { ...s, lostAt: event.receivedAt } : s)),
         customsEscalatedAt: null,
+        // Stryker disable next-line StringLiteral: equivalent: only customsHold arms the customs deadlines, and holdInCustoms sets both afresh, so a stale one is never armed
         deadlines: withDeadline(withDeadline(context.deadlines, 'customsEscalateAt', undefined), 'customsReminderAt', undefined),
       })),
       recordDelivery: assign(({ context, event }) => {
@@ -283,6 +286,7 @@ export function createOrderMachine({ addWorkingDays = addWeekdaysUtc }: OrderMac
           deliveredAt,
           customsEscalatedAt: null,
           deadlines: {
+            // Stryker disable next-line StringLiteral: equivalent: only customsHold arms the customs deadlines, and holdInCustoms sets both afresh, so a stale one is never armed
             ...withDeadline(withDeadline(context.deadlines, 'customsEscalateAt', undefined), 'customsReminderAt', undefined),
             protectionEndsAt: deliveredAt + context.policy.protectionWindowDays * DAY_MS,
           },
