@@ -89,6 +89,8 @@ export const configSchema = z.object({
   ALLOWED_HOST_NAMES: z
     .string()
     .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    // Set but empty would answer every request 421: a mistake, not a setting.
+    .pipe(z.array(z.string()).min(1, 'at least one host name (leave it unset for the default)'))
     .optional(),
   /** Comma-separated origins whose browser pages may call the API (CORS), e.g. https://desk.shop.example; `*` for any. */
   CORS_ORIGINS: z

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.ts';
 import { orderBody, testApp } from '../support/test-app.ts';
 
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -97,6 +98,13 @@ describe('the Host header', () => {
     }
     // The inspector and the docs too: the pages a rebound name would load.
     expect((await t.call('GET', '/inspector', undefined, { host: 'attacker.example' })).status).toBe(421);
+  });
+
+  it('is configured with ALLOWED_HOST_NAMES; a list of no names stops the start (it would refuse every request)', () => {
+    expect(readConfig({ ALLOWED_HOST_NAMES: 'orders.shop.example, *.desk.example' }).ALLOWED_HOST_NAMES).toEqual(['orders.shop.example', '*.desk.example']);
+    // Empty is unset, as for every variable: the default.
+    for (const unset of [{}, { ALLOWED_HOST_NAMES: '' }]) expect(readConfig(unset).ALLOWED_HOST_NAMES).toBeUndefined();
+    for (const empty of [' ', ', ,']) expect(() => readConfig({ ALLOWED_HOST_NAMES: empty }), JSON.stringify(empty)).toThrow('invalid configuration: ALLOWED_HOST_NAMES: at least one host name');
   });
 });
 
