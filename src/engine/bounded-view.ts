@@ -61,13 +61,15 @@ export function boundedView<V extends Json>(view: V, lists: Readonly<Record<stri
 }
 
 /**
- * An entry of the list at `path` with the lists inside it bounded (those declared at `[...path, '*', …]`,
+ * What bounds an entry of the list at `path`: the lists inside it (those declared at `[...path, '*', …]`,
  * a claim's evidence in a claim), so that a page of a list is bounded by its `limit` as the view is.
+ * The lists inside are picked once, for every entry of the page.
  */
-export function boundedEntry(entry: unknown, path: readonly string[], lists: Readonly<Record<string, ViewList>> = {}, limit = VIEW_LIST_LIMIT): unknown {
-  if (!isObject(entry)) return entry;
+export function entryBounder(path: readonly string[], lists: Readonly<Record<string, ViewList>> = {}, limit = VIEW_LIST_LIMIT): (entry: unknown) => unknown {
   const inside = Object.values(lists)
     .filter((l) => l.path.length > path.length + 1 && path.every((key, i) => l.path[i] === key) && l.path[path.length] === '*')
-    .map((l) => ({ ...l, path: l.path.slice(path.length + 1) }));
-  return inside.length ? boundedView(entry, Object.fromEntries(inside.map((l, i) => [String(i), l])), limit) : entry;
+    .map((l, i) => [String(i), { ...l, path: l.path.slice(path.length + 1) }] as const);
+  if (inside.length === 0) return (entry) => entry;
+  const named = Object.fromEntries(inside);
+  return (entry) => (isObject(entry) ? boundedView(entry, named, limit) : entry);
 }

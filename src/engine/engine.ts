@@ -7,7 +7,7 @@ import { StoreUnavailableError, VersionConflictError } from '../store/store.ts';
 import { publicOrderId } from '../tenancy/order-keys.ts';
 import { requestHash } from './hash.ts';
 import { currentVersion, type ArmedDeadline, type HostedMachine, type MachineVersion } from './hosted-machine.ts';
-import { boundedEntry, boundedView, listAt } from './bounded-view.ts';
+import { boundedView, entryBounder, listAt } from './bounded-view.ts';
 import { instanceView, type OrderView } from './instance-view.ts';
 import { dryRun, type DryRun } from './dry-run.ts';
 import { nextCommit } from './next-commit.ts';
@@ -312,7 +312,8 @@ export function createEngine({
       // A list inside an entry (a claim's evidence) of an entry the order does not have: not found.
       if (!entries && indices.length > 0) return { missing: true };
       // Each entry shows the lists inside it bounded too (a claim's evidence), as the view does.
-      return { entries: (entries ?? []).map((entry) => (list ? boundedEntry(entry, list.path, hosted.viewLists) : entry)), version: record.version };
+      if (!list || !entries) return { entries: [], version: record.version };
+      return { entries: entries.map(entryBounder(list.path, hosted.viewLists)), version: record.version };
     },
 
     /** Validates a client event against the order's version and applies it; refused or invalid events change nothing. */
