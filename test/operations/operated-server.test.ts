@@ -80,7 +80,7 @@ async function realWork(url: string, receiverUrl: string) {
   return { state, traceId: '5bf92f3577b34da6a3ce929d0e0e4736' };
 }
 
-/** Waits until both timers of `late-1` fired and every notification was delivered, and answers that scrape. */
+/** Waits until both timers of `late-1` fired and every notification was delivered and logged, and answers that scrape. */
 function settled(url: string, server: ServerProcess) {
   return scrapeUntil(
     url,
@@ -89,7 +89,9 @@ function settled(url: string, server: ServerProcess) {
       sample(text, 'aftersales_outbox_backlog', { source: 'history' }) === 0 &&
       // A delivery run may read the effects before the last timer's commit and its history after it.
       sample(text, 'aftersales_outbox_backlog', { source: 'effect' }) === 0 &&
-      (sample(text, 'aftersales_deliveries', { channel: 'webhook', status: 'pending' }) ?? 0) === 0,
+      (sample(text, 'aftersales_deliveries', { channel: 'webhook', status: 'pending' }) ?? 0) === 0 &&
+      // The log line of a delivery reaches the test's pipe after its count reaches /metrics.
+      server.lines().filter((l) => l.msg === 'delivered').length === (sample(text, 'aftersales_delivery_attempts_total', { channel: 'webhook', outcome: 'delivered' }) ?? 0),
   );
 }
 
