@@ -37,7 +37,7 @@ import { requestSpan } from './http/request-span.ts';
 import { storableUrl } from './http/storable-text.ts';
 import { streamRoutes } from './http/stream-routes.ts';
 import { inspectorRoutes } from './inspector/inspector-routes.ts';
-import type { CommitFeed } from './inspector/commit-feed.ts';
+import type { CommitFeed } from './store/commit-feed.ts';
 import { changeMessage, createOrderEvents } from './inspector/order-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
@@ -189,7 +189,7 @@ export function createApp({ store, clock, logger = createLogger(), machine, poli
     clock,
     staleAfterMs: Math.max(60_000, 10 * Math.max(sweepIntervalMs, delivery.intervalMs ?? 1000)),
   });
-  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => store.getOrder('readyz-probe') }, workers.check, ...readinessChecks];
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => store.getOrder('readyz-probe') }, { name: 'workers', check: () => workers.assertRunning() }, ...readinessChecks];
   const startedAt = clock.now();
   const app = new Hono();
 

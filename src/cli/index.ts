@@ -1,10 +1,5 @@
 import { readFileSync } from 'node:fs';
-
-/** `npx aftersales <command>`: each command lives in its own file under `commands/`. */
-export interface Command {
-  summary: string;
-  run(args: string[]): Promise<number>;
-}
+import { exitCodes, type Command } from './command.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   // name: () => import('./commands/name.ts').then((m) => m.command),
@@ -17,9 +12,6 @@ const commands: Record<string, () => Promise<Command>> = {
   replay: () => import('./commands/replay.ts').then((m) => m.command),
   keys: () => import('./commands/keys.ts').then((m) => m.command),
 };
-
-/** Exit codes, the same for every command (`aftersales --help` lists them). */
-export const exitCodes = { ok: 0, problemFound: 1, usage: 2 } as const;
 
 async function usage(): Promise<string> {
   const list = await Promise.all(Object.entries(commands).map(async ([n, l]) => `  ${n.padEnd(12)} ${(await l()).summary}`));

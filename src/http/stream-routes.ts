@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Engine } from '../engine/engine.ts';
-import type { ChangeMessage, OrderEvents } from '../inspector/order-events.ts';
+import type { OrderEvents } from '../inspector/order-events.ts';
+import type { ChangeMessage } from '../store/commit-feed.ts';
 import { publicOrderId } from '../tenancy/order-keys.ts';
 import { orderKeyOf } from './api-keys/order-key.ts';
 import { streamCap, type StreamCap } from './limits/stream-cap.ts';

@@ -1,14 +1,5 @@
 import type { CommittedChange } from '../engine/engine.ts';
-
-/** What a live view hears about one commit (`change` on `GET /orders/:id/stream`); it reads the order itself for the rest. */
-export interface ChangeMessage {
-  orderId: string;
-  version: number;
-  type: string;
-  fromState: string | null;
-  toState: string;
-  source: 'client' | 'timer' | 'migration';
-}
+import type { ChangeMessage } from '../store/commit-feed.ts';
 
 /** The message of a commit of this process. */
 export function changeMessage(change: CommittedChange): ChangeMessage {

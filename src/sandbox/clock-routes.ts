@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { invalidInput } from '../errors.ts';
 import { readJson } from '../http/json-body.ts';
-import type { FiredTimer } from './sandbox-run.ts';
 
 /** The farthest one move may take the clock: two years (a held parcel is reminded every few days, forever). */
 export const MAX_ADVANCE_MS = 2 * 366 * 86_400_000;
@@ -15,6 +14,16 @@ export const clockMoveSchema = z
   })
   .strict()
   .refine((b) => (b.advanceBy === undefined) !== (b.advanceTo === undefined), { message: 'give either advanceBy (milliseconds) or advanceTo (an ISO time), not both' });
+
+/** A timer the sandbox fired while its clock moved. */
+export interface FiredTimer {
+  orderId: string;
+  /** The deadline's name in the machine's deadline table, e.g. `expediteAt`. */
+  deadline: string | null;
+  event: string;
+  dueAt: string;
+  firedAt: string;
+}
 
 export interface ClockRoutesOptions {
   now(): number;

@@ -8,17 +8,7 @@ import { bearerTokens } from '../http/bearer-tokens.ts';
 import { problemHandler } from '../http/problem-handler.ts';
 import type { Logger } from '../logger.ts';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { sandboxClockRoutes } from './clock-routes.ts';
-
-/** A timer the sandbox fired while its clock moved. */
-export interface FiredTimer {
-  orderId: string;
-  /** The deadline's name in the machine's deadline table, e.g. `expediteAt`. */
-  deadline: string | null;
-  event: string;
-  dueAt: string;
-  firedAt: string;
-}
+import { sandboxClockRoutes, type FiredTimer } from './clock-routes.ts';
 
 export interface SandboxRunOptions {
   id: string;

@@ -1,16 +1,4 @@
-import type { Scope } from '../tenancy/scopes.ts';
-
-/** An API key as stored: never its secret, only the secret's SHA-256. Times are epoch ms. */
-export interface ApiKeyRecord {
-  id: string;
-  tenant: string;
-  name: string | null;
-  scopes: Scope[];
-  /** Hex SHA-256 of the whole key (a high-entropy random secret, so no slow hash is needed). */
-  secretHash: string;
-  createdAt: number;
-  revokedAt: number | null;
-}
+import type { ApiKeyRecord } from '../tenancy/key-secrets.ts';
 
 /** API keys: created and revoked by `aftersales keys` and `/admin/keys`, read by the API's authentication. */
 export interface KeyStore {

@@ -1,9 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiKeyRecord } from '../store/key-store.ts';
 import type { Scope } from './scopes.ts';
 
 /** The stored form of a key: SHA-256 of a 192-bit random secret needs no slow hash (nothing to guess). */
 export const secretHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** An API key as stored: never its secret, only the secret's SHA-256. Times are epoch ms. */
+export interface ApiKeyRecord {
+  id: string;
+  tenant: string;
+  name: string | null;
+  scopes: Scope[];
+  /** Hex SHA-256 of the whole key (a high-entropy random secret, so no slow hash is needed). */
+  secretHash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
 
 export interface NewKey {
   tenant: string;

@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.ts';
-import type { ReadinessCheck } from '../http/readiness.ts';
 
 /** A background worker as the service runs it: a loop with a start, a stop and a last run time. */
 export interface Worker {
@@ -27,18 +26,15 @@ export function workersRunning({ workers, clock, staleAfterMs }: { workers: Reco
     get running() {
       return startedAt !== null;
     },
-    /** The `workers` readiness check. */
-    check: {
-      name: 'workers',
-      check() {
-        if (startedAt === null) throw new Error('the timer sweeper and delivery worker are not running');
-        const now = clock.now();
-        for (const [name, w] of Object.entries(workers)) {
-          const since = Math.max(startedAt, w.lastRunAt() ?? startedAt);
-          if (now - since > staleAfterMs) throw new Error(`the ${name} has not finished a run for ${Math.round((now - since) / 1000)} s`);
-        }
-      },
-    } satisfies ReadinessCheck,
+    /** Throws, saying which, unless every worker runs and finished a run within `staleAfterMs` (the `workers` readiness check). */
+    assertRunning() {
+      if (startedAt === null) throw new Error('the timer sweeper and delivery worker are not running');
+      const now = clock.now();
+      for (const [name, w] of Object.entries(workers)) {
+        const since = Math.max(startedAt, w.lastRunAt() ?? startedAt);
+        if (now - since > staleAfterMs) throw new Error(`the ${name} has not finished a run for ${Math.round((now - since) / 1000)} s`);
+      }
+    },
   };
 }
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommitFeed } from '../../src/inspector/commit-feed.ts';
-import type { ChangeMessage } from '../../src/inspector/order-events.ts';
+import type { ChangeMessage, CommitFeed } from '../../src/store/commit-feed.ts';
 import { openPostgresCommitFeed } from '../../src/store/postgres/postgres-commit-feed.ts';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';

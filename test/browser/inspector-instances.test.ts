@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
-import type { CommitFeed } from '../../src/inspector/commit-feed.ts';
+import type { CommitFeed } from '../../src/store/commit-feed.ts';
 import { openPostgresCommitFeed } from '../../src/store/postgres/postgres-commit-feed.ts';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';

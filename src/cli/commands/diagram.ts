@@ -7,7 +7,7 @@ import { currentVersion } from '../../engine/hosted-machine.ts';
 import { machineGraph } from '../../inspector/machine-graph.ts';
 import { toMermaid } from '../../inspector/mermaid.ts';
 import { drawStatechart, type ElkLike } from '../../inspector/public/statechart.js';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 
 // elkjs is CommonJS whose typings declare an ES default export; load it the way Node sees it.
 const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => ElkLike;

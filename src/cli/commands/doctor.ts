@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { HostedMachine } from '../../engine/hosted-machine.ts';
 import { classifyCensus, unrestorableCount } from '../../engine/version-census.ts';
 import type { MigrationStore } from '../../store/migration-store.ts';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 import { publicOrderId, tenantOfKey } from '../../tenancy/order-keys.ts';
 import { openForCli } from '../open-for-cli.ts';
 

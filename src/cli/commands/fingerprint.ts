@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { orderMachine } from '../../../machines/order/index.ts';
 import { fingerprintOf } from '../../model/fingerprint.ts';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 
 /** `npx aftersales fingerprint`: each version's fingerprint, computed and as committed. Exits 1 when one differs. */
 export const command: Command = {

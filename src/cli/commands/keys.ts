@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { keyView, mintKey } from '../../tenancy/key-secrets.ts';
 import { tenantNameSchema } from '../../tenancy/order-keys.ts';
 import { scopes, type Scope } from '../../tenancy/scopes.ts';
-import { exitCodes, type Command } from '../index.ts';
+import { exitCodes, type Command } from '../command.ts';
 import { systemClock } from '../../clock.ts';
 import { readConfig } from '../../config.ts';
 import { openStore } from '../../store/open-store.ts';

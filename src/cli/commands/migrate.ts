@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createMigrator, type MigrationReport } from '../../engine/migrator.ts';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 import { openForCli } from '../open-for-cli.ts';
 
 /** The report as lines: per version and state, how many orders move (or would move) where, and which cannot. */

@@ -5,7 +5,7 @@ import { currentVersion } from '../../engine/hosted-machine.ts';
 import { pathsDocument } from '../../model/paths-document.ts';
 import { pathsLines } from '../../model/paths-lines.ts';
 import { orderMachineFrom } from '../../order-wiring.ts';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 
 const usage = `usage: aftersales paths [--out file] [--format json|jsonl] [--version n]
 

@@ -5,7 +5,7 @@ import { junitReport } from '../../conformance/junit.ts';
 import { parsePaths, readPaths } from '../../conformance/load-paths.ts';
 import type { PathResult } from '../../conformance/replay-path.ts';
 import { httpCaller, replayPaths } from '../../conformance/replayer.ts';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 
 const usage = `usage: aftersales replay --base <url> [--key <api key>] [--paths file] [--filter text]... [--junit report.xml] [--concurrency n]
 

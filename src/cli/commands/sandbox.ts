@@ -4,7 +4,7 @@ import { createLogger } from '../../logger.ts';
 import { deploymentPolicySchema, orderMachineFactory } from '../../order-wiring.ts';
 import { createSandbox } from '../../sandbox/sandbox.ts';
 import { listen } from '../../server/listen.ts';
-import type { Command } from '../index.ts';
+import type { Command } from '../command.ts';
 
 const usage = `usage: aftersales sandbox
 

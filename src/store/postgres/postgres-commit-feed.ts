@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { isUnavailable } from './postgres-errors.ts';
-import type { CommitFeed } from '../../inspector/commit-feed.ts';
-import type { ChangeMessage } from '../../inspector/order-events.ts';
+import type { ChangeMessage, CommitFeed } from '../commit-feed.ts';
 import type { Logger } from '../../logger.ts';
 
 export interface PostgresCommitFeedOptions {

@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, KeyStore } from '../key-store.ts';
+import type { ApiKeyRecord } from '../../tenancy/key-secrets.ts';
+import type { KeyStore } from '../key-store.ts';
 import type { PgQueryable } from './postgres-client.ts';
 import { json } from './postgres-rows.ts';
 

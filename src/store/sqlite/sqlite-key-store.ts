@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, KeyStore } from '../key-store.ts';
+import type { ApiKeyRecord } from '../../tenancy/key-secrets.ts';
+import type { KeyStore } from '../key-store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
 interface KeyRow { id: string; tenant: string; name: string | null; scopes: string; secret_hash: string; created_at: number; revoked_at: number | null }

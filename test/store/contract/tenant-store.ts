@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiKeyRecord } from '../../../src/store/key-store.ts';
+import type { ApiKeyRecord } from '../../../src/tenancy/key-secrets.ts';
 import type { OrderRecord } from '../../../src/store/records.ts';
 import { freshStores, seed, T0, type ContractOptions } from './support.ts';
 

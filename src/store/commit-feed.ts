@@ -1,4 +1,12 @@
-import type { ChangeMessage } from './order-events.ts';
+/** What a live view hears about one commit (`change` on `GET /orders/:id/stream`); it reads the order itself for the rest. */
+export interface ChangeMessage {
+  orderId: string;
+  version: number;
+  type: string;
+  fromState: string | null;
+  toState: string;
+  source: 'client' | 'timer' | 'migration';
+}
 
 /**
  * How instances sharing one database tell each other about their commits, so that a live view
