@@ -1493,6 +1493,11 @@ export type components = {
             nextDeadlineAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The list flags: true where `GET /orders?<flag>=true` lists the order */
+            flags: {
+                /** @description Whether `?supplierRefundOwed=true` lists the order; the query: true: only open orders with an owed supplier refund (R1/R4: a replaced supplier owes the refund of the original order; R15: until SUPPLIER_REFUNDED settles it). false: every other order */
+                supplierRefundOwed: boolean;
+            };
         };
         DryRun: {
             /** @constant */
@@ -2335,7 +2340,10 @@ export interface operations {
                      *           "state": "preShipment.processing.awaitingShipment",
                      *           "version": 1,
                      *           "nextDeadlineAt": "2026-03-06T00:00:00.000Z",
-                     *           "updatedAt": "2026-03-02T01:00:00.000Z"
+                     *           "updatedAt": "2026-03-02T01:00:00.000Z",
+                     *           "flags": {
+                     *             "supplierRefundOwed": false
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": null

@@ -34,7 +34,7 @@ export function ordersOperations(
   const order = orderViewSchema(version, viewLists);
   const eventRequest = eventUnionSchema(version);
   const eventExamples = Object.fromEntries((examples?.events ?? []).slice(0, 4).map((e) => [e.type, { summary: e.type, value: e }]));
-  const summaryOf = (o: OrderExamples['created']) => ({ id: o.id, state: o.state, version: o.version, nextDeadlineAt: (o as { deadlines?: { dueAt: string }[] }).deadlines?.[0]?.dueAt ?? null, updatedAt: o.updatedAt });
+  const summaryOf = (o: OrderExamples['created']) => ({ id: o.id, state: o.state, version: o.version, nextDeadlineAt: (o as { deadlines?: { dueAt: string }[] }).deadlines?.[0]?.dueAt ?? null, updatedAt: o.updatedAt, flags: Object.fromEntries(Object.keys(listFlags).map((f) => [f, false])) });
   return {
     '/orders': {
       post: {
@@ -58,7 +58,7 @@ export function ordersOperations(
           `The list flags (${Object.keys(listFlags).map((f) => `\`${f}\``).join(', ') || 'none'}) take true or false; any other value, or an unknown parameter, is a 422 problem.`,
         requestParams: { query: listQuerySchema(listFlags) },
         responses: {
-          200: jsonResponse('A page of orders; nextCursor (and the Link header) fetch the next', orderListSchema, examples ? { orders: [summaryOf(examples.created)], nextCursor: null } : undefined, linkHeader),
+          200: jsonResponse('A page of orders; nextCursor (and the Link header) fetch the next', orderListSchema(listFlags), examples ? { orders: [summaryOf(examples.created)], nextCursor: null } : undefined, linkHeader),
           ...problems([...guarded, 422]),
         },
       },

@@ -89,7 +89,15 @@ export function ordersRoutes({ engine, store, notifications }: OrdersRoutesOptio
         : null;
     linkNext(c, nextCursor);
     return c.json({
-      orders: page.map((o) => ({ id: publicOrderId(o.id), state: o.state, version: o.version, nextDeadlineAt: iso(o.nextDeadlineAt), updatedAt: iso(o.updatedAt) })),
+      orders: page.map((o) => ({
+        id: publicOrderId(o.id),
+        state: o.state,
+        version: o.version,
+        nextDeadlineAt: iso(o.nextDeadlineAt),
+        updatedAt: iso(o.updatedAt),
+        // As the list filter reads them: an order whose flags are not computed yet has none set.
+        flags: Object.fromEntries(listFlags.map((f) => [f, o.listFlags?.includes(f) ?? false])),
+      })),
       nextCursor,
     });
   });

@@ -65,13 +65,23 @@ export const historyEntrySchema = z
   })
   .meta({ id: 'HistoryEntry' });
 
-export const orderSummarySchema = z
-  .object({ id: z.string(), state: z.string(), version: z.number().int(), nextDeadlineAt: isoOrNull, updatedAt: z.iso.datetime() })
-  .meta({ id: 'OrderSummary' });
-
-export const orderListSchema = z
-  .object({ orders: z.array(orderSummarySchema), nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page; null on the last' }) })
-  .meta({ id: 'OrderList' });
+/** One order in a list: where it stands, its next deadline, and each list flag the machine declares (what `?<flag>=true` lists). */
+export function orderListSchema(listFlags: Readonly<Record<string, ListFlag>> = {}) {
+  const flags = Object.fromEntries(Object.entries(listFlags).map(([name, flag]) => [name, z.boolean().meta({ description: `Whether \`?${name}=true\` lists the order; the query: ${flag.description}` })]));
+  const summary = z
+    .object({
+      id: z.string(),
+      state: z.string(),
+      version: z.number().int(),
+      nextDeadlineAt: isoOrNull,
+      updatedAt: z.iso.datetime(),
+      flags: z.object(flags).meta({ description: 'The list flags: true where `GET /orders?<flag>=true` lists the order' }),
+    })
+    .meta({ id: 'OrderSummary' });
+  return z
+    .object({ orders: z.array(summary), nextCursor: z.string().nullable().meta({ description: 'Send as cursor for the next page; null on the last' }) })
+    .meta({ id: 'OrderList' });
+}
 
 /**
  * The list query: by state, by next deadline, and by each list flag the machine declares

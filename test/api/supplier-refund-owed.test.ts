@@ -29,6 +29,13 @@ const listed = async (t: TestApp, query: string) => {
   return (res.body.orders as { id: string }[]).map((o) => o.id);
 };
 
+/** Each order of the list with its flag as `GET /orders` shows it. */
+const flagOf = async (t: TestApp) => {
+  const res = await t.call('GET', '/orders');
+  expect(res.status, res.text).toBe(200);
+  return Object.fromEntries((res.body.orders as { id: string; flags: Record<string, boolean> }[]).map((o) => [o.id, o.flags.supplierRefundOwed]));
+};
+
 /** Every page of a list, following nextCursor, with the ids of each page. */
 async function pages(t: TestApp, query: string) {
   const all: string[][] = [];
@@ -61,6 +68,7 @@ onBothStores('postgres-supplier-refund-owed', (open, sql, kind) => {
     expect(await step(t, 'D-refunded', 'REFUND_ISSUED', { amount: 5500 })).toMatchObject({ state: 'refund', money: { refundable: 0 } });
     expect(await listed(t, 'supplierRefundOwed=true')).toEqual(['B-switched', 'C-settled', 'D-refunded']);
     expect(await listed(t, 'supplierRefundOwed=false')).toEqual(['A-plain']);
+    expect(await flagOf(t)).toEqual({ 'A-plain': false, 'B-switched': true, 'C-settled': true, 'D-refunded': true });
 
     // Events that leave the owed refund open keep the order listed: shipped, the reminder fired (R15).
     await step(t, 'B-switched', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF-B' });
@@ -72,6 +80,7 @@ onBothStores('postgres-supplier-refund-owed', (open, sql, kind) => {
     expect(await step(t, 'D-refunded', 'SUPPLIER_REFUNDED', { supplierId: 'tmall-store-1', amount: 3900 })).toMatchObject({ state: 'refunded', status: 'closed' });
     expect(await listed(t, 'supplierRefundOwed=true')).toEqual(['B-switched']);
     expect(await listed(t, 'supplierRefundOwed=false')).toEqual(['A-plain', 'C-settled', 'D-refunded']);
+    expect(await flagOf(t)).toEqual({ 'A-plain': false, 'B-switched': true, 'C-settled': false, 'D-refunded': false });
     // Without the parameter the list is what it was: every order.
     expect(await listed(t, '')).toEqual(['A-plain', 'B-switched', 'C-settled', 'D-refunded']);
   });
