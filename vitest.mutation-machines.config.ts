@@ -1,5 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.ts';
+
+/**
+ * The in-process machine tests (`test/machine/`) first, the rest in vitest's own order. Stryker
+ * stops a mutant at its first failing test, and a file of test/machine/ costs a fraction of one
+ * that starts the API, so a mutant those tests kill dies sooner; which tests run and what they
+ * decide is unchanged. Measured on v2 deadlines.ts + version.ts (64 mutants, 2026-12-01): the same
+ * results, 550 tests run for the mutants instead of 680.
+ */
+class MachineTestsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => (f.moduleId.includes('/test/machine/') ? 0 : 1);
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 // For `npm run test:mutation:machines`: the hand-written suites that judge the order machine's
 // behaviour, and nothing else, so that each mutant of `machines/` runs in seconds. The machine's
@@ -14,5 +30,6 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test/machine/**/*.test.ts', 'test/api/rules-*.test.ts', 'test/api/refusals.test.ts', 'test/api/problems.test.ts'],
+    sequence: { ...base.test?.sequence, sequencer: MachineTestsFirst },
   },
 });
