@@ -11,6 +11,7 @@ type Schemas = components['schemas'];
 /** The order view (of the machine version new orders are created on). */
 export type Order = Schemas['Order'];
 export type HistoryEntry = Schemas['HistoryEntry'];
+export type OrderHistory = Schemas['OrderHistory'];
 export type OrderList = Schemas['OrderList'];
 export type Problem = Schemas['Problem'];
 /** The answer of a dry run (`trySend`): what the event would produce. */
@@ -103,6 +104,7 @@ export function createClient({ baseUrl, fetch: doFetch = globalThis.fetch, token
     const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
     return search.size ? `?${search}` : '';
   };
+  const historyPage = (id: string, params: { cursor?: string; limit?: number } = {}) => call<OrderHistory>('GET', `${orderPath(id)}/history${query(params)}`);
 
   return {
     createOrder: (order: CreateOrderInput) => call<Order>('POST', '/orders', order),
@@ -112,7 +114,18 @@ export function createClient({ baseUrl, fetch: doFetch = globalThis.fetch, token
     /** What `send` would do (`?dryRun=true`): the order view, notifications and deadlines it would produce; changes nothing. Refusals throw as `send`'s do. */
     trySend: <T extends ClientEventType>(id: string, type: T, payload: ClientEventPayloads[T], options: SendOptions = {}) =>
       call<DryRun>('POST', `${orderPath(id)}/events?dryRun=true`, { type, payload }, sendHeaders(options)),
-    history: async (id: string) => (await call<{ history: HistoryEntry[] }>('GET', `${orderPath(id)}/history`)).history,
+    /** One page of the order's history, oldest first: `limit` entries (1 to 1000, default 1000) after `cursor` (the previous page's `nextCursor`). */
+    historyPage,
+    /** The order's whole history, oldest first, read a page at a time (`pageSize` entries per request, default 1000). */
+    async history(id: string, { pageSize }: { pageSize?: number } = {}): Promise<HistoryEntry[]> {
+      const entries: HistoryEntry[] = [];
+      for (let cursor: string | undefined; ; ) {
+        const page = await historyPage(id, { cursor, limit: pageSize });
+        entries.push(...page.history);
+        if (page.nextCursor === null) return entries;
+        cursor = page.nextCursor;
+      }
+    },
     /** `supplierRefundOwed`: only orders whose replaced supplier still owes the refund of the original order (true), or only the others (false). */
     listOrders: (params: { state?: string; deadlineBefore?: string; supplierRefundOwed?: boolean; cursor?: string; limit?: number } = {}) =>
       call<OrderList>('GET', `/orders${query({ ...params, supplierRefundOwed: params.supplierRefundOwed === undefined ? undefined : String(params.supplierRefundOwed) })}`),

@@ -13,6 +13,12 @@ describe('the typed client', () => {
     expect((await client.send('CL-1', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF9' }, { idempotencyKey: 'k-1' })).version).toBe(2);
     expect((await client.getOrder('CL-1')).shipments).toHaveLength(1);
     expect((await client.history('CL-1')).map((h) => h.type)).toEqual(['ORDER_CREATED', 'SHIPPED']);
+    // A history of several pages is read whole; a page is a page.
+    await client.send('CL-1', 'CUSTOMS_HELD', {});
+    expect((await client.history('CL-1', { pageSize: 1 })).map((h) => h.seq)).toEqual([1, 2, 3]);
+    const first = await client.historyPage('CL-1', { limit: 2 });
+    expect(first.history.map((h) => h.seq)).toEqual([1, 2]);
+    expect((await client.historyPage('CL-1', { cursor: first.nextCursor!, limit: 2 })).history.map((h) => h.seq)).toEqual([3]);
     expect((await client.listOrders({ state: 'inTransit' })).orders.map((o) => o.id)).toEqual(['CL-1']);
     await client.createOrder(orderBody({ id: 'CL-2' }) as Parameters<typeof client.createOrder>[0]);
     await client.send('CL-2', 'SWITCH_SUPPLIER', { supplier: { id: 'alt-1' } });
