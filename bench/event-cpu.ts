@@ -8,7 +8,7 @@
  * store or the routes; it leaves out HTTP parsing and socket writes (the HTTP ceiling's share).
  *
  *   npx tsx bench/event-cpu.ts [--orders 10000] [--events 20000] [--warmup 5000] [--connections 50] [--repeat 3]
- *                                [--observability on|off] [--machine-version N]
+ *                                [--observability on|off] [--machine-version N] [--profile DIR]
  *
  * `--machine-version N` hosts the order machine's versions up to N only, so orders are created and
  * driven on version N: with 1, the host of today runs the machine that 35bb4e2 ran (issue 11's
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     observability: { type: 'string', default: 'on' },
     'machine-version': { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const orders = Number(values.orders);
@@ -93,7 +94,11 @@ try {
   };
   await phase(Number(values.warmup));
   const results: Awaited<ReturnType<typeof phase>>[] = [];
+  // --profile DIR: the V8 profile of the measured phases only (not the preload or the warm-up).
+  const profiler = values.profile ? await import('./profiler.ts') : undefined;
+  await profiler?.startProfile();
   for (let r = 0; r < Number(values.repeat); r++) results.push(await phase(Number(values.events)));
+  const profile = profiler && (await profiler.stopProfile(values.profile!));
   const med = (f: (x: (typeof results)[number]) => number) => results.map(f).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
   const show = (x: number) => x.toFixed(1);
   process.stdout.write(
@@ -104,6 +109,7 @@ try {
       eventsPerSecond: Math.round(med((r) => r.eventsPerSecond)),
       runs: results.map((r) => show(r.cpuUsPerEvent)),
       tally,
+      ...(profile ? { profile, profiledRequests: Math.ceil(Number(values.events) / connections) * connections * results.length } : {}),
     })}\n`,
   );
   await store.close();
