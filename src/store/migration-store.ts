@@ -5,8 +5,9 @@ export interface VersionCount { machineVersion: number; state: string; count: nu
 
 /**
  * What moving stored orders between machine versions needs (the migrator, `aftersales migrate`
- * and `doctor`, `/healthz`): counts and batches read from the `machine_version` index, never from
- * snapshots. Each migrated order is written with `EngineStore.commit`, guarded by its version.
+ * and `doctor`, `/healthz`): counts read from the state index alone (tenant, state, machine version, id),
+ * batches walked by id; never from snapshots. Each migrated order is written with `EngineStore.commit`,
+ * guarded by its version.
  */
 export interface MigrationStore {
   /** Orders per machine version and state, by version then state. */

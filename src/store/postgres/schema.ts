@@ -167,4 +167,11 @@ export const postgresMigrations: string[] = [
      PRIMARY KEY (order_id, flag)
    );
    CREATE INDEX order_flags_flag ON order_flags (flag, order_id);`,
+  // 7 (SQLite's 9): one state index instead of two. Every event that changes an order's state rewrote an
+  // entry of `orders_tenant_state` and one of `orders_machine_version`; one index keyed by (tenant,
+  // state, machine version, id) serves what both did: the tenant's lists by state and the version census
+  // (an index-only scan). The migrator's and doctor's batches by version walk the primary key in id order.
+  `DROP INDEX orders_tenant_state;
+   DROP INDEX orders_machine_version;
+   CREATE INDEX orders_tenant_state_version ON orders (tenant, state, machine_version, id);`,
 ];

@@ -168,4 +168,13 @@ export const sqliteMigrations: string[] = [
      PRIMARY KEY (order_id, flag)
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX order_flags_flag ON order_flags (flag, order_id);`,
+  // 9: one state index instead of two. Every event that changes an order's state rewrote an entry of
+  // `orders_tenant_state` and one of `orders_machine_version`; one index keyed by (tenant, state,
+  // machine version, id) serves what both did: the tenant's lists by state, and the version census
+  // (a scan of this index alone). The migrator's and doctor's batches by version walk the primary key
+  // in id order (one pass over the orders per migration, LIMIT stops each batch), where the old index
+  // sorted every order of the version again for each batch. Measured: WAL pages written per event 8.74 -> 7.55 (BENCHMARKS.md, step 5).
+  `DROP INDEX orders_tenant_state;
+   DROP INDEX orders_machine_version;
+   CREATE INDEX orders_tenant_state_version ON orders (tenant, state, machine_version, id);`,
 ];
