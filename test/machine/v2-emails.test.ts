@@ -98,6 +98,10 @@ describe('version 2: the e-mails', () => {
     expect(body.subject).toBe('Order E-1: parcel not known is held in customs (reminder 1)');
     expect(body.facts).toEqual([['Order', 'E-1'], ['Tracking number', 'not known'], ['Reminder', '1']]);
     expect(body.sections[1]!.text).toBe('You keep getting reminders while the parcel is held. When customs releases it, send CUSTOMS_CLEARED for the order.');
+    // The order is known but not the parcel: no carrier is guessed.
+    const { context } = effectOf('sendCustomsReminder', [...shipped, { type: 'CUSTOMS_HELD' }], { scope: 'international' });
+    expect(render('sendCustomsReminder', { params: { trackingNumber: null, reminder: 1 }, context, at: at(3) }).facts[1]).toEqual(['Tracking number', 'not known']);
+    expect(render('sendCustomsReminder', { params: { trackingNumber: 'LP7', reminder: 1 }, context, at: at(3) }).facts[1]).toEqual(['Tracking number', 'LP7']);
   });
 
   it('expedite: the overdue shipment, the supplier by name, and when it becomes a stock problem', () => {
@@ -145,6 +149,9 @@ describe('version 2: the e-mails', () => {
       facts: [['Order', 'E-1'], ['Supplier', 'Tmall Store 1 (tmall-store-1)'], ['Ship by', '2026-03-04 00:00 UTC']],
       sections: [{ title: 'What to do', text: 'Switch to an alternative supplier (send SWITCH_SUPPLIER), or refund the buyer (send REQUEST_REFUND).' }],
     });
+    const bare = render('alertStockProblem', { params: {}, context: undefined, at: at(1) });
+    expect(bare.intro).toBe('Order E-1 has still not shipped (ship by unknown). This points to a deeper stock problem with the supplier.');
+    expect(bare.facts).toEqual([['Order', 'E-1'], ['Supplier', 'your supplier'], ['Ship by', 'unknown']]);
   });
 
   const approved = (items?: { sku: string; quantity: number }[], kind = 'damaged'): Step[] => [
@@ -174,6 +181,8 @@ describe('version 2: the e-mails', () => {
     expect(body.facts).toEqual([['Order', 'E-1'], ['Claim', 'missing item'], ['Was due', '2026-03-24 00:00 UTC']]);
     const bare = render('escalateResolution', { params: {}, context: undefined, at: at(1) });
     expect(bare.facts).toEqual([['Order', 'E-1'], ['Claim', 'verified claim'], ['Was due', 'unknown']]);
+    const fromEffect = render('escalateResolution', { params: { resolutionDueAt: Date.parse('2026-03-24T00:00:00Z') }, context: undefined, at: at(1) });
+    expect(fromEffect.facts[2]).toEqual(['Was due', '2026-03-24 00:00 UTC']);
   });
 
   it('customs escalated: the parcel, since when it is held, and for how long', () => {
@@ -208,6 +217,15 @@ describe('version 2: the e-mails', () => {
       facts: [['Order', 'E-1'], ['Owed by', 'Tmall Store 1 (tmall-store-1)'], ['Switched on', '2026-03-02 01:00 UTC']],
       sections: [{ title: 'What to do', text: 'Ask the supplier for the refund (through the marketplace if needed). When it arrives, send SUPPLIER_REFUNDED with the supplier id and the amount.' }],
     });
+    const two = effectOf('remindSupplierRefund', [
+      { type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } },
+      { type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-2', name: 'Alt Two' } },
+      { type: 'TIMER.SUPPLIER_REFUND_REMINDER', dueAt: at(2) + 7 * DAY },
+    ]);
+    expect(two.params).toEqual({ to: 'seller@shop.example', supplierIds: ['tmall-store-1', 'alt-1'] });
+    expect(render('remindSupplierRefund', two).facts[1]).toEqual(['Owed by', 'Tmall Store 1 (tmall-store-1), alt-1']);
+    // A supplier the order does not know: named by its id, the switch date unknown.
+    expect(render('remindSupplierRefund', { ...two, params: { supplierIds: ['gone'] } }).facts.slice(1)).toEqual([['Owed by', 'Alt Two (alt-2)'], ['Switched on', 'unknown']]);
     const bare = render('remindSupplierRefund', { params: { supplierIds: 'tmall-store-1' }, context: undefined, at: at(1) });
     expect(bare.subject).toBe('Order E-1: your replaced supplier still owes you the refund of the original order');
     expect(bare.intro).toBe(

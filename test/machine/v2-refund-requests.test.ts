@@ -122,8 +122,9 @@ describe('version 2: a successful interception', () => {
   });
 
   it('in transit is all that was paid, with no items (none is left to ship), and returns to pre-shipment', () => {
-    const { context } = run([...shipped, { type: 'CANCEL_REQUESTED', reason: 'customer_cancelled' }, { type: 'INTERCEPT_SUCCEEDED' }]);
-    // The items shipped are no longer "to ship": the refund is an amount, all that was paid.
+    const { context } = run([...shipped, { type: 'CANCEL_REQUESTED', reason: 'customer_cancelled' }, { type: 'INTERCEPT_SUCCEEDED', note: 'stopped at the depot' }]);
+    // The items shipped are no longer "to ship": the refund is an amount, all that was paid. The
+    // note of the interception is not a note of the refund.
     expect(context.refundRequest).toEqual({ amount: 5500, reason: 'customer_cancelled', requestedAt: at(3), returnTo: 'preShipment' });
   });
 });

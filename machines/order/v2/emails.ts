@@ -87,6 +87,7 @@ export const emailBodies: Record<string, (input: TemplateInput) => EmailBody> = 
   },
   'customs.escalated': ({ orderId, params, order }) => {
     const tracking = typeof params.trackingNumber === 'string' ? params.trackingNumber : 'not known';
+    // Stryker disable next-line ConditionalExpression: equivalent: the machine gives heldSince as a number or null, and day() shows null and a missing value alike
     const since = typeof params.heldSince === 'number' ? params.heldSince : null;
     const days = order?.policy.customsEscalateAfterDays;
     return {
