@@ -1,6 +1,6 @@
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { armedDeadlines, createOrderMachine, sampleOrder, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
+import { armedDeadlines, createOrderMachine, sampleOrder, statePath, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
 
 // Version 2's armed deadlines, purely: which due times the order's state arms, in the order they fall due.
 const createdAt = Date.parse('2026-03-02T00:00:00Z');
@@ -49,5 +49,16 @@ describe('version 2: armed deadlines', () => {
     const refunded = run([...missed, { type: 'REQUEST_REFUND', receivedAt: due + 1 }, { type: 'REFUND_ISSUED', amount: 3000, receivedAt: due + 2 }]);
     expect(refunded.value).toBe('delivered');
     expect(names(refunded)).toEqual([['protectionEndsAt', 'TIMER.PROTECTION_ENDED']]);
+  });
+});
+
+describe('version 2: the dotted state path the model paths name states by', () => {
+  it('is the active leaf under its parents, as the API shows the state', () => {
+    expect(statePath('refunded')).toBe('refunded');
+    expect(statePath({ inTransit: { shipping: 'customsHold' } })).toBe('inTransit.shipping.customsHold');
+    expect(statePath({ preShipment: 'intercepting' })).toBe('preShipment.intercepting');
+    expect(statePath(run([{ type: 'STOCK_UNAVAILABLE' }]).value)).toBe('preShipment.processing.stockUnavailable');
+    // A parent whose child has no active state of its own is named alone.
+    expect(statePath({ delivered: {} })).toBe('delivered');
   });
 });
