@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { orderMachine } from '../../machines/order/index.ts';
 import { listFlags, listFlagsV1, listFlagsV2 } from '../../machines/order/list-flags.ts';
 import { sampleOrder } from '../../machines/order/v1/sample-order.ts';
+import * as v2 from '../../machines/order/v2/index.ts';
 import { viewLists } from '../../machines/order/view-lists.ts';
 import { persist } from '../../src/engine/snapshots.ts';
 
@@ -76,5 +77,32 @@ describe("the view's lists", () => {
   it('keep in view the current supplier and every supplier still owing a refund, not those settled', () => {
     const keep = viewLists.suppliers.keep;
     expect([active, owed, settled, { id: 'sup-9', status: 'replaced' }].map(keep)).toEqual([true, true, false, false]);
+  });
+
+  it("each names a list in version 2's order view, through every claim for the evidence", () => {
+    const createdAt = Date.parse('2026-03-02T00:00:00Z');
+    let [s]: [AnyMachineSnapshot, unknown] = initialTransition(v2.createOrderMachine(), { ...v2.sampleOrder({ id: 'L-1' }), createdAt });
+    const events = [
+      { type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } },
+      { type: 'SHIPPED', carrier: 'SF', trackingNumber: 'SF1' },
+      { type: 'DELIVERED' },
+      { type: 'ISSUE_REPORTED', kind: 'damaged', items: [{ sku: 'plate', quantity: 1 }] },
+      { type: 'EVIDENCE_SUBMITTED', media: [{ kind: 'photo', url: 'https://img.example/1.jpg' }] },
+    ];
+    events.forEach((event, i) => ([s] = transition(v2.createOrderMachine(), s as never, { ...event, receivedAt: createdAt + i + 1 } as never)));
+    const view = v2.orderView(s, v2.armedDeadlines(s)) as unknown as Record<string, unknown>;
+    const follow = (at: unknown, path: readonly string[]): unknown[] => {
+      if (path.length === 0) return [at];
+      const [head, ...rest] = path;
+      if (head === '*') return (at as unknown[]).flatMap((entry) => follow(entry, rest));
+      return follow((at as Record<string, unknown>)[head!], rest);
+    };
+    for (const [name, list] of Object.entries(viewLists)) {
+      const found = follow(view, list.path);
+      expect(found.length, name).toBeGreaterThan(0);
+      for (const f of found) expect(Array.isArray(f), `${name}: ${list.path.join('.')}`).toBe(true);
+    }
+    expect(follow(view, viewLists['claims/{claim}/evidence'].path)).toEqual([[expect.objectContaining({ url: 'https://img.example/1.jpg' })]]);
+    expect(follow(view, viewLists.suppliers.path)[0]).toHaveLength(2);
   });
 });
