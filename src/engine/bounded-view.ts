@@ -36,27 +36,53 @@ export function recentEntries<T>(entries: readonly T[], limit: number, keep?: (e
   return [...chosen].sort((a, b) => a - b).map((i) => entries[i]!);
 }
 
-/** The view with the list at `path` bounded and counted, copied along the way (the view is never changed in place). */
-function withBounded(view: Json, path: readonly string[], list: ViewList, limit: number): Json {
+/**
+ * The view with the list at `path` bounded and counted. The view is never changed in place: each
+ * object on the way is copied, once per `boundedView` call (`owned` holds the copies this call made,
+ * which later lists change in place). The copies keep the keys' order: a list stays where it was,
+ * its total comes after the object's other keys, in the order of the lists.
+ */
+function withBounded(view: Json, path: readonly string[], list: ViewList, limit: number, owned: Set<object>): Json {
   const [head, ...rest] = path;
   if (head === undefined || head === '*') return view;
   const value = view[head];
   // `*`: the list of each entry (each claim's evidence).
   if (rest[0] === '*') {
-    return Array.isArray(value) ? { ...view, [head]: value.map((entry) => (isObject(entry) ? withBounded(entry, rest.slice(1), list, limit) : entry)) } : view;
+    if (!Array.isArray(value)) return view;
+    const copy = own(view, owned);
+    copy[head] = value.map((entry) => (isObject(entry) ? withBounded(entry, rest.slice(1), list, limit, owned) : entry));
+    return copy;
   }
-  if (rest.length > 0) return isObject(value) ? { ...view, [head]: withBounded(value, rest, list, limit) } : view;
+  if (rest.length > 0) {
+    if (!isObject(value)) return view;
+    const copy = own(view, owned);
+    copy[head] = withBounded(value, rest, list, limit, owned);
+    return copy;
+  }
   if (!Array.isArray(value)) return view;
-  return { ...view, [head]: recentEntries(value, limit, list.keep?.bind(list)), [totalKey(path)]: value.length };
+  const copy = own(view, owned);
+  copy[head] = recentEntries(value, limit, list.keep?.bind(list));
+  copy[totalKey(path)] = value.length;
+  return copy;
+}
+
+/** `object` itself when this call copied it already, else its copy (then owned). */
+function own(object: Json, owned: Set<object>): Json {
+  if (owned.has(object)) return object;
+  const copy = { ...object };
+  owned.add(copy);
+  return copy;
 }
 
 /**
  * The view with each declared list bounded to its `limit` most recent entries (`keep`'s first) and
  * its total count beside it (`suppliers` and `suppliersTotal`); the whole lists are paged apart.
+ * Each object on the way to a list is copied once, however many lists it holds.
  */
 export function boundedView<V extends Json>(view: V, lists: Readonly<Record<string, ViewList>> = {}, limit = VIEW_LIST_LIMIT): V {
   let bounded: Json = view;
-  for (const list of Object.values(lists)) bounded = withBounded(bounded, list.path, list, limit);
+  const owned = new Set<object>();
+  for (const list of Object.values(lists)) bounded = withBounded(bounded, list.path, list, limit, owned);
   return bounded as V;
 }
 
