@@ -22,17 +22,22 @@ export interface DeliveryRow {
 export interface AttemptRow { delivery_id: string; number: number; at: number; ok: number; status_code: number | null; error: string | null; duration_ms: number }
 export interface SubscriptionRow { id: string; tenant: string; url: string; events: string; secret: string; description: string | null; created_at: number }
 
-export const toOrder = (r: OrderRow): OrderRecord => ({
-  id: r.id,
-  version: r.version,
-  state: r.state,
-  snapshot: JSON.parse(r.snapshot),
-  createHash: r.create_hash,
-  nextDeadlineAt: r.next_deadline_at,
-  ...(r.list_flags === null ? {} : { listFlags: JSON.parse(r.list_flags) }),
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+// Two literals rather than a spread of the optional `listFlags` between the keys: on Node 20 each key
+// defined after a spread in a literal costs a new hidden class (the order is read on every event).
+export const toOrder = (r: OrderRow): OrderRecord =>
+  r.list_flags === null
+    ? { id: r.id, version: r.version, state: r.state, snapshot: JSON.parse(r.snapshot), createHash: r.create_hash, nextDeadlineAt: r.next_deadline_at, createdAt: r.created_at, updatedAt: r.updated_at }
+    : {
+        id: r.id,
+        version: r.version,
+        state: r.state,
+        snapshot: JSON.parse(r.snapshot),
+        createHash: r.create_hash,
+        nextDeadlineAt: r.next_deadline_at,
+        listFlags: JSON.parse(r.list_flags),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      };
 
 export const toHistory = (r: HistoryRow): HistoryEntry => ({
   orderId: r.order_id,
