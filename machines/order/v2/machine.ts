@@ -686,7 +686,7 @@ function refundRequested(source: RefundSource) {
       { type: 'startRefund', params: source },
       {
         type: 'requestRefund',
-        // Stryker disable next-line OptionalChaining: equivalent: startRefund, the action before it, has just set the refundRequest
+        // Stryker disable next-line OptionalChaining,StringLiteral: equivalent: startRefund, the action before it, has just set the refundRequest (with a reason)
         params: ({ context }: { context: OrderContext }) => ({ amount: context.refundRequest?.amount ?? 0, reason: context.refundRequest?.reason ?? 'other' }),
       },
     ],
@@ -719,6 +719,7 @@ function interceptingState(resumeAt: 'processing.hist' | 'shipping.hist', waitsO
           { type: 'startRefund', params: { from: 'interception' } },
           {
             type: 'requestRefund',
+            // Stryker disable next-line OptionalChaining,StringLiteral: equivalent: startRefund, the action before it, has just set the refundRequest (with a reason)
             params: ({ context }: { context: OrderContext }) => ({ amount: context.refundRequest?.amount ?? 0, reason: context.refundRequest?.reason ?? 'other' }),
           },
         ],
@@ -737,6 +738,7 @@ const customsReminder = {
   type: 'sendCustomsReminder',
   params: ({ context }: { context: OrderContext }) => ({
     to: context.sellerEmail,
+    // Stryker disable next-line OptionalChaining: equivalent: a parcel is held in customs only after it shipped
     trackingNumber: context.shipments.at(-1)?.trackingNumber ?? null,
     reminder: context.remindersSent,
   }),
