@@ -163,6 +163,8 @@ try {
   let lastReport = 0;
   await preloadOrders(store, orders, {
     now,
+    // PostgreSQL: 5,000 commits at once would wait for the pool's 10 connections longer than its connect timeout.
+    ...(database.kind === 'postgres' ? { batch: 500 } : {}),
     onProgress: (done) => {
       if (performance.now() - lastReport > 5000 || done === orders) {
         lastReport = performance.now();
