@@ -4,6 +4,7 @@ import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
 import { inTransaction, unavailableOnLostConnections, withClient, type PgPool, type PgQueryable } from './postgres-client.ts';
 import { postgresBacklog } from './postgres-backlog.ts';
+import { postgresGroupCommit, type GroupCommitStats } from './postgres-group-commit.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { createPostgresKeyStore } from './postgres-key-store.ts';
 import { flagsColumn, json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
@@ -19,6 +20,18 @@ export interface PostgresStoreOptions {
    * `StoreUnavailableError` (503), and it sends no statement more. Schema migrations are exempt.
    */
   transactionTimeoutMs?: number;
+  /**
+   * Group commit (default on): commits that arrive while earlier ones are being written share one
+   * transaction and one WAL flush (see `postgresGroupCommit`); off, each commit is a transaction of its own.
+   */
+  groupCommit?: boolean;
+  /** With group commit, how many batches may be in flight at once (each holds one connection). */
+  maxBatchesInFlight?: number;
+}
+
+/** The PostgreSQL store, with what its group commit has done (for the bench). */
+export interface PostgresStore extends Store {
+  writerStats(): Promise<GroupCommitStats>;
 }
 
 /**
@@ -29,7 +42,7 @@ export interface PostgresStoreOptions {
  * adapter never lowers it. Sweepers claim timers with `FOR UPDATE SKIP LOCKED` and a lease.
  * A lost connection or a timeout is a `StoreUnavailableError`; the pool replaces the connection.
  */
-export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: PostgresStoreOptions = {}): Store {
+export function createPostgresStore(client: PgPool, { transactionTimeoutMs, groupCommit = true, maxBatchesInFlight }: PostgresStoreOptions = {}): PostgresStore {
   const pool = unavailableOnLostConnections(client);
   const transaction = <T>(work: (tx: PgQueryable) => Promise<T>) => inTransaction(pool, work, { timeoutMs: transactionTimeoutMs });
 
@@ -86,6 +99,18 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
     }
   }
 
+  /** One commit in a transaction of its own. */
+  async function commitAlone(c: Commit) {
+    try {
+      await transaction((tx) => writeCommit(tx, c));
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw error;
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new VersionConflictError(c.order.id, { cause: error });
+      throw error;
+    }
+  }
+  const group = groupCommit ? postgresGroupCommit({ transaction, commitAlone, ...(maxBatchesInFlight ? { maxInFlight: maxBatchesInFlight } : {}) }) : undefined;
+
   return {
     ...createPostgresDeliveryStore(pool, { transactionTimeoutMs }),
     ...postgresBacklog(pool, client),
@@ -112,14 +137,9 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs }: Po
       const row = rows[0] as OrderRow | undefined;
       return row && toOrder(row);
     },
-    async commit(c) {
-      try {
-        await transaction((tx) => writeCommit(tx, c));
-      } catch (error) {
-        if (error instanceof VersionConflictError) throw error;
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new VersionConflictError(c.order.id, { cause: error });
-        throw error;
-      }
+    commit: group ? group.commit : commitAlone,
+    async writerStats() {
+      return { ...(group?.stats ?? { transactions: 0, ops: 0, transactionMs: 0, retriedAlone: 0 }) };
     },
     async getIdempotency(orderId, key) {
       const { rows } = await pool.query('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = $1 AND key = $2', [orderId, key]);
