@@ -2,7 +2,13 @@ import { StoreUnavailableError } from '../store.ts';
 import { asUnavailable } from './postgres-errors.ts';
 
 /** A statement with its own client-side timeout (`query_timeout`), for the long ones: migrations, lock waits. */
-export interface PgStatement { text: string; values?: unknown[]; query_timeout?: number }
+export interface PgStatement {
+  text: string;
+  values?: unknown[];
+  query_timeout?: number;
+  /** A prepared statement of this name on each connection: parsed and planned once per connection, not per call. */
+  name?: string;
+}
 
 /** Something that runs one parameterised statement: a `pg` Pool or a client checked out of it. */
 export interface PgQueryable {

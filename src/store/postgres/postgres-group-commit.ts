@@ -70,7 +70,7 @@ export function postgresGroupCommit({ transaction, commitAlone, maxBatch = 200, 
     const started = performance.now();
     try {
       const won = await transaction(async (tx) => {
-        const { rows } = await tx.query(batchStatement, batchParams(batch.map((p) => p.commit)));
+        const { rows } = await tx.query({ name: 'aftersales_commit_batch', text: batchStatement, values: batchParams(batch.map((p) => p.commit)) });
         const result = rows as { id: string; keyed: boolean }[];
         const ids = new Set(result.filter((r) => !r.keyed).map((r) => r.id));
         const keyed = new Set(result.filter((r) => r.keyed).map((r) => r.id));
