@@ -2,13 +2,15 @@
  * The load generator, run as its own process: autocannon against the service over real HTTP.
  *
  *   node --import tsx bench/load.ts --url http://127.0.0.1:PORT --mode events|noop \
- *     --connections 50 --duration 10 --warmup 2 --orders 10000 --state FILE
+ *     --connections 50 --duration 10 --warmup 2 --orders 10000 --state FILE [--share K/N]
  *
  * `events` drives POST /orders/:id/events. Each connection owns the orders whose index is its
  * number modulo the connection count (so no two requests race on one order), keeps a few of them
  * active, and walks each through the lifecycle below; 10% of the requests send an event the
  * order's state refuses (409) and 5% an invalid payload (422). FILE keeps each order's position
- * in the lifecycle between runs. `noop` sends the same bodies to the trivial route (the HTTP
+ * in the lifecycle between runs. `--share K/N` (0 ≤ K < N): this generator is the K-th of N
+driving one database at once (one per instance), and its connections own only its share of the
+orders, so no two generators race on one. `noop` sends the same bodies to the trivial route (the HTTP
  * ceiling). Prints one JSON object on stdout.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -26,11 +28,16 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     orders: { type: 'string', default: '10000' },
     state: { type: 'string' },
+    share: { type: 'string', default: '0/1' },
   },
 });
 const url = values.url!;
 const connections = Number(values.connections);
 const orders = Number(values.orders);
+const [shareIndex, shares] = values.share.split('/').map(Number) as [number, number];
+if (!(shareIndex >= 0 && shareIndex < shares)) throw new Error('--share is K/N with 0 <= K < N');
+/** All connections of all generators: connection `index` of this one owns the orders `shareIndex * connections + index` modulo this. */
+const owners = connections * shares;
 
 
 /** Valid events applied to each order so far (its position in the lifecycle). */
@@ -47,14 +54,15 @@ const open: Connection[] = [];
 const tally = { expected: 0, accepted: 0, refused: 0, invalid: 0, unexpected: 0, unexpectedStatuses: {} as Record<string, number> };
 
 function pickOrder(index: number) {
-  const perConnection = Math.floor((orders - 1 - index) / connections) + 1;
-  return index + connections * Math.floor(Math.random() * perConnection);
+  const owner = shareIndex * connections + index;
+  const perConnection = Math.floor((orders - 1 - owner) / owners) + 1;
+  return owner + owners * Math.floor(Math.random() * perConnection);
 }
 
 function started(c: Connection): Required<Pick<Connection, 'index'>> & Connection {
   if (c.index === undefined) {
     c.index = connectionCount++;
-    if (c.index >= connections || c.index >= orders) throw new Error('more connections than orders or than expected');
+    if (c.index >= connections || shareIndex * connections + c.index >= orders) throw new Error('more connections than orders or than expected');
     for (let i = 0; i < ACTIVE; i++) c.active.push({ order: pickOrder(c.index), left: LIFETIME });
     open.push(c);
   }
