@@ -44,7 +44,7 @@ class KeyTakenInBatch extends Error {}
  * (`StoreUnavailableError`), every caller of the batch hears that: whether it committed is unknown,
  * as for a commit alone, and retrying would only make them wait twice.
  */
-export function postgresGroupCommit({ transaction, commitAlone, maxBatch = 200, maxInFlight = 2 }: GroupCommitOptions) {
+export function postgresGroupCommit({ transaction, commitAlone, maxBatch = 200, maxInFlight = 4 }: GroupCommitOptions) {
   let waiting: Pending[] = [];
   let inFlight = 0;
   let scheduled = false;
