@@ -332,7 +332,8 @@ try {
       latencyMs: r.latencyMs,
       errors: r.errors,
       serverCpuUsPerEvent: ((cpuMs(servers[k]!.pid) - cpuBefore[k]!) * 1000) / r.requests,
-      eventsPerCommitBatch: (writerAfter[k]!.ops! - writerBefore[k]!.ops!) / Math.max(1, writerAfter[k]!.transactions! - writerBefore[k]!.transactions!),
+      // A store without group commit has no counters: 1 write per transaction.
+      eventsPerCommitBatch: writerAfter[k]!.ops === undefined ? 1 : (writerAfter[k]!.ops - writerBefore[k]!.ops!) / Math.max(1, writerAfter[k]!.transactions! - writerBefore[k]!.transactions!),
     }));
     await Promise.all(servers.map((s) => stopServer(s.child)));
     // Each order's position from the generator that owns it (see --share in bench/load.ts).
@@ -411,7 +412,7 @@ try {
   else say(`kept ${dir}`);
 }
 
-function printSummary(s: { command: string; orders: number; preloadSeconds: number; medians: Medians }) {
+function printSummary(s: { command: string; store: string; orders: number; preloadSeconds: number; medians: Medians }) {
   const m = s.medians;
   const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const pct = (x: number) => `${n(x * 100, 1)}%`;
@@ -421,7 +422,7 @@ function printSummary(s: { command: string; orders: number; preloadSeconds: numb
     `full event path   ${n(m.eventsPerSecond)} events/s (${n(m.acceptedEventsPerSecond)} accepted/s)  p50 ${m.latencyMs.p50} ms  p99 ${m.latencyMs.p99} ms  max ${m.latencyMs.max} ms  errors ${m.errors}`,
     `server            peak RSS ${n(m.serverPeakRssMb, 1)} MB, ${n(m.serverCpuUsPerEvent)} µs CPU per event${m.databaseCpuUsPerEvent === undefined ? '' : `; PostgreSQL's processes ${n(m.databaseCpuUsPerEvent)} µs CPU per event`}`,
     `server threads    µs CPU per event: event loop ${n(m.serverThreadCpuUs.main)}, busiest other thread ${n(m.serverThreadCpuUs.busiestOther)}, the rest ${n(m.serverThreadCpuUs.rest)}; event loop busy ${pct(m.serverLoopBusyShare)} of the time`,
-    `server writer     ${n(m.serverEventsPerCommitBatch, 1)} writes per commit batch, ${n(m.serverWriterUsPerEvent)} µs in transactions per accepted event, busy ${pct(m.serverWriterBusyShare)} of the time`,
+    `server writer     ${n(m.serverEventsPerCommitBatch, 1)} writes per commit batch, ${n(m.serverWriterUsPerEvent)} µs in transactions per accepted event, busy ${pct(m.serverWriterBusyShare)} of the time${s.store.startsWith('postgres') ? ' (summed over the batches in flight at once)' : ''}`,
     `HTTP ceiling      ${n(m.httpCeilingPerSecond)} req/s, ${n(m.httpCeilingServerCpuUs)} µs server CPU per request  (full path = ${pct(m.ratioToHttp)})`,
     `storage ceiling   ${n(m.storageCeilingPerSecond)} commits/s  (full path = ${pct(m.ratioToStorage)})`,
     `XState ceiling    ${n(m.xstateCeilingPerSecond)} transitions/s  (full path = ${pct(m.ratioToXstate)})`,
