@@ -165,14 +165,16 @@ describe("version 1's e-mails", () => {
       { type: 'EVIDENCE_SUBMITTED', media: [{ kind: 'photo', url: 'https://img.example/1.jpg' }] },
       { type: 'VERIFICATION_APPROVED' },
     ]);
-    const due = Date.parse('2026-03-24T00:00:00Z');
+    // A due time other than the order's own (2026-03-24), so that the e-mail shows the effect's.
+    const due = Date.parse('2026-03-25T00:00:00Z');
+    expect(approved.deadlines.resolutionDueAt).toBe(Date.parse('2026-03-24T00:00:00Z'));
     expect(render('escalateResolution', { to: 'seller@shop.example', resolutionDueAt: due }, approved)).toEqual({
       subject: 'Order E-1: resolution deadline missed, reship or refund now',
-      intro: "The buyer's claim on order E-1 was verified, and the reship or refund was due within 15 working days, by 2026-03-24 00:00 UTC. The deadline has passed.",
+      intro: "The buyer's claim on order E-1 was verified, and the reship or refund was due within 15 working days, by 2026-03-25 00:00 UTC. The deadline has passed.",
       facts: [
         ['Order', 'E-1'],
         ['Claim', 'wrong item: 2 x mug, 1 x plate'],
-        ['Was due', '2026-03-24 00:00 UTC'],
+        ['Was due', '2026-03-25 00:00 UTC'],
       ],
       sections: [{ title: 'What to do', text: 'Execute the resolution now: a reship (REQUEST_RESHIP, then RESHIPPED) or a refund (REQUEST_REFUND, then REFUND_ISSUED).' }],
     });

@@ -148,6 +148,8 @@ describe("version 1's order view", () => {
     expect(orderViewSchema.safeParse({ ...fresh, suppliers: [{ ...fresh!.suppliers[0], status: 'retired' }] }).success).toBe(false);
     expect(orderViewSchema.safeParse({ ...fresh, suppliers: [{ ...fresh!.suppliers[0], originalOrderRefund: 'settled' }] }).success).toBe(false);
     expect(orderViewSchema.safeParse({ ...fresh, deadlines: [{ name: 'supplierRefundRemindAt', dueAt: null, event: 'TIMER.X' }] }).success).toBe(false);
+    // The claim's fields are described, not only passed through.
+    expect(orderViewSchema.safeParse({ ...views[2], claim: { ...views[2]!.claim, kind: 5 } }).success).toBe(false);
     expect(orderViewSchema.safeParse({ ...views[2], shipments: [{ ...views[2]!.shipments[0], kind: 'lost' }] }).success).toBe(false);
   });
 });

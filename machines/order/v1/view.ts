@@ -12,10 +12,14 @@ export function orderView(snapshot: AnyMachineSnapshot, armed: readonly ArmedDea
   const c = snapshot.context as OrderContext;
   const metas = activeMeta(snapshot);
   const leaf = metas.at(-1);
+  // Stryker disable next-line MethodExpression: equivalent: at most one active state node shows a problem (a leaf, or intercepting, whose parents show none), so the search order does not matter
   const problem = [...metas].reverse().find((m) => m.problem)?.problem ?? null;
+  // Stryker disable next-line ConditionalExpression: equivalent: only approveClaim sets resolutionDueAt, and the reship or the full refund removes it before a new claim can be opened, so a due time is always of an approved claim
   const resolutionDueAt = c.claim?.verification === 'approved' && c.deadlines.resolutionDueAt !== undefined ? c.deadlines.resolutionDueAt : null;
   return {
+    // Stryker disable next-line OptionalChaining: equivalent: every state node of version 1 has meta, so the active leaf's is always there
     description: leaf?.description ?? null,
+    // Stryker disable next-line OptionalChaining: equivalent, as above
     waitsOn: leaf?.waitsOn ?? null,
     scope: c.scope,
     sellerEmail: c.sellerEmail,
