@@ -1,0 +1,83 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { createOrderMachine, sampleOrder, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
+
+// Version 2's states, purely: what each pre-shipment and transit state records for the events it
+// takes (the survivors of the mutation run of machine.ts:372-563 on 2026-12-01).
+const createdAt = Date.parse('2026-03-02T00:00:00Z');
+const at = (hours: number) => createdAt + hours * 3_600_000;
+const expediteAt = Date.parse('2026-03-06T00:00:00Z');
+const switchAt = Date.parse('2026-03-08T00:00:00Z');
+type Step = { type: string; [key: string]: unknown };
+
+function run(steps: Step[], scope: 'domestic' | 'international' = 'domestic') {
+  const machine = createOrderMachine();
+  let [snapshot]: [AnyMachineSnapshot, unknown] = initialTransition(machine, { ...sampleOrder({ id: 'T-1', scope }), createdAt });
+  let last: { type: string; params?: unknown }[] = [];
+  steps.forEach((step, i) => {
+    const event = { receivedAt: at(i + 1), ...step } as unknown as OrderEvent;
+    expect(snapshot.can(event), `step ${i}: ${step.type} in ${JSON.stringify(snapshot.value)}`).toBe(true);
+    const [next, actions] = transition(machine, snapshot as never, event);
+    snapshot = next;
+    last = actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => ({ type: a.type, params: a.params }));
+  });
+  return { value: snapshot.value, context: snapshot.context as OrderContext, last };
+}
+
+const expediting: Step[] = [{ type: 'TIMER.EXPEDITE', dueAt: expediteAt, receivedAt: expediteAt }];
+const stockProblem: Step[] = [...expediting, { type: 'TIMER.SWITCH_SUPPLIER', dueAt: switchAt, receivedAt: switchAt }];
+
+describe('version 2 before shipment: the refund of each state', () => {
+  it('is for the overdue shipment when expediting or a stock problem, for the silent supplier when unresponsive', () => {
+    expect(run([...expediting, { type: 'REQUEST_REFUND', receivedAt: expediteAt + 1 }]).context.refundRequest).toMatchObject({ reason: 'shipment_overdue', returnTo: 'preShipment', amount: 5500 });
+    expect(run([...stockProblem, { type: 'REQUEST_REFUND', receivedAt: switchAt + 1 }]).context.refundRequest).toMatchObject({ reason: 'shipment_overdue', returnTo: 'preShipment', amount: 5500 });
+    expect(run([{ type: 'SUPPLIER_UNRESPONSIVE' }, { type: 'REQUEST_REFUND' }]).context.refundRequest).toMatchObject({ reason: 'supplier_unresponsive', returnTo: 'preShipment', amount: 5500 });
+  });
+
+  it('expediting, the switch deadline alerts the seller of the stock problem', () => {
+    const r = run(stockProblem);
+    expect(r.value).toEqual({ preShipment: { processing: 'stockProblem' } });
+    expect(r.last).toEqual([{ type: 'alertStockProblem', params: { to: 'seller@shop.example' } }]);
+  });
+});
+
+describe('version 2 in transit: customs and a lost parcel', () => {
+  const held: Step[] = [{ type: 'SHIPPED', carrier: 'SF', trackingNumber: 'SF1' }, { type: 'CUSTOMS_HELD', note: 'duty unpaid' }];
+  const escalateAt = at(2) + 15 * 86_400_000;
+  const escalated: Step[] = [...held, { type: 'TIMER.CUSTOMS_ESCALATE', dueAt: escalateAt, receivedAt: escalateAt }];
+
+  it('a hold records its note; clearance records its own and ends the customs deadlines', () => {
+    expect(run(held, 'international').context.lastNote).toEqual({ text: 'duty unpaid', at: at(2), event: 'CUSTOMS_HELD' });
+    const cleared = run([...held, { type: 'CUSTOMS_CLEARED', note: 'duty paid' }], 'international');
+    expect(cleared.value).toEqual({ inTransit: { shipping: 'onTheWay' } });
+    expect(cleared.context.lastNote).toEqual({ text: 'duty paid', at: at(3), event: 'CUSTOMS_CLEARED' });
+    expect(cleared.context.deadlines).not.toHaveProperty('customsEscalateAt');
+    const afterEscalation = run([...escalated, { type: 'CUSTOMS_CLEARED', note: 'released', receivedAt: escalateAt + 1 }], 'international');
+    expect(afterEscalation.value).toEqual({ inTransit: { shipping: 'onTheWay' } });
+    expect(afterEscalation.context.lastNote).toMatchObject({ text: 'released', event: 'CUSTOMS_CLEARED' });
+    expect(afterEscalation.context.customsEscalatedAt).toBeNull();
+  });
+
+  it('a parcel lost in customs, held or escalated, records the note and the loss', () => {
+    for (const [steps, time] of [[held, at(3)], [escalated, escalateAt + 1]] as const) {
+      const lost = run([...steps, { type: 'PARCEL_LOST', note: 'destroyed by customs', receivedAt: time }], 'international');
+      expect(lost.value).toEqual({ inTransit: { shipping: 'lost' } });
+      expect(lost.context.lastNote).toEqual({ text: 'destroyed by customs', at: time, event: 'PARCEL_LOST' });
+      expect(lost.context.shipments.map((s) => s.lostAt)).toEqual([time]);
+      expect(lost.context.customsEscalatedAt).toBeNull();
+    }
+  });
+
+  it('held too long, a refund covers the parcel\'s items, at their value when less is left to ship than was paid', () => {
+    // The plate refunded for 1,000 before shipment: the parcel carries the mugs (2,500); 4,500 is refundable.
+    const steps: Step[] = [
+      { type: 'REQUEST_REFUND', items: [{ sku: 'plate', quantity: 1 }], amount: 1000 },
+      { type: 'REFUND_ISSUED', amount: 1000 },
+      { type: 'SHIPPED', carrier: 'SF', trackingNumber: 'SF1' },
+      { type: 'CUSTOMS_HELD' },
+    ];
+    const due = at(4) + 15 * 86_400_000;
+    const r = run([...steps, { type: 'TIMER.CUSTOMS_ESCALATE', dueAt: due, receivedAt: due }, { type: 'REQUEST_REFUND', receivedAt: due + 1 }], 'international');
+    expect(r.context.refundRequest).toEqual({ amount: 2500, reason: 'parcel_lost', requestedAt: due + 1, returnTo: 'inTransit', items: [{ sku: 'mug-blue', quantity: 2 }] });
+  });
+});
