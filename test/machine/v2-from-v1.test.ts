@@ -161,5 +161,11 @@ describe('version 1 to 2: the dead ends version 1 left', () => {
   it('a refund in full with nothing owed, and an open order, are no dead end', () => {
     expect(migrated([{ type: 'REQUEST_REFUND' }, { type: 'REFUND_ISSUED', amount: 5500 }]).notice).toBeNull();
     expect(migrated([{ type: 'REQUEST_REFUND', amount: 1000 }]).notice).toBeNull();
+    // Open, with a replaced supplier owing: version 2 reminds of it instead.
+    expect(migrated([{ type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } }]).notice).toBeNull();
+    // Completed without a refund: nothing was promised back.
+    const endedAt = at(2) + 15 * DAY;
+    const completed = migrated([...delivered, { type: 'TIMER.PROTECTION_ENDED', dueAt: endedAt, receivedAt: endedAt }]);
+    expect(completed.notice).toBeNull();
   });
 });
