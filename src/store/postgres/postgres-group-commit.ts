@@ -26,6 +26,9 @@ export interface GroupCommitStats {
   retriedAlone: number;
 }
 
+/** Nothing committed yet (also what a store without group commit reports). */
+export const noGroupCommits = (): GroupCommitStats => ({ transactions: 0, ops: 0, transactionMs: 0, retriedAlone: 0 });
+
 interface Pending { commit: Commit; resolve: () => void; reject: (error: unknown) => void }
 
 /** A winner of the batch found its Idempotency-Key taken: its other rows must not stay. */
@@ -48,7 +51,7 @@ export function postgresGroupCommit({ transaction, commitAlone, maxBatch = 200, 
   let waiting: Pending[] = [];
   let inFlight = 0;
   let scheduled = false;
-  const stats: GroupCommitStats = { transactions: 0, ops: 0, transactionMs: 0, retriedAlone: 0 };
+  const stats = noGroupCommits();
 
   /** Up to `maxBatch` waiting commits, one per order (a second one of an order waits for the next batch). */
   const take = () => {

@@ -4,7 +4,7 @@ import type { Store } from '../store.ts';
 import { VersionConflictError } from '../store.ts';
 import { inTransaction, unavailableOnLostConnections, withClient, type PgPool, type PgQueryable } from './postgres-client.ts';
 import { postgresBacklog } from './postgres-backlog.ts';
-import { postgresGroupCommit, type GroupCommitStats } from './postgres-group-commit.ts';
+import { noGroupCommits, postgresGroupCommit, type GroupCommitStats } from './postgres-group-commit.ts';
 import { createPostgresDeliveryStore } from './postgres-delivery-store.ts';
 import { createPostgresKeyStore } from './postgres-key-store.ts';
 import { flagsColumn, json, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './postgres-rows.ts';
@@ -139,7 +139,7 @@ export function createPostgresStore(client: PgPool, { transactionTimeoutMs, grou
     },
     commit: group ? group.commit : commitAlone,
     async writerStats() {
-      return { ...(group?.stats ?? { transactions: 0, ops: 0, transactionMs: 0, retriedAlone: 0 }) };
+      return group ? { ...group.stats } : noGroupCommits();
     },
     async getIdempotency(orderId, key) {
       const { rows } = await pool.query('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = $1 AND key = $2', [orderId, key]);
