@@ -21,13 +21,13 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { orderMachine } from '../machines/order/index.ts';
 import { createApp } from '../src/app.ts';
-import type { HostedMachine } from '../src/engine/hosted-machine.ts';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { systemClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
 import { createMetrics } from '../src/telemetry/metrics.ts';
+import { hostedUpTo } from './hosted-up-to.ts';
 import { benchOrderId, preloadOrders } from './preload.ts';
 import { bodies, invalid, refused, stepAfter } from './lifecycle.ts';
 
@@ -48,13 +48,6 @@ const connections = Number(values.connections);
 if (values.observability !== 'on' && values.observability !== 'off') throw new Error('--observability is on or off');
 const observed = values.observability === 'on';
 
-/** The hosted machine with its versions up to `upTo` (all when absent), and the migrations between those. */
-function hostedUpTo(machine: HostedMachine, upTo: string | undefined): HostedMachine {
-  if (upTo === undefined) return machine;
-  const n = Number(upTo);
-  if (!machine.versions.some((v) => v.version === n)) throw new Error(`--machine-version: the order machine has versions ${machine.versions.map((v) => v.version).join(', ')}`);
-  return { ...machine, versions: machine.versions.filter((v) => v.version <= n), migrations: machine.migrations.filter((m) => m.to <= n) };
-}
 
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-event-cpu-'));

@@ -2,11 +2,13 @@
  * `npm run bench`: the event path against its ceilings, in one run on this machine.
  *
  *   npm run bench -- [--orders 10000] [--duration 10] [--warmup 3] [--connections 50] [--runs 1] [--json]
- *                    [--observability on|off] [--profile DIR] [--instances 1|2]
+ *                    [--observability on|off] [--profile DIR] [--instances 1|2] [--machine-version N]
  *
  * `--observability on` (the default) runs the service as production does: an access line per request
  * at info (written to a file in the bench folder) and Prometheus metrics observed; `off` drops both,
  * the baseline for their cost (tracing stays off in both, as it is unless configured).
+ * `--machine-version N` hosts the order machine's versions up to N only, so orders are created and
+ * driven on version N (1: the machine 35bb4e2 ran, for issue 11's before/after of the host alone).
  * `--profile DIR` writes the service's CPU profile of each run's measured event phase into DIR (a
  * .cpuprofile; `npx tsx bench/profile-summary.ts FILE` summarises it); sampling costs the service some
  * CPU, so the figures of a profiled run are not comparable with unprofiled ones.
@@ -36,6 +38,7 @@ import { workingDaysCounter } from '../src/calendar/working-days.ts';
 import { breakdown, phases } from './breakdown.ts';
 import { storageCeiling, xstateCeiling, type CeilingOptions } from './ceilings.ts';
 import { freshDatabase } from './database.ts';
+import { hostedUpTo } from './hosted-up-to.ts';
 import { rawTransactionCeiling } from './transaction-ceiling.ts';
 import type { WriterStats } from '../src/store/sqlite/sqlite-writer.ts';
 import { benchOrderId, creationCommits, preloadOrders, readPositions } from './preload.ts';
@@ -52,6 +55,7 @@ const { values } = parseArgs({
     observability: { type: 'string', default: 'on' },
     profile: { type: 'string' },
     instances: { type: 'string' },
+    'machine-version': { type: 'string' },
   },
 });
 const orders = Number(values.orders);
@@ -194,9 +198,10 @@ if (instances !== 1 && instances !== 2) throw new Error('--instances is 1 or 2')
 if (instances === 2 && database.kind !== 'postgres') throw new Error('--instances 2 needs DATABASE_URL (two instances share a PostgreSQL database)');
 try {
   const calendar = loadCalendar();
-  const machine = orderMachine({ addWorkingDays: workingDaysCounter(calendar) }); // as the service builds it
+  const machine = hostedUpTo(orderMachine({ addWorkingDays: workingDaysCounter(calendar) }), values['machine-version']); // as the service builds it
+  const machineEnv: Record<string, string> = values['machine-version'] ? { BENCH_MACHINE_VERSION: values['machine-version'] } : {};
   const now = Date.now();
-  const commitFor = await creationCommits(now);
+  const commitFor = await creationCommits(now, machine);
   const creationTimers = (id: string) => commitFor(id).timers;
   const stored = commitFor(benchOrderId(0)).order.snapshot;
 
@@ -205,6 +210,7 @@ try {
   let lastReport = 0;
   await preloadOrders(store, orders, {
     now,
+    machine,
     // PostgreSQL: 5,000 commits at once would wait for the pool's 10 connections longer than its connect timeout.
     ...(database.kind === 'postgres' ? { batch: 500 } : {}),
     onProgress: (done) => {
@@ -222,7 +228,7 @@ try {
   async function measureRun(run: number) {
     say(`run ${run} of ${runs}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const profileEnv: Record<string, string> = values.profile ? { BENCH_PROFILE_DIR: values.profile } : {};
-    const server = await startServer({ ...database.config, ...profileEnv, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}.log`) });
+    const server = await startServer({ ...database.config, ...profileEnv, ...machineEnv, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}.log`) });
     const rssAtStartKb = procStatusKb(server.pid, 'VmRSS');
     say(`  HTTP ceiling (POST /bench/noop), ${duration} s`);
     if (Number(values.warmup) > 0) await load(server.url, 'noop', Number(values.warmup), state);
@@ -314,7 +320,7 @@ try {
    */
   async function measureTwoInstances(run: number) {
     say(`  two instances on one database, full event path, ${duration} s`);
-    const servers = await Promise.all([0, 1].map((k) => startServer({ ...database.config, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}-${k}.log`) })));
+    const servers = await Promise.all([0, 1].map((k) => startServer({ ...database.config, ...machineEnv, BENCH_OBSERVABILITY: observability, BENCH_LOG_FILE: join(dir, `server-${run}-${k}.log`) })));
     const files = servers.map((_, k) => join(dir, `positions-${k}.bin`));
     for (const file of files) copyFileSync(state, file);
     const drive = (seconds: number) => Promise.all(servers.map((s, k) => load(s.url, 'events', seconds, files[k]!, `${k}/2`)));
@@ -349,7 +355,7 @@ try {
 
   const pick = (f: (r: (typeof results)[number]) => number) => median(results.map(f));
   const summary = {
-    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs} --observability ${observability}`,
+    command: `npm run bench -- --orders ${orders} --duration ${duration} --connections ${connections} --runs ${runs} --observability ${observability}${values['machine-version'] ? ` --machine-version ${values['machine-version']}` : ''}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
     store: database.kind === 'sqlite' ? 'sqlite (WAL, synchronous=FULL, group commit)' : 'postgres (a fresh database beside DATABASE_URL)',
     orders,

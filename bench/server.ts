@@ -15,13 +15,15 @@ import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { createMetrics } from '../src/telemetry/metrics.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { hostedUpTo } from './hosted-up-to.ts';
 
 const file = process.env.DATABASE_FILE;
 if (!file) throw new Error('bench/server.ts needs DATABASE_FILE (and DATABASE_URL for PostgreSQL)');
 
 const calendar = loadCalendar();
 const { store } = await openStore({ DATABASE_FILE: file, DATABASE_URL: process.env.DATABASE_URL });
-const machine = orderMachine({ addWorkingDays: workingDaysCounter(calendar) });
+// BENCH_MACHINE_VERSION=N: the order machine's versions up to N only (`npm run bench -- --machine-version N`).
+const machine = hostedUpTo(orderMachine({ addWorkingDays: workingDaysCounter(calendar) }), process.env.BENCH_MACHINE_VERSION);
 // BENCH_OBSERVABILITY=on: as production runs (an info line per request, written to BENCH_LOG_FILE,
 // and every metric observed); off: warnings only, no access line, no metrics (the baseline).
 const observed = process.env.BENCH_OBSERVABILITY !== 'off';
