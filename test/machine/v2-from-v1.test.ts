@@ -75,6 +75,37 @@ describe('version 1 to 2: the claim', () => {
     expect(refunded.refundRequest).toBeNull();
   });
 
+  it('a later claim in reship stays open: the reship of an earlier claim is not its own', () => {
+    const first = [...approved([plate]), { type: 'REQUEST_RESHIP' }, { type: 'RESHIPPED', carrier: 'SF', trackingNumber: 'SF2' }, { type: 'DELIVERED' }];
+    const mug = { sku: 'mug-blue', quantity: 1 };
+    const second = migrated([...first, { type: 'ISSUE_REPORTED', kind: 'damaged', items: [mug] }, evidence, { type: 'VERIFICATION_APPROVED' }, { type: 'REQUEST_RESHIP' }]);
+    expect(second.claims).toMatchObject([{ items: [mug], resolution: 'reship', closed: null }]);
+    expect(second.toShip).toEqual([mug]);
+    expect(second.refundedItems).toEqual([]);
+  });
+
+  it('a claim played within one millisecond: only a reship counts as its reship, and one in the millisecond of the report does', () => {
+    // The host stamps events in milliseconds, so several may share one: a reship at or after the report is the claim's.
+    const sameMs = (steps: Step[], receivedAt: number) => steps.map((s) => ({ ...s, receivedAt }));
+    const t = at(1);
+    const inReship = [...sameMs(approved([plate]), t), { type: 'REQUEST_RESHIP', receivedAt: t }];
+    // The original parcel was shipped in the report's millisecond: it is not the reship.
+    expect(migrated(inReship).claims).toMatchObject([{ resolution: 'reship', closed: null }]);
+    const reshipped = migrated([...inReship, { type: 'RESHIPPED', carrier: 'SF', trackingNumber: 'SF2', receivedAt: t }]);
+    expect(reshipped.claims).toMatchObject([{ resolution: 'reship', closed: { at: t, outcome: 'reshipped' } }]);
+    // A new claim reported in the millisecond of the earlier claim's reship is open, not reshipped.
+    const next = migrated([...inReship, ...sameMs([{ type: 'RESHIPPED', carrier: 'SF', trackingNumber: 'SF2' }, { type: 'DELIVERED' }, { type: 'ISSUE_REPORTED', kind: 'missing_item' }], t)]);
+    expect(next.claims).toMatchObject([{ kind: 'missing_item', resolution: null, closed: null }]);
+  });
+
+  it('only a claim refunded in full has its items refunded: not one reshipped, nor one whose refund is still running', () => {
+    const reshipped = migrated([...approved([plate]), { type: 'REQUEST_RESHIP' }, { type: 'RESHIPPED', carrier: 'SF', trackingNumber: 'SF2' }]);
+    expect(reshipped.refundedItems).toEqual([]);
+    const running = migrated([...approved([plate]), { type: 'REQUEST_REFUND' }, { type: 'REFUND_ISSUED', amount: 1000 }]);
+    expect(running.claims).toMatchObject([{ resolution: 'refund', closed: null }]);
+    expect(running.refundedItems).toEqual([]);
+  });
+
   it('a claim version 1 left behind when the order moved on is closed for missing evidence', () => {
     const lapsed = migrated([...reported(), { type: 'TIMER.EVIDENCE_DUE', dueAt: at(3) + 7 * DAY, receivedAt: at(3) + 7 * DAY }]);
     expect(lapsed.claims).toMatchObject([{ closed: { outcome: 'evidence_missing' } }]);
@@ -124,6 +155,13 @@ describe('version 1 to 2: deadlines and policy', () => {
     expect(migrated([...shipped, { type: 'CUSTOMS_HELD' }, { type: 'CUSTOMS_CLEARED' }], { scope: 'international' }).deadlines).not.toHaveProperty('customsEscalateAt');
   });
 
+  it('only a parcel held in customs gets the escalation deadline', () => {
+    const international = { scope: 'international' as const };
+    const notHeld: Step[][] = [[], shipped, [...shipped, { type: 'CANCEL_REQUESTED', reason: 'wrong_address' }], delivered];
+    for (const steps of notHeld) expect(migrated(steps, { scope: steps.some((s) => s.type === 'CANCEL_REQUESTED') ? 'domestic' : 'international' }).deadlines).not.toHaveProperty('customsEscalateAt');
+    expect(migrated([...shipped, { type: 'CUSTOMS_HELD' }], international).deadlines).toHaveProperty('customsEscalateAt');
+  });
+
   it('an owed supplier refund of an open order is reminded after the policy\'s days', () => {
     const c = migrated([{ type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } }], { policy: { supplierRefundRemindDays: 3 } });
     expect(c.deadlines.supplierRefundRemindAt).toBe(at(1) + 3 * DAY);
@@ -149,6 +187,15 @@ describe('version 1 to 2: the dead ends version 1 left', () => {
       'Version 1 ended this order while tmall-store-1 still owed the refund of the original order. Version 2 would have kept it open (R11, R15); it stays closed as version 1 left it: settle what is left outside the service.',
     );
     expect(c.deadlines).not.toHaveProperty('supplierRefundRemindAt');
+  });
+
+  it('completed while two replaced suppliers owed: names both, and no partial refund', () => {
+    const switches: Step[] = [{ type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } }, { type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-2' } }];
+    const endedAt = at(4) + 15 * DAY;
+    const c = migrated([...switches, ...delivered, { type: 'TIMER.PROTECTION_ENDED', dueAt: endedAt, receivedAt: endedAt }]);
+    expect(c.notice?.text).toBe(
+      'Version 1 ended this order while tmall-store-1, alt-1 still owed the refund of the original order. Version 2 would have kept it open (R11, R15); it stays closed as version 1 left it: settle what is left outside the service.',
+    );
   });
 
   it('both: says both', () => {

@@ -37,6 +37,7 @@ const leafIs = (value: StateValue, path: string[]): boolean => {
     v = v?.[key] as StateValue | undefined;
     if (v === undefined) return false;
   }
+  // Stryker disable next-line BooleanLiteral: equivalent: a state value ends in a string, so every walk returns inside the loop
   return true;
 };
 
@@ -51,8 +52,20 @@ function claimOf(c: V1Context, top: string, status: string): Claim[] {
       ? { at, outcome: 'rejected' }
       : resolved
         ? { at, outcome: claim.resolution === 'reship' ? 'reshipped' : 'refunded' }
-        : status === 'done' || (top !== 'dispute' && top !== 'verification' && top !== 'reship' && top !== 'refund')
-          ? { at, outcome: c.outcome === 'evidence_missing' ? 'evidence_missing' : claim.verification === 'approved' ? 'refunded' : 'evidence_missing' }
+        : // Stryker disable next-line LogicalOperator,StringLiteral: equivalent: a final order of version 1 is refunded or completed, never in a claim's state, so the test of the state decides alone
+          status === 'done' ||
+            (top !== 'dispute' && top !== 'verification' && top !== 'reship' && top !== 'refund')
+          ? {
+              at,
+              // Version 1 ended a claim it did not reject or resolve only for missing evidence (an approved claim it could
+              // leave only by a reship or a refund, both resolved above), so this outcome is always evidence_missing.
+              outcome:
+                // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, as said above
+                c.outcome === 'evidence_missing'
+                  ? 'evidence_missing'
+                  : // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, as said above
+                    claim.verification === 'approved' ? 'refunded' : 'evidence_missing',
+            }
           : null;
   return [{ ...claim, closed }];
 }
@@ -88,7 +101,14 @@ export function migrateFromV1(stored: Persisted, policy: Partial<DeadlinePolicy>
   const inReship = top === 'reship';
   const claimRefunded = claims[0]?.closed?.outcome === 'refunded' && c.claim?.resolution === 'refund';
   const { claim: _claim, refundRequest: request, policy: _policy, ...rest } = c;
-  const returnTo: RefundReturn = c.claim?.verification === 'approved' || c.deliveredAt !== null ? 'delivered' : c.shipments.length ? 'inTransit' : 'preShipment';
+  const returnTo: RefundReturn =
+    // Stryker disable next-line LogicalOperator,StringLiteral: equivalent: version 1 took a claim only once delivered and a refund after delivery only for an approved claim, so either test alone decides
+    c.claim?.verification === 'approved' ||
+    c.deliveredAt !== null
+      ? 'delivered'
+      : c.shipments.length
+        ? 'inTransit'
+        : 'preShipment';
   let deadlines = { ...c.deadlines } as OrderContext['deadlines'];
   // R13 for a parcel already held: the hold began no earlier than the shipment (or the note of CUSTOMS_HELD, when it left one).
   if (leafIs(stored.value, ['inTransit', 'shipping', 'customsHold'])) {
@@ -125,7 +145,13 @@ export function migrateFromV1(stored: Persisted, policy: Partial<DeadlinePolicy>
       ...(request.items ? { items: request.items } : {}),
     },
     refundedItems: claimRefunded && c.claim ? c.claim.items : [],
-    toShip: c.shipments.length === 0 ? addItems([], c.items) : inReship && c.claim ? c.claim.items : [],
+    toShip:
+      c.shipments.length === 0
+        ? // Stryker disable next-line ArrayDeclaration: equivalent: addItems drops an entry without a positive quantity, so a foreign entry in the empty start adds nothing
+          addItems([], c.items)
+        : inReship && c.claim
+          ? c.claim.items
+          : [],
     supplierRefunds: [],
     customsEscalatedAt: null,
     notice: deadEnd,
