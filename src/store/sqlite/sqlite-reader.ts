@@ -90,7 +90,8 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
 
 function prepare(db: SqliteDatabase) {
   return {
-    getOrder: db.prepare('SELECT * FROM orders WHERE id = ?'),
+    // The columns of an `OrderRow` only: `*` would also compute the generated `tenant` and read `machine_version` on every event's load.
+    getOrder: db.prepare('SELECT id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, list_flags FROM orders WHERE id = ?'),
     getIdempotency: db.prepare('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = ? AND key = ?'),
     history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
     historyPage: db.prepare('SELECT * FROM history WHERE order_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
