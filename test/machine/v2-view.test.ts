@@ -113,6 +113,22 @@ describe('version 2: the order view', () => {
     expect(ended.notice).toMatchObject({ code: 'protection_ended_owed' });
   });
 
+  it('a claim refunded after its resolution was escalated: the order is back in its window, with no overdue resolution left', () => {
+    const escalated: Step[] = [...approved, { type: 'TIMER.RESOLUTION_DUE', dueAt: plateDue, receivedAt: plateDue }];
+    const view = keep(viewAfter([...escalated, { type: 'REQUEST_REFUND', receivedAt: plateDue + HOUR }, { type: 'REFUND_ISSUED', amount: 3000, receivedAt: plateDue + 2 * HOUR }]));
+    expect(view).toMatchObject({ description: 'Delivered; the buyer-protection window is open.', problem: null, resolution: null });
+    expect(view.claims).toMatchObject([{ closed: { outcome: 'refunded' } }]);
+  });
+
+  it('before delivery, a replaced supplier\'s owed refund does not take the place of the state\'s own problem (it has its reminder)', () => {
+    const switched: Step[] = [{ type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } }];
+    const waiting = keep(viewAfter(switched));
+    expect(waiting.supplierRefunds.owed).toHaveLength(1);
+    expect(waiting.problem).toBeNull();
+    expect(keep(viewAfter([...switched, { type: 'STOCK_UNAVAILABLE' }])).problem).toMatchObject({ code: 'stock_unavailable' });
+    expect(keep(viewAfter([...switched, ...shipped])).problem).toBeNull();
+  });
+
   it('a final order shows no problem', () => {
     const view = keep(viewAfter([{ type: 'REQUEST_REFUND' }, { type: 'REFUND_ISSUED', amount: 5500 }]));
     expect(view).toMatchObject({ problem: null, outcome: 'refunded', deadlines: [] });
