@@ -81,3 +81,45 @@ describe('version 2 in transit: customs and a lost parcel', () => {
     expect(r.context.refundRequest).toEqual({ amount: 2500, reason: 'parcel_lost', requestedAt: due + 1, returnTo: 'inTransit', items: [{ sku: 'mug-blue', quantity: 2 }] });
   });
 });
+
+describe('version 2 after delivery and in refund: what a settled refund records', () => {
+  const shipped: Step[] = [{ type: 'SHIPPED', carrier: 'SF', trackingNumber: 'SF1' }];
+  const switched: Step[] = [{ type: 'SWITCH_SUPPLIER', supplier: { id: 'alt-1' } }];
+  const settled = (r: ReturnType<typeof run>) => ({ suppliers: r.context.suppliers.map((s) => [s.id, s.originalOrderRefund ?? null]), supplierRefunds: r.context.supplierRefunds });
+
+  it('a replaced supplier paying back after the protection window completes the order and records the payment', () => {
+    const endedAt = at(3) + 15 * 86_400_000;
+    const ended: Step[] = [...switched, ...shipped, { type: 'DELIVERED' }, { type: 'TIMER.PROTECTION_ENDED', dueAt: endedAt, receivedAt: endedAt }];
+    expect(run(ended).value).toBe('delivered');
+    const r = run([...ended, { type: 'SUPPLIER_REFUNDED', supplierId: 'tmall-store-1', amount: 5500, reference: 'S-1', receivedAt: endedAt + 1 }]);
+    expect(r.value).toBe('completed');
+    expect(settled(r)).toEqual({ suppliers: [['tmall-store-1', 'settled'], ['alt-1', null]], supplierRefunds: [{ supplierId: 'tmall-store-1', amount: 5500, reference: 'S-1', at: endedAt + 1 }] });
+  });
+
+  it('a replaced supplier paying back after the buyer was refunded in full ends the refund and records the payment', () => {
+    const paid: Step[] = [...switched, { type: 'REQUEST_REFUND' }, { type: 'REFUND_ISSUED', amount: 5500 }];
+    expect(run(paid).value).toBe('refund');
+    const r = run([...paid, { type: 'SUPPLIER_REFUNDED', supplierId: 'tmall-store-1', amount: 5500 }]);
+    expect(r.value).toBe('refunded');
+    expect(settled(r)).toEqual({ suppliers: [['tmall-store-1', 'settled'], ['alt-1', null]], supplierRefunds: [{ supplierId: 'tmall-store-1', amount: 5500, at: at(4) }] });
+  });
+
+  it('a refund that leaves money refundable records it on the way back: to the delivered order, or to the lost parcel', () => {
+    const approved: Step[] = [
+      ...shipped,
+      { type: 'DELIVERED' },
+      { type: 'ISSUE_REPORTED', kind: 'damaged', items: [{ sku: 'plate', quantity: 1 }] },
+      { type: 'EVIDENCE_SUBMITTED', media: [{ kind: 'photo', url: 'https://img.example/1.jpg' }] },
+      { type: 'VERIFICATION_APPROVED' },
+    ];
+    const delivered = run([...approved, { type: 'REQUEST_REFUND' }, { type: 'REFUND_ISSUED', amount: 3000, reference: 'R-1' }]);
+    expect(delivered.value).toBe('delivered');
+    expect(delivered.context.refunds).toEqual([{ amount: 3000, reference: 'R-1', at: at(7), items: [{ sku: 'plate', quantity: 1 }] }]);
+    expect(delivered.context.refundRequest).toBeNull();
+    const lost = run([...shipped, { type: 'PARCEL_LOST' }, { type: 'REQUEST_REFUND', amount: 1000 }, { type: 'REFUND_ISSUED', amount: 1000 }]);
+    expect(lost.value).toEqual({ inTransit: { shipping: 'lost' } });
+    // A refund of a lost parcel is of the parcel's items (R13), whatever its amount.
+    expect(lost.context.refunds).toEqual([{ amount: 1000, at: at(4), items: [{ sku: 'mug-blue', quantity: 2 }, { sku: 'plate', quantity: 1 }] }]);
+    expect(lost.context.refundRequest).toBeNull();
+  });
+});
