@@ -34,6 +34,16 @@ describe('version 2 before shipment: the refund of each state', () => {
     expect(run([{ type: 'SUPPLIER_UNRESPONSIVE' }, { type: 'REQUEST_REFUND' }]).context.refundRequest).toMatchObject({ reason: 'supplier_unresponsive', returnTo: 'preShipment', amount: 5500 });
   });
 
+  it('a refund that leaves money refundable is recorded on the way back to the overdue state the clock says: expediting, or the stock problem', () => {
+    const partial = (from: number): Step[] => [{ type: 'REQUEST_REFUND', amount: 1000, receivedAt: from + 1 }, { type: 'REFUND_ISSUED', amount: 1000, reference: 'R-1', receivedAt: from + 2 }];
+    const expedited = run([...expediting, ...partial(expediteAt)]);
+    expect(expedited.value).toEqual({ preShipment: { processing: 'expediting' } });
+    expect(expedited.context.refunds).toEqual([{ amount: 1000, reference: 'R-1', at: expediteAt + 2 }]);
+    const stuck = run([...stockProblem, ...partial(switchAt)]);
+    expect(stuck.value).toEqual({ preShipment: { processing: 'stockProblem' } });
+    expect(stuck.context.refunds).toEqual([{ amount: 1000, reference: 'R-1', at: switchAt + 2 }]);
+  });
+
   it('expediting, the switch deadline alerts the seller of the stock problem', () => {
     const r = run(stockProblem);
     expect(r.value).toEqual({ preShipment: { processing: 'stockProblem' } });
