@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { orderMachine } from '../../machines/order/index.ts';
+import { loadCalendar } from '../../src/calendar/load-calendar.ts';
+import { workingDaysCounter } from '../../src/calendar/working-days.ts';
+import type { MachineVersion } from '../../src/engine/hosted-machine.ts';
+import { pathsDocument } from '../../src/model/paths-document.ts';
+import { modelGraph } from '../../src/model/paths.ts';
+import { inProcessReplay } from '../support/in-process-replay.ts';
+
+// The generated paths of each version of the order machine, checked without the API: the size of
+// each variant's graph, and every path taken as the engine takes it (test/support/in-process-replay.ts).
+// Seconds where `generated-paths.test.ts` replays through the API in minutes, so a change of the
+// model (`machines/order/v*/model*.ts`) shows here first. Everything is built inside the tests.
+
+const addWorkingDays = () => workingDaysCounter(loadCalendar());
+const versionOf = (n: number, policy: Record<string, number> = {}) => orderMachine({ addWorkingDays: addWorkingDays(), policy }).versions[n - 1]! as MachineVersion;
+const graphSizes = (version: MachineVersion) =>
+  Object.fromEntries(
+    version.model!.variants.map((variant) => {
+      const graph = modelGraph(version, variant);
+      return [variant.name, { states: Object.keys(graph).length, edges: Object.values(graph).reduce((n, s) => n + Object.keys(s.transitions).length, 0) }];
+    }),
+  );
+
+/** Every path of version `n`'s document, each taken on the version deployed with its variant's policy. */
+function replayAll(n: number, change: (doc: ReturnType<typeof pathsDocument>) => void = () => {}) {
+  const document = pathsDocument('order', versionOf(n));
+  change(document);
+  const deployed = new Map(document.variants.map((v) => [v.name, versionOf(n, v.sandboxRun.policy as Record<string, number>)]));
+  const orders = new Map(versionOf(n).model!.variants.map((v) => [v.name, v.order]));
+  return { document, problems: document.paths.flatMap((p) => inProcessReplay(deployed.get(p.variant)!, p, orders.get(p.variant)!)) };
+}
+
+describe('the graphs of the order machine, per variant', () => {
+  // Exact numbers, like the path counts: a change of the model or the machine shows here in review.
+  it('version 2 (the one new orders are created on)', () => {
+    expect(graphSizes(versionOf(2))).toEqual({
+      domestic: { states: 205, edges: 620 },
+      international: { states: 43, edges: 141 },
+      'switch-first': { states: 15, edges: 58 },
+      'supplier-switch': { states: 67, edges: 180 },
+      'customs-escalation': { states: 46, edges: 94 },
+    });
+  });
+
+  it('version 1 (still running the orders pinned to it; `aftersales paths --version 1`)', () => {
+    expect(graphSizes(versionOf(1))).toEqual({
+      domestic: { states: 73, edges: 244 },
+      international: { states: 49, edges: 164 },
+      'switch-first': { states: 12, edges: 58 },
+    });
+  });
+});
+
+describe('the generated paths, taken in-process as the engine takes them', () => {
+  it('version 2: every path holds', () => {
+    const { document, problems } = replayAll(2);
+    expect(document.counts).toEqual({ shortest: 376, transition: 515 });
+    expect(problems).toEqual([]);
+  });
+
+  it('version 1: every path holds', () => {
+    const { document, problems } = replayAll(1);
+    expect(document.counts).toEqual({ shortest: 134, transition: 198 });
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a refused payload, a wrong prediction, a wrong due time and a wrong step time', () => {
+    const { problems } = replayAll(2, (doc) => {
+      // A SHIPPED without its tracking number.
+      const shipped = doc.paths.find((p) => p.steps[0]?.type === 'SHIPPED')!;
+      const first = shipped.steps[0]!;
+      if (first.kind === 'event') first.payload = { carrier: 'SF Express' };
+      // An expectation of another state, a due time a millisecond late, a step a week late.
+      const other = doc.paths.find((p) => p !== shipped && p.steps.length > 1)!;
+      (other.steps[1]!.expect as { state: string }).state = 'somewhere';
+      doc.paths.find((p) => p.id === 'shortest/domestic/1')!.start.expectDeadlines[0]!.dueAfterMs += 1;
+      const late = doc.paths.find((p) => p !== shipped && p !== other && p.steps[0]?.kind === 'event')!;
+      late.steps[0]!.sinceCreationMs += 7 * 86_400_000;
+    });
+    expect(problems.some((p) => /SHIPPED\): the payload is refused/.test(p))).toBe(true);
+    expect(problems.some((p) => /^step 2 of .*: the order shows .*, the path expects .*"somewhere"/.test(p))).toBe(true);
+    expect(problems.some((p) => /^creation of shortest\/domestic\/1: the order arms/.test(p))).toBe(true);
+    expect(problems.some((p) => /^step 1 of .*: taken 60000 ms after creation, the path says 604860000/.test(p))).toBe(true);
+  });
+
+  it('finds a client step taken after a deadline fell due', () => {
+    // Shipped at once under a policy that makes the order overdue at its creation: the expedite request falls due first.
+    const document = pathsDocument('order', versionOf(2));
+    const path = document.paths.find((p) => p.variant === 'domestic' && p.steps[0]?.type === 'SHIPPED')!;
+    const order = { ...versionOf(2).model!.variants[0]!.order, shipBy: new Date(Date.parse('2026-03-02T01:00:00Z')).toISOString() };
+    const problems = inProcessReplay(versionOf(2, { expediteAfterDays: 0 }), path, order);
+    expect(problems.some((p) => /^step 1 of .*\(SHIPPED\): expediteAt fell due before it/.test(p))).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import base from './vitest.config.ts';
+
+/**
+ * For `npm run test:mutation:models`: the suites that judge the order machine's models
+ * (`machines/order/v*\/model.ts`, `model-expect.ts`), the machine staying fixed. In this order, the
+ * cheapest first, since Stryker stops a mutant at its first failing test and runs every suite for a
+ * mutant of code run at module load (the generated paths are built there):
+ * the graphs' sizes and every generated path taken in-process as the engine takes it (seconds), what
+ * the model reads of an order view, the migration proof (version 1's graph, version 2's offers), then
+ * the generated paths with their counts and their replays through the API, and the paths export
+ * (the document as served, the variants' deployments). The fingerprint tests are left out as in the
+ * machines' selection: they hash the model's graph, so they would kill any mutant of it without
+ * saying whether a test of behaviour notices.
+ */
+const order = [
+  '/test/model/paths-in-process.test.ts',
+  '/test/model/model-expect.test.ts',
+  '/test/model/migration-proof.test.ts',
+  '/test/model/generated-paths.test.ts',
+  '/test/model/paths-export.test.ts',
+];
+
+class CheapestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const rank = (f: TestSpecification) => order.findIndex((name) => f.moduleId.endsWith(name));
+    return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: order.map((name) => name.slice(1)),
+    sequence: { ...base.test?.sequence, sequencer: CheapestFirst },
+    // As in the machines' selection: a test slowed by the shared machine's load must not count as a kill.
+    testTimeout: 60_000,
+  },
+});
