@@ -4,7 +4,8 @@ import { loadCalendar } from '../../src/calendar/load-calendar.ts';
 import { workingDaysCounter } from '../../src/calendar/working-days.ts';
 import type { MachineVersion } from '../../src/engine/hosted-machine.ts';
 import { pathsDocument } from '../../src/model/paths-document.ts';
-import { modelGraph } from '../../src/model/paths.ts';
+import { MODEL_EPOCH, modelGraph } from '../../src/model/paths.ts';
+import { replayableVariant } from '../../src/model/paths-variants.ts';
 import { inProcessReplay } from '../support/in-process-replay.ts';
 
 // The generated paths of each version of the order machine, checked without the API: the size of
@@ -49,6 +50,18 @@ describe('the graphs of the order machine, per variant', () => {
       international: { states: 49, edges: 164 },
       'switch-first': { states: 12, edges: 58 },
     });
+  });
+});
+
+describe('the variants of the paths document', () => {
+  // A replayer reads the description to choose a deployment: it must say what the data says.
+  it.each([1, 2])('version %i: each description names its order\'s scope and every setting of its deployment', (n) => {
+    const variants = versionOf(n).model!.variants.map((v) => replayableVariant(v, MODEL_EPOCH, n));
+    for (const v of variants) {
+      expect(v.description, v.name).toContain(`${(v.order as { scope: string }).scope} order`);
+      for (const [name, value] of Object.entries(v.deployment.environment)) expect(v.description, v.name).toContain(`${name}=${value}`);
+      if (v.deployment.defaultPolicy) expect(v.description, v.name).not.toMatch(/[A-Z_]+=\d/);
+    }
   });
 });
 
