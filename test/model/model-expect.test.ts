@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { deadlineEvents as v1Deadlines } from '../../machines/order/v1/context.ts';
 import { deadlineEvents as v2Deadlines } from '../../machines/order/v2/context.ts';
 import * as v1 from '../../machines/order/v1/model-expect.ts';
@@ -166,5 +167,24 @@ describe('version 1: what the model reads of an order view', () => {
     for (const name of Object.keys(v1Deadlines)) {
       expect(v1.expectedOrderSchema.safeParse({ ...answer, deadlines: [name] }).success, name).toBe(true);
     }
+  });
+});
+
+// The paths document's schema (served in the OpenAPI document) says, for each field not read from a
+// field of the same name, which field of the order view it is read from: a replayer compares by it.
+describe.each([
+  ['1', v1.expectedOrderSchema, { state: 'state', deadlines: 'deadlines[].name', cancellation: 'cancellation.outcome', escalated: 'resolution.escalated' }],
+  [
+    '2',
+    v2.expectedOrderSchema,
+    {
+      state: 'state', deadlines: 'deadlines[].name', claims: 'claims.length', cancellation: 'cancellation.outcome', escalated: 'resolution.escalated',
+      problem: 'problem.code and problem.recommendedEvents', toShip: 'items[].toShip', supplierRefunds: 'supplierRefunds.owed.length',
+    },
+  ],
+] as const)('version %s: the schema of the prediction', (_, schema, readFrom) => {
+  it('describes where each such field is read from', () => {
+    const { properties } = z.toJSONSchema(schema) as { properties: Record<string, { description?: string }> };
+    for (const [field, from] of Object.entries(readFrom)) expect(properties[field]?.description, field).toContain(from);
   });
 });
