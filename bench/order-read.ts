@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { orderMachine } from '../machines/order/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
+import { orderRowColumns } from '../src/store/sqlite/sqlite-rows.ts';
 import { benchOrderId, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({ options: { reads: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '4' } } });
@@ -27,7 +28,7 @@ try {
   db.pragma('cache_size = -65536');
   const shapes = {
     star: db.prepare('SELECT * FROM orders WHERE id = ?'),
-    columns: db.prepare('SELECT id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, list_flags FROM orders WHERE id = ?'),
+    columns: db.prepare(`SELECT ${orderRowColumns} FROM orders WHERE id = ?`),
   };
   const rows: Record<string, string>[] = [];
   for (let round = 0; round < Number(values.rounds); round++) {

@@ -3,7 +3,7 @@ import type { MigrationStore, VersionCount } from '../migration-store.ts';
 import type { OrderQueries } from '../queries.ts';
 import type { IdempotencyEntry, ListQuery } from '../records.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
-import { toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './sqlite-rows.ts';
+import { orderRowColumns, toHistory, toOrder, toOutbox, toTimer, type HistoryRow, type OrderRow, type OutboxRow, type TimerRow } from './sqlite-rows.ts';
 
 /**
  * The states below a prefix `p` are the range ['p.', 'p/'), '/' being the character after '.':
@@ -90,8 +90,7 @@ export function sqliteReads(db: SqliteDatabase): SqliteReads {
 
 function prepare(db: SqliteDatabase) {
   return {
-    // The columns of an `OrderRow` only: `*` would also compute the generated `tenant` and read `machine_version` on every event's load.
-    getOrder: db.prepare('SELECT id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, list_flags FROM orders WHERE id = ?'),
+    getOrder: db.prepare(`SELECT ${orderRowColumns} FROM orders WHERE id = ?`),
     getIdempotency: db.prepare('SELECT request_hash, status, response, created_at FROM idempotency WHERE order_id = ? AND key = ?'),
     history: db.prepare('SELECT * FROM history WHERE order_id = ? ORDER BY seq'),
     historyPage: db.prepare('SELECT * FROM history WHERE order_id = ? AND seq > ? ORDER BY seq LIMIT ?'),

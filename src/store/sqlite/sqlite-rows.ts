@@ -9,6 +9,8 @@ export interface OrderRow {
   id: string; version: number; state: string; snapshot: string; create_hash: string; next_deadline_at: number | null; created_at: number; updated_at: number;
   list_flags: string | null;
 }
+/** The columns an {@link OrderRow} reads, for a SELECT of one order: not `*`, which would also compute the generated `tenant` and read `machine_version`. */
+export const orderRowColumns = 'id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, list_flags';
 export interface HistoryRow {
   order_id: string; seq: number; type: string; payload: string; from_state: string | null; to_state: string; at: number;
   idempotency_key: string | null; source: string; due_at: number | null; machine_version: number;
