@@ -1,23 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { armedDeadlines, createOrderMachine, sampleOrder, statePath, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
+import { armedDeadlines, statePath, type OrderContext } from '../../machines/order/v2/index.ts';
+import { walk, type Step } from '../support/v2-walk.ts';
 
 // Version 2's armed deadlines, purely: which due times the order's state arms, in the order they fall due.
-const createdAt = Date.parse('2026-03-02T00:00:00Z');
-const at = (hours: number) => createdAt + hours * 3_600_000;
-
-type Step = { type: string; [key: string]: unknown };
-
-function run(steps: Step[]) {
-  const machine = createOrderMachine();
-  let [snapshot]: [AnyMachineSnapshot, unknown] = initialTransition(machine, { ...sampleOrder({ id: 'D-1' }), createdAt });
-  steps.forEach((step, i) => {
-    const event = { receivedAt: at(i + 1), ...step } as unknown as OrderEvent;
-    expect(snapshot.can(event), `step ${i}: ${step.type} in ${JSON.stringify(snapshot.value)}`).toBe(true);
-    [snapshot] = transition(machine, snapshot as never, event);
-  });
-  return snapshot;
-}
+const run = (steps: Step[]) => walk(steps, { order: { id: 'D-1' } }).snapshot;
 
 const names = (snapshot: AnyMachineSnapshot) => armedDeadlines(snapshot).map((d) => [d.name, d.event]);
 

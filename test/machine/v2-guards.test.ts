@@ -1,31 +1,14 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine, sampleOrder, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
+import { at, walk, type Step } from '../support/v2-walk.ts';
 
 // Version 2's guards at their edges, purely: where a paid refund returns the order, when a payment
 // settles a refund, and which supplier refund ends an order. The sample order: two blue mugs at
 // 12.50 and a plate at 30.00 (5,500 paid), ship by 2026-03-04: expedite due 03-06, switch 03-08.
-const createdAt = Date.parse('2026-03-02T00:00:00Z');
-const at = (hours: number) => createdAt + hours * 3_600_000;
 const expediteAt = Date.parse('2026-03-06T00:00:00Z');
 const switchAt = Date.parse('2026-03-08T00:00:00Z');
 
-type Step = { type: string; [key: string]: unknown };
-
 /** Runs the events from a new order (each an hour apart unless it says when it was received). */
-function run(steps: Step[]) {
-  const machine = createOrderMachine();
-  let [snapshot]: [AnyMachineSnapshot, unknown] = initialTransition(machine, { ...sampleOrder({ id: 'G-1' }), createdAt });
-  const effects: { type: string; params?: unknown }[][] = [];
-  steps.forEach((step, i) => {
-    const event = { receivedAt: at(i + 1), ...step } as unknown as OrderEvent;
-    expect(snapshot.can(event), `step ${i}: ${step.type} in ${JSON.stringify(snapshot.value)}`).toBe(true);
-    const [next, actions] = transition(machine, snapshot as never, event);
-    snapshot = next;
-    effects.push(actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => ({ type: a.type, params: a.params })));
-  });
-  return { snapshot, context: snapshot.context as OrderContext, value: snapshot.value, effects };
-}
+const run = (steps: Step[]) => walk(steps, { order: { id: 'G-1' } });
 
 const paidAt = (receivedAt: number): Step[] => [{ type: 'REQUEST_REFUND', amount: 1000, receivedAt: receivedAt - 1 }, { type: 'REFUND_ISSUED', amount: 1000, receivedAt }];
 

@@ -1,30 +1,12 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { checkAgainstOrder, createOrderMachine, sampleOrder, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
+import type { OrderEvent } from '../../machines/order/v2/index.ts';
+import { at, walk, type Step } from '../support/v2-walk.ts';
 
 // Version 2's refund requests, purely: the amount, items, reason, return point and note a
 // REQUEST_REFUND (or a successful interception) starts from each state, and what the order does
 // with it once paid. The sample order: two blue mugs at 12.50 and a plate at 30.00 (5,500 paid).
-const createdAt = Date.parse('2026-03-02T00:00:00Z');
-const at = (hours: number) => createdAt + hours * 3_600_000;
-
-type Step = { type: string; [key: string]: unknown };
-
 /** Runs the events from a new order, each one checked against the order and taken as the API would. */
-function run(steps: Step[], overrides: Partial<ReturnType<typeof sampleOrder>> = {}) {
-  const machine = createOrderMachine();
-  let [snapshot]: [AnyMachineSnapshot, unknown] = initialTransition(machine, { ...sampleOrder({ id: 'R-1', ...overrides }), createdAt });
-  const effects: { type: string; params?: unknown }[][] = [];
-  steps.forEach((step, i) => {
-    const event = { receivedAt: at(i + 1), ...step } as unknown as OrderEvent;
-    expect(checkAgainstOrder(snapshot.context as OrderContext, event), `step ${i}: ${step.type}`).toEqual([]);
-    expect(snapshot.can(event), `step ${i}: ${step.type} in ${JSON.stringify(snapshot.value)}`).toBe(true);
-    const [next, actions] = transition(machine, snapshot as never, event);
-    snapshot = next;
-    effects.push(actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => ({ type: a.type, params: a.params })));
-  });
-  return { snapshot, context: snapshot.context as OrderContext, effects, machine, lastEffects: effects.at(-1) ?? [] };
-}
+const run = (steps: Step[], order: NonNullable<Parameters<typeof walk>[1]>['order'] = {}) => walk(steps, { order: { id: 'R-1', ...order }, checked: true });
 
 /** Whether the order (after `steps`) takes `event`, as the API would ask before sending it. */
 function takes(steps: Step[], event: Step) {

@@ -1,28 +1,12 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createOrderMachine, sampleOrder, type OrderContext, type OrderEvent } from '../../machines/order/v2/index.ts';
+import { at, walk, type Step } from '../support/v2-walk.ts';
 
 // Version 2's states, purely: what each pre-shipment and transit state records for the events it
 // takes (the survivors of the mutation run of machine.ts:372-563 on 2026-12-01).
-const createdAt = Date.parse('2026-03-02T00:00:00Z');
-const at = (hours: number) => createdAt + hours * 3_600_000;
 const expediteAt = Date.parse('2026-03-06T00:00:00Z');
 const switchAt = Date.parse('2026-03-08T00:00:00Z');
-type Step = { type: string; [key: string]: unknown };
 
-function run(steps: Step[], scope: 'domestic' | 'international' = 'domestic') {
-  const machine = createOrderMachine();
-  let [snapshot]: [AnyMachineSnapshot, unknown] = initialTransition(machine, { ...sampleOrder({ id: 'T-1', scope }), createdAt });
-  let last: { type: string; params?: unknown }[] = [];
-  steps.forEach((step, i) => {
-    const event = { receivedAt: at(i + 1), ...step } as unknown as OrderEvent;
-    expect(snapshot.can(event), `step ${i}: ${step.type} in ${JSON.stringify(snapshot.value)}`).toBe(true);
-    const [next, actions] = transition(machine, snapshot as never, event);
-    snapshot = next;
-    last = actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => ({ type: a.type, params: a.params }));
-  });
-  return { value: snapshot.value, context: snapshot.context as OrderContext, last };
-}
+const run = (steps: Step[], scope: 'domestic' | 'international' = 'domestic') => walk(steps, { order: { scope } });
 
 const expediting: Step[] = [{ type: 'TIMER.EXPEDITE', dueAt: expediteAt, receivedAt: expediteAt }];
 const stockProblem: Step[] = [...expediting, { type: 'TIMER.SWITCH_SUPPLIER', dueAt: switchAt, receivedAt: switchAt }];
@@ -47,7 +31,7 @@ describe('version 2 before shipment: the refund of each state', () => {
   it('expediting, the switch deadline alerts the seller of the stock problem', () => {
     const r = run(stockProblem);
     expect(r.value).toEqual({ preShipment: { processing: 'stockProblem' } });
-    expect(r.last).toEqual([{ type: 'alertStockProblem', params: { to: 'seller@shop.example' } }]);
+    expect(r.lastEffects).toEqual([{ type: 'alertStockProblem', params: { to: 'seller@shop.example' } }]);
   });
 });
 

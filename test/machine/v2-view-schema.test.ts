@@ -2,9 +2,10 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import * as v1 from '../../machines/order/v1/index.ts';
-import { acceptedEvents, armedDeadlines, createOrderMachine, orderItemSchema, orderView, sampleOrder, type OrderEvent } from '../../machines/order/v2/index.ts';
+import { acceptedEvents, armedDeadlines, createOrderMachine, orderItemSchema, orderView, sampleOrder } from '../../machines/order/v2/index.ts';
 import { migrateFromV1 } from '../../machines/order/v2/from-v1.ts';
 import { orderViewSchema } from '../../machines/order/v2/view-schema.ts';
+import { createdAt, HOUR, walk, type Step } from '../support/v2-walk.ts';
 
 // Version 2's view schema as it is published (its JSON Schema, which the OpenAPI document carries),
 // against the views the machine really produces: every view of the situations below, taken after
@@ -12,26 +13,12 @@ import { orderViewSchema } from '../../machines/order/v2/view-schema.ts';
 // absent in some view (otherwise the schema should require it, or the field is never produced);
 // every value an enum lists must be produced somewhere; and the quantities the view adds to an
 // order's line are described. The sample order: two blue mugs at 12.50 and a plate at 30.00.
-const createdAt = Date.parse('2026-03-02T00:00:00Z');
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-type Step = { type: string; [key: string]: unknown };
 type View = ReturnType<typeof orderView>;
 
 /** The view after each of `steps` (an hour apart unless a step says when), as the host shows it. */
 function viewsAlong(steps: Step[], scope: 'domestic' | 'international' = 'domestic'): View[] {
-  const machine = createOrderMachine();
-  let [snapshot]: [AnyMachineSnapshot, unknown] = initialTransition(machine, { ...sampleOrder({ id: 'S-2', scope }), createdAt });
-  const viewOf = (s: AnyMachineSnapshot, now: number) => orderView(s, armedDeadlines(s), acceptedEvents(s, now));
-  const views = [viewOf(snapshot, createdAt)];
-  steps.forEach((step, i) => {
-    const event = { receivedAt: createdAt + (i + 1) * HOUR, ...step } as unknown as OrderEvent;
-    expect(snapshot.can(event), `${step.type} in ${JSON.stringify(snapshot.value)}`).toBe(true);
-    [snapshot] = transition(machine, snapshot as never, event);
-    views.push(viewOf(snapshot, event.receivedAt));
-  });
-  return views;
+  return walk(steps, { order: { id: 'S-2', scope } }).trail.map(({ snapshot, now }) => orderView(snapshot, armedDeadlines(snapshot), acceptedEvents(snapshot, now)));
 }
 
 /** The view of an order version 1 shipped (its parcel carries no list of items), after the migration. */
