@@ -19,6 +19,17 @@ const suppliers = [
   { id: 'fourth', originalOrderRefund: 'owed' },
 ];
 
+/**
+ * The schema of a version's prediction takes `answer` as it is, refuses it with any one of `wrong`
+ * merged in, and takes as a deadline every name of the version's table (of `count` deadlines).
+ */
+function takesAndRefuses(schema: z.ZodType, answer: object, deadlines: Record<string, string>, count: number, wrong: object[]) {
+  expect(schema.parse(answer)).toEqual(answer);
+  for (const w of wrong) expect(schema.safeParse({ ...answer, ...w }).success, JSON.stringify(w)).toBe(false);
+  expect(Object.keys(deadlines)).toHaveLength(count);
+  for (const name of Object.keys(deadlines)) expect(schema.safeParse({ ...answer, deadlines: [name] }).success, name).toBe(true);
+}
+
 /** A view of an open order with something in every field the models read. */
 const full = {
   state: 'refund',
@@ -96,9 +107,8 @@ describe('version 2: what the model reads of an order view', () => {
 
   it('the schema of the prediction takes what observedOrder answers and refuses what it never does', () => {
     const answer = v2.observedOrder(full);
-    expect(v2.expectedOrderSchema.parse(answer)).toEqual(answer);
     expect(v2.expectedOrderSchema.parse(v2.observedOrder(bare))).toEqual(v2.observedOrder(bare));
-    for (const wrong of [
+    takesAndRefuses(v2.expectedOrderSchema, answer, v2Deadlines, 8, [
       { status: 'pending' },
       { money: { ...plainMoney, paid: 1.5 } },
       { deadlines: ['soonAt'] },
@@ -111,12 +121,7 @@ describe('version 2: what the model reads of an order view', () => {
       { state: 1 },
       { outcome: 0 },
       { cancellation: 0 },
-    ]) expect(v2.expectedOrderSchema.safeParse({ ...answer, ...wrong }).success, JSON.stringify(wrong)).toBe(false);
-    // Every deadline of the version's table is a name the schema takes.
-    expect(Object.keys(v2Deadlines)).toHaveLength(8);
-    for (const name of Object.keys(v2Deadlines)) {
-      expect(v2.expectedOrderSchema.safeParse({ ...answer, deadlines: [name] }).success, name).toBe(true);
-    }
+    ]);
   });
 });
 
@@ -152,8 +157,7 @@ describe('version 1: what the model reads of an order view', () => {
 
   it('the schema of the prediction takes what observedOrder answers and refuses what it never does', () => {
     const answer = v1.observedOrder(v1View);
-    expect(v1.expectedOrderSchema.parse(answer)).toEqual(answer);
-    for (const wrong of [
+    takesAndRefuses(v1.expectedOrderSchema, answer, v1Deadlines, 6, [
       { status: 'pending' },
       { money: { ...plainMoney, refunded: 1.5 } },
       { deadlines: ['soonAt'] },
@@ -162,11 +166,7 @@ describe('version 1: what the model reads of an order view', () => {
       { state: 1 },
       { outcome: 0 },
       { cancellation: 0 },
-    ]) expect(v1.expectedOrderSchema.safeParse({ ...answer, ...wrong }).success, JSON.stringify(wrong)).toBe(false);
-    expect(Object.keys(v1Deadlines)).toHaveLength(6);
-    for (const name of Object.keys(v1Deadlines)) {
-      expect(v1.expectedOrderSchema.safeParse({ ...answer, deadlines: [name] }).success, name).toBe(true);
-    }
+    ]);
   });
 });
 

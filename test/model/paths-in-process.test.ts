@@ -101,7 +101,7 @@ describe('the generated paths, taken in-process as the engine takes them', () =>
     // Shipped at once under a policy that makes the order overdue at its creation: the expedite request falls due first.
     const document = pathsDocument('order', versionOf(2));
     const path = document.paths.find((p) => p.variant === 'domestic' && p.steps[0]?.type === 'SHIPPED')!;
-    const order = { ...versionOf(2).model!.variants[0]!.order, shipBy: new Date(Date.parse('2026-03-02T01:00:00Z')).toISOString() };
+    const order = { ...versionOf(2).model!.variants[0]!.order, shipBy: new Date(MODEL_EPOCH).toISOString() };
     const problems = inProcessReplay(versionOf(2, { expediteAfterDays: 0 }), path, order);
     expect(problems.some((p) => /^step 1 of .*\(SHIPPED\): expediteAt fell due before it/.test(p))).toBe(true);
   });

@@ -59,8 +59,9 @@ export function inProcessReplay(deployed: MachineVersion, path: PathsDocument['p
         break;
       }
       event = Object.assign({}, parsed.data as Record<string, unknown>, { type: step.type, receivedAt: now });
-      if (deployed.check(snapshot, event).length > 0) {
-        problems.push(`${where}: the event does not fit the order (422): ${JSON.stringify(deployed.check(snapshot, event))}`);
+      const issues = deployed.check(snapshot, event);
+      if (issues.length > 0) {
+        problems.push(`${where}: the event does not fit the order (422): ${JSON.stringify(issues)}`);
         break;
       }
     } else {
