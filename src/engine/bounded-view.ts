@@ -13,6 +13,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * The list at `path` of a view, or undefined when the view has none there. Each `*` of the path
  * (an entry of a list, as in `['claims', '*', 'evidence']`) takes the next of `indices`.
  */
+// Stryker disable next-line ArrayDeclaration: equivalent: without indices a `*` reads `at[-1]`, with the mutant's default `at["Stryker was here"]`: undefined on a list either way
 export function listAt(view: Json, path: readonly string[], indices: readonly number[] = []): unknown[] | undefined {
   let at: unknown = view;
   let next = 0;
@@ -97,8 +98,10 @@ export function boundedView<V extends Json>(view: V, lists: Readonly<Record<stri
  * The lists inside are picked once, for every entry of the page.
  */
 export function entryBounder(path: readonly string[], lists: Readonly<Record<string, ViewList>> = {}, limit = VIEW_LIST_LIMIT): (entry: unknown) => unknown {
+  // A `*` right after `path` puts the list inside the entries (one declared at `[...path, '*']` itself
+  // would be each entry, and bound nothing).
   const inside = Object.values(lists)
-    .filter((l) => l.path.length > path.length + 1 && path.every((key, i) => l.path[i] === key) && l.path[path.length] === '*')
+    .filter((l) => path.every((key, i) => l.path[i] === key) && l.path[path.length] === '*')
     .map((l, i) => [String(i), { ...l, path: l.path.slice(path.length + 1) }] as const);
   if (inside.length === 0) return (entry) => entry;
   const named = Object.fromEntries(inside);
