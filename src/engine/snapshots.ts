@@ -16,7 +16,7 @@ export class UnrestorableSnapshotError extends Error {
 /** The dotted path of the active leaf state, e.g. `inTransit.shipping.customsHold`. */
 export function statePath(value: StateValue): string {
   if (typeof value === 'string') return value;
-  const [key, child] = Object.entries(value)[0] ?? ['', ''];
+  const [key, child] = Object.entries(value)[0] ?? ['', {}];
   return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${statePath(child as StateValue)}`;
 }
 

@@ -1,0 +1,41 @@
+import { assign, fromCallback, initialTransition, setup, transition, type AnyActorRef } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import type { HostedMachine } from '../../src/engine/hosted-machine.ts';
+import { persist, statePath } from '../../src/engine/snapshots.ts';
+import { tinyMachine } from '../support/versions/tiny-machine.ts';
+
+// What the host's own machines never have (test/engine/snapshots.test.ts covers theirs): a snapshot
+// with child actors, persisted as XState persists it.
+
+describe('persist: a snapshot with child actors', () => {
+  it('is persisted by XState (actor references in context replaced, history by id), stamped, without the children', () => {
+    const machine = setup({ actors: { child: fromCallback(() => () => {}) } }).createMachine({
+      id: 'p',
+      context: { n: 1, ref: undefined as AnyActorRef | undefined },
+      initial: 'work',
+      states: {
+        work: { initial: 'w1', states: { w1: { on: { NEXT: 'w2' } }, w2: {}, hist: { type: 'history' } }, on: { PAUSE: 'paused' } },
+        paused: { entry: assign({ ref: ({ spawn }) => spawn('child', { id: 'kid' }) }), on: { RESUME: 'work.hist' } },
+      },
+    });
+    const tiny = tinyMachine();
+    const version = { ...tiny.versions[0]!, version: 4, machine };
+    const hosted: HostedMachine = { ...tiny, id: 'p', versions: [version] };
+    let [snapshot] = initialTransition(machine);
+    for (const type of ['NEXT', 'PAUSE']) [snapshot] = transition(machine, snapshot, { type });
+    expect(Object.keys(snapshot.children)).toEqual(['kid']);
+    expect(persist(hosted, version, snapshot)).toEqual({
+      machine: { id: 'p', version: 4 },
+      status: 'active',
+      value: 'paused',
+      historyValue: { 'p.work.hist': [{ id: 'p.work.w2' }] },
+      context: { n: 1, ref: { xstate$$type: 1, id: 'kid' } },
+    });
+  });
+});
+
+describe('statePath', () => {
+  it('of a value naming no state is empty', () => {
+    expect(statePath({})).toBe('');
+  });
+});
