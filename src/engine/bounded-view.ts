@@ -33,7 +33,8 @@ export function recentEntries<T>(entries: readonly T[], limit: number, keep?: (e
   const indices = entries.map((_, i) => i);
   const kept = keep ? indices.filter((i) => keep(entries[i]!)).slice(-limit) : [];
   const chosen = new Set(kept);
-  for (let i = entries.length - 1; i >= 0 && chosen.size < limit; i--) chosen.add(i);
+  // Longer than `limit`, the list fills `chosen` before `i` runs out.
+  for (let i = entries.length - 1; chosen.size < limit; i--) chosen.add(i);
   return [...chosen].sort((a, b) => a - b).map((i) => entries[i]!);
 }
 
