@@ -1,9 +1,10 @@
-import { initialTransition } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { orderMachine } from '../../machines/order/index.ts';
 import type { OrderInput } from '../../machines/order/v2/index.ts';
 import { currentVersion } from '../../src/engine/hosted-machine.ts';
 import { persist, restore, statePath, UnrestorableSnapshotError, versionOf } from '../../src/engine/snapshots.ts';
+import { shortestGraphPaths } from '../../src/model/paths.ts';
 
 const input: OrderInput = {
   id: 'S-1', scope: 'domestic', sellerEmail: 's@shop.example', supplier: { id: 'sup' },
@@ -37,6 +38,31 @@ describe('restoring stored snapshots', () => {
       const attempt = () => versionOf(hosted, { ...snapshot, machine: found });
       expect(attempt, JSON.stringify(found)).toThrow(UnrestorableSnapshotError);
       expect(attempt).toThrow(`${found.id}@${found.version} in preShipment.processing.awaitingShipment: ${reason}`);
+    }
+  });
+
+  it('restores what resolveState answers, for every state of the model of each version (final and history states included)', () => {
+    const hosted = orderMachine();
+    const parts = (s: AnyMachineSnapshot) => {
+      const { status, value, _nodes, tags, context, historyValue, children, output, error, machine } = s as AnyMachineSnapshot & { _nodes: unknown };
+      return { status, value, _nodes, tags, context, historyValue, children, output, error, machine };
+    };
+    for (const version of hosted.versions) {
+      const reached = shortestGraphPaths(version).flatMap((p) => [p.start, ...p.steps.map((s) => s.state)]);
+      expect(reached.some((s) => s.status === 'done')).toBe(true);
+      expect(reached.some((s) => Object.keys(s.historyValue).length > 0)).toBe(true);
+      for (const snapshot of reached) {
+        const stored = JSON.parse(JSON.stringify(persist(hosted, version, snapshot)));
+        const historyValue = Object.fromEntries(
+          Object.entries(stored.historyValue as Record<string, { id: string }[]>).map(([k, nodes]) => [k, nodes.map((n) => version.machine.getStateNodeById(n.id))]),
+        );
+        // As stored, and stored as active (a final state is done whatever the row says, as resolveState decides).
+        for (const status of [stored.status, 'active']) {
+          const resolved = version.machine.resolveState({ value: stored.value, context: stored.context, status, historyValue } as never);
+          // Twice: the second comes from the structure the first computed.
+          for (let i = 0; i < 2; i++) expect(parts(restore(version, { ...stored, status })), `v${version.version} ${statePath(snapshot.value)}`).toEqual(parts(resolved));
+        }
+      }
     }
   });
 
