@@ -1,9 +1,10 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { openClaim, owedSupplierRefunds, refundable, refundedTotal, type Claim, type ClaimedItem, type OrderContext } from './context.ts';
 import { activeMeta, type ArmedDeadline } from './deadlines.ts';
+import { isoTime } from './iso-time.ts';
 import { problems, type Problem } from './meta.ts';
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : isoTime(ms));
 
 /** R16: the problem of the order as it stands, escalations and owed refunds included; recommended events are only those it takes now. */
 function problemOf(snapshot: AnyMachineSnapshot, accepted: readonly string[]): Problem | null {
