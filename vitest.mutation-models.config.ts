@@ -7,8 +7,9 @@ import base from './vitest.config.ts';
  * (`machines/order/v*\/model.ts`, `model-expect.ts`), the machine staying fixed. In this order, the
  * cheapest first, since Stryker stops a mutant at its first failing test and runs every suite for a
  * mutant of code run at module load (the generated paths are built there): what each model reads
- * of an order view (milliseconds), the graphs' sizes per variant, the variants' descriptions and
- * every generated path taken in-process as the engine takes it (seconds), the migration proof
+ * of an order view and what version 2's does where no path goes (milliseconds), the graphs' sizes
+ * per variant, the variants' descriptions and every generated path taken in-process as the engine
+ * takes it (seconds), the migration proof
  * (version 1's graph, version 2's offers), then the generated paths with their counts, their
  * coverage of the machine and their replays through the API.
  * Left out: the fingerprint tests, as in the machines' selection (they hash the model's graph, so
@@ -19,6 +20,7 @@ import base from './vitest.config.ts';
  */
 const order = [
   '/test/model/model-expect.test.ts',
+  '/test/model/model-edge-cases.test.ts',
   '/test/model/paths-in-process.test.ts',
   '/test/model/migration-proof.test.ts',
   '/test/model/generated-paths.test.ts',

@@ -18,10 +18,13 @@ import { MODEL_EPOCH, STEP_GAP_MS, modelOf, type Expectation } from '../../src/m
  *   takes it; the engine then never re-arms the deadline it fired.
  * - After creation and each step: the step's time, the model's reading of the view (`expect`, which
  *   must also be what the document's schema says) and the due time of every armed deadline.
+ * - With `silentSteps` (the step types that leave no time in the order, so that the model, which
+ *   reads its clock from the order, cannot see them): the model offers each client step one minute
+ *   after the latest other step, the time the graph explored it at.
  *
  * Answers every disagreement in words; an empty list means the path holds.
  */
-export function inProcessReplay(deployed: MachineVersion, path: PathsDocument['paths'][number], order: Record<string, unknown>): string[] {
+export function inProcessReplay(deployed: MachineVersion, path: PathsDocument['paths'][number], order: Record<string, unknown>, silentSteps?: readonly string[]): string[] {
   const model = modelOf(deployed);
   const problems: string[] = [];
   const parsedOrder = deployed.createSchema.safeParse(order);
@@ -30,6 +33,7 @@ export function inProcessReplay(deployed: MachineVersion, path: PathsDocument['p
   let snapshot: AnyMachineSnapshot = start;
   let armed: readonly ArmedDeadline[] = deployed.armedDeadlines(start);
   const stepTimes = [MODEL_EPOCH];
+  let recorded = MODEL_EPOCH;
   const compare = (where: string, now: number, expected: Expectation) => {
     const view = { state: statePath(snapshot.value), status: snapshot.status === 'done' ? 'closed' : 'open', ...deployed.view(snapshot, armed, deployed.acceptedEvents(snapshot, now)) };
     const observed = model.expect(view);
@@ -51,6 +55,10 @@ export function inProcessReplay(deployed: MachineVersion, path: PathsDocument['p
       const now = before + STEP_GAP_MS;
       const due = armed.filter((d) => d.dueAt <= now);
       if (due.length > 0) problems.push(`${where}: ${due.map((d) => d.name).join(', ')} fell due before it`);
+      const offeredAt = (model.events(snapshot).find((e) => e.type === step.type) as { receivedAt?: number } | undefined)?.receivedAt;
+      if (silentSteps && offeredAt !== recorded + STEP_GAP_MS) {
+        problems.push(`${where}: the model offers it ${offeredAt === undefined ? 'not at all' : `${offeredAt - MODEL_EPOCH} ms after creation`}, not a minute after the latest step that left a time (${recorded - MODEL_EPOCH} ms)`);
+      }
       stepTimes.push(now);
       const schema = Object.hasOwn(deployed.eventSchemas, step.type) ? deployed.eventSchemas[step.type] : undefined;
       const parsed = schema?.safeParse(step.payload);
@@ -83,6 +91,7 @@ export function inProcessReplay(deployed: MachineVersion, path: PathsDocument['p
     const now = stepTimes.at(-1)!;
     if (now - MODEL_EPOCH !== step.sinceCreationMs) problems.push(`${where}: taken ${now - MODEL_EPOCH} ms after creation, the path says ${step.sinceCreationMs}`);
     [snapshot] = transition(deployed.machine, snapshot, event);
+    if (!silentSteps?.includes(step.type)) recorded = now;
     armed = deployed.armedDeadlines(snapshot).filter((d) => !(fired && d.name === fired.name && d.dueAt === fired.dueAt));
     compare(where, now, step);
   }
