@@ -19,3 +19,10 @@ it('an entry of a list that is not an object (null, a number) is shown as it is,
     items: [null, 7, { evidence: [2, 3], evidenceTotal: 3 }],
   });
 });
+
+it('a path that names no list inside an entry bounds nothing: one ending in `*`, one starting with it', () => {
+  // `['rows', '*']` declares the rows themselves, not a list inside each; `*` at the top names no list's entries.
+  const view = { rows: [{ undefined: [1, 2, 3] }], '*': [1, 2, 3] };
+  const lists = { rows: { path: ['rows', '*'], description: '' }, star: { path: ['*'], description: '' }, starred: { path: ['*', 'x'], description: '' } };
+  expect(boundedView(view, lists, 2)).toEqual(view);
+});

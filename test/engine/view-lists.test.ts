@@ -75,6 +75,7 @@ describe('entryBounder: the lists inside each entry of a list', () => {
       otherList: list('group', 'others', '*', 'x'),
       elsewhere: list('other', 'items', '*', 'y'),
       beside: list('group', 'items', 'x'),
+      besideDeeper: list('group', 'items', 'meta', 'x'),
     };
     const bound = entryBounder(['group', 'items'], lists, 2);
     expect(bound(entry())).toEqual({ notes: [2, 3], a: { b: [2, 3], bTotal: 3 }, x: [1, 2, 3], y: [1, 2, 3], notesTotal: 3 });
