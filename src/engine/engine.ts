@@ -227,10 +227,11 @@ export function createEngine({
     const parsed = await parseOrRetried(version, orderId, type, payload, key, now);
     if (parsed.retried) return { kind: 'replay' as const, record, version, snapshot, data: parsed.data, replayed: parsed.retried };
     const { data } = parsed;
-    const hash = key === undefined ? '' : requestHash({ type, payload: data });
+    // The request's hash: compared with the key's record, or recorded with the commit (only with a key).
+    const hashed = () => requestHash({ type, payload: data });
     const earlier = await retained(orderId, key, now);
     if (earlier) {
-      if (earlier.requestHash !== hash) {
+      if (earlier.requestHash !== hashed()) {
         throw invalidInput('this Idempotency-Key was used for a different request', { errors: [{ path: 'Idempotency-Key', message: 'reused with another event or payload' }] });
       }
       return { kind: 'replay' as const, record, version, snapshot, data, replayed: earlier.response as OrderView };
@@ -261,7 +262,7 @@ export function createEngine({
     const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
     const response = view(commit.order, version, next, armed);
     // An expired record of the key (created before the retention) is replaced; a live one taken meanwhile is a conflict.
-    if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hash, status: 200, response, createdAt: now, expiredBefore: now - idempotencyRetentionMs };
+    if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hashed(), status: 200, response, createdAt: now, expiredBefore: now - idempotencyRetentionMs };
     return { kind: 'apply' as const, record, version, next, armed, event, commit, response };
   }
 
