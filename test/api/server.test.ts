@@ -12,7 +12,10 @@ describe('the service on a real socket', () => {
   it('starts on a fresh database, takes an order and an event, and stops cleanly on SIGTERM', async () => {
     const server = startServer({ PORT: '0', DATABASE_FILE: join(dir, 'nested', 'orders.db') });
     const url = await server.url;
-    const created = await fetch(`${url}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderBody({ id: 'sock-1' })) });
+    // A real process runs on the real clock: an order due to ship in the past would have its deadlines
+    // fired by the sweeper while the test runs (it once moved the order to version 4 before the GET).
+    const shipBy = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const created = await fetch(`${url}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderBody({ id: 'sock-1', shipBy })) });
     expect(created.status).toBe(201);
     const shipped = await fetch(`${url}/orders/sock-1/events`, {
       method: 'POST',
