@@ -41,6 +41,8 @@ describe('an Idempotency-Key in the engine', () => {
     expect(await contact('called')).toEqual(again);
     expect(replays()).toBe(2);
     expect(await store.getIdempotency('I-1', 'k')).toMatchObject({ createdAt: clock.now(), status: 200, response: again });
+    // History records the key of each applied request (the creation has none).
+    expect((await store.history('I-1')).map((h) => h.idempotencyKey)).toEqual([null, 'k', 'k']);
   });
 
   it('takes the retention it is given; past it the key may carry another request', async () => {

@@ -40,6 +40,19 @@ describe('a refusal with a reason', () => {
   });
 });
 
+describe('an event that does not fit the order', () => {
+  it('is refused with 422 naming the event and the order, each issue under payload; without an observer too', async () => {
+    const f = faultyStore();
+    await f.store.migrate();
+    const engine = createEngine({ store: f.store, clock: createManualClock(), machine: orderMachine() });
+    await engine.createOrder(sampleOrder({ id: 'O-2', items: [{ sku: 'mug', quantity: 1, unitPrice: 500 }] }));
+    await engine.send('O-2', 'REQUEST_REFUND', {});
+    const error = (await engine.send('O-2', 'REFUND_ISSUED', { amount: 999_999 }).catch((e: unknown) => e)) as ProblemError;
+    expect(error.problem).toMatchObject({ status: 422, detail: 'REFUND_ISSUED does not fit order O-2' });
+    expect(error.problem.errors).toEqual([{ path: 'payload.amount', message: expect.stringContaining('500') }]);
+  });
+});
+
 describe('how each commit ended, as the observer hears it', () => {
   it('committed, lost to another commit (conflict), or failed; each with how long the commit took', async () => {
     const { engine, outcomes, durations, f } = await engineOn();
