@@ -262,6 +262,7 @@ export function createEngine({
     const commit = nextCommit({ hosted, version, prev: record, id: orderId, createHash: record.createHash, next, armed, actions, event: applied });
     const response = view(commit.order, version, next, armed);
     // An expired record of the key (created before the retention) is replaced; a live one taken meanwhile is a conflict.
+    // Stryker disable next-line ArithmeticOperator: equivalent: a live record of the key can only be one a commit wrote after this request read the order, and that commit moved the order's version, so the version guard refuses first
     if (key !== undefined) commit.idempotency = { orderId, key, requestHash: hashed(), status: 200, response, createdAt: now, expiredBefore: now - idempotencyRetentionMs };
     return { kind: 'apply' as const, record, version, next, armed, event, commit, response };
   }
