@@ -1,7 +1,7 @@
 import { assign, fromCallback, initialTransition, setup, transition, type AnyActorRef } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { HostedMachine } from '../../src/engine/hosted-machine.ts';
-import { persist, statePath } from '../../src/engine/snapshots.ts';
+import { persist, restore, statePath, UnrestorableSnapshotError, versionOf } from '../../src/engine/snapshots.ts';
 import { tinyMachine } from '../support/versions/tiny-machine.ts';
 
 // What the host's own machines never have (test/engine/snapshots.test.ts covers theirs): a snapshot
@@ -37,5 +37,26 @@ describe('persist: a snapshot with child actors', () => {
 describe('statePath', () => {
   it('of a value naming no state is empty', () => {
     expect(statePath({})).toBe('');
+  });
+});
+
+describe('restore and its error, beyond test/engine/snapshots.test.ts', () => {
+  it('a stored snapshot without a status is restored active, as resolveState does', () => {
+    const hosted = tinyMachine();
+    const version = hosted.versions[0]!;
+    const stored = persist(hosted, version, initialTransition(version.machine, { createdAt: 0 })[0]);
+    expect(restore(version, { ...stored, status: undefined as never }).status).toBe('active');
+    expect(version.machine.resolveState({ value: stored.value, context: stored.context } as never).status).toBe('active');
+  });
+
+  it('is an UnrestorableSnapshotError by name too (as logs show it)', () => {
+    const hosted = tinyMachine();
+    const attempt = () => versionOf(hosted, { machine: { id: 'tiny', version: 7 }, status: 'active', value: 'waiting', historyValue: {}, context: {} });
+    expect(attempt).toThrow(UnrestorableSnapshotError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).name).toBe('UnrestorableSnapshotError');
+    }
   });
 });
