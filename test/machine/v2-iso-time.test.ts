@@ -22,7 +22,10 @@ describe('isoTime', () => {
   });
 
   it('leaves other numbers to toISOString: times before 1970 or past 9999, fractions, and NaN, which throws as it does', () => {
-    for (const ms of [-1, -86_400_001, Date.parse('0001-01-01T00:00:00Z'), LAST_FOUR_DIGIT_MS + 1, 8.64e15, 1.5, 1_796_112_905_524.25]) expect(isoTime(ms)).toBe(native(ms));
+    // Before the year 0 toISOString writes a signed six-digit year, which the hand-written digits cannot.
+    const beforeYearZero = [Date.parse('-000001-12-31T23:59:59.999Z'), Date.parse('-271821-04-20T00:00:00.000Z'), -8.64e15];
+    for (const ms of [-1, -86_400_001, Date.parse('0001-01-01T00:00:00Z'), ...beforeYearZero, LAST_FOUR_DIGIT_MS + 1, 8.64e15, 1.5, 1_796_112_905_524.25]) expect(isoTime(ms)).toBe(native(ms));
+    expect(isoTime(beforeYearZero[0]!)).toBe('-000001-12-31T23:59:59.999Z');
     expect(() => isoTime(Number.NaN)).toThrow(RangeError);
     expect(() => isoTime(8.64e15 + 1)).toThrow(RangeError);
   });
