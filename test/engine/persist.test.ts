@@ -35,8 +35,9 @@ describe('persist: a snapshot with child actors', () => {
 });
 
 describe('statePath', () => {
-  it('of a value naming no state is empty', () => {
+  it('of a value naming no state is empty; a state without a value is a leaf', () => {
     expect(statePath({})).toBe('');
+    expect(statePath({ refund: undefined } as never)).toBe('refund');
   });
 });
 
