@@ -54,6 +54,11 @@ describe('restore and its error, beyond test/engine/snapshots.test.ts', () => {
     const hosted = tinyMachine();
     const attempt = () => versionOf(hosted, { machine: { id: 'tiny', version: 7 }, status: 'active', value: 'waiting', historyValue: {}, context: {} });
     expect(attempt).toThrow(UnrestorableSnapshotError);
+    expect(attempt).toThrow('tiny@7 in waiting: version 7 is newer than this code (it has tiny up to version 1): a newer release wrote it');
+    // A definition without versions has none up to 0 (a start refuses it before: currentVersion).
+    expect(() => versionOf({ ...hosted, versions: [] }, { machine: { id: 'tiny', version: 1 }, status: 'active', value: 'waiting', historyValue: {}, context: {} })).toThrow(
+      'version 1 is newer than this code (it has tiny up to version 0)',
+    );
     try {
       attempt();
     } catch (error) {
