@@ -52,7 +52,7 @@ describe('an Idempotency-Key in the engine', () => {
     expect(await tryContact('called')).toMatchObject({ replayed: true, order: first });
     expect(await contact('called')).toEqual(first);
     clock.advance(1);
-    expect(await tryContact('called')).toMatchObject({ replayed: false, order: { version: 3 } });
+    expect(await tryContact('called')).toMatchObject({ replayed: false, order: { version: 3 }, event: { type: 'SUPPLIER_CONTACTED', payload: { note: 'called' } }, from: { version: 2 } });
     expect(await contact('another note')).toMatchObject({ version: 3 });
     expect(replays()).toBe(1);
   });
