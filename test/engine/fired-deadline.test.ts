@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { AnyMachineSnapshot } from 'xstate';
 import { expect, it } from 'vitest';
+import { orderMachine, sampleOrder } from '../../machines/order/index.ts';
 import { createManualClock } from '../../src/clock.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import type { HostedMachine } from '../../src/engine/hosted-machine.ts';
@@ -39,4 +40,20 @@ it('firing a deadline disarms it alone, not another one due at the same time', a
   const timers = (await store.dueTimers(created + 3 * TINY_HOUR, 10)).map((t) => [t.name, t.dueAt - created]);
   expect(timers).toEqual([['alsoAt', TINY_HOUR], ['blockedAt', 2 * TINY_HOUR]]);
   expect((await store.getOrder('F-1'))!.nextDeadlineAt).toBe(created + TINY_HOUR);
+});
+
+it('a deadline the handler arms again for a later time stays armed (a customs reminder counted from its firing)', async () => {
+  const store = createSqliteStore(new Database(':memory:'));
+  await store.migrate();
+  const clock = createManualClock();
+  const engine = createEngine({ store, clock, machine: orderMachine() });
+  await engine.createOrder(sampleOrder({ id: 'F-2', scope: 'international', shipBy: '2026-06-01T00:00:00Z' }));
+  await engine.send('F-2', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF1' });
+  await engine.send('F-2', 'CUSTOMS_HELD', {});
+  const reminder = async () => (await store.dueTimers(Number.MAX_SAFE_INTEGER, 10)).find((t) => t.name === 'customsReminderAt');
+  const first = (await reminder())!;
+  clock.set(first.dueAt);
+  expect(await engine.fireTimer(first)).toBe('fired');
+  const next = await reminder();
+  expect(next!.dueAt).toBeGreaterThan(first.dueAt);
 });
