@@ -5,6 +5,7 @@ import { createEngine, type EngineObserver } from '../../src/engine/engine.ts';
 import type { ProblemError } from '../../src/errors.ts';
 import { StoreUnavailableError, VersionConflictError } from '../../src/store/store.ts';
 import { faultyStore } from '../support/faulty-store.ts';
+import { tinyMachine } from '../support/versions/tiny-machine.ts';
 
 // In-process, what the API suites show of the engine (test/api/refusals.test.ts, test/operations/metrics.test.ts):
 // the reason a state gives for refusing an event, and how each commit ended for the observer.
@@ -37,6 +38,18 @@ describe('a refusal with a reason', () => {
       reason: 'an interception is already under way',
       acceptedEvents: ['INTERCEPT_SUCCEEDED', 'INTERCEPT_FAILED'],
     });
+  });
+});
+
+describe('an event sent to a closed order', () => {
+  it('is refused, saying the order takes nothing', async () => {
+    const f = faultyStore();
+    await f.store.migrate();
+    const engine = createEngine({ store: f.store, clock: createManualClock(), machine: tinyMachine() });
+    await engine.createOrder({ id: 'O-3' });
+    await engine.send('O-3', 'FINISH', {});
+    const error = (await engine.send('O-3', 'FINISH', {}).catch((e: unknown) => e)) as ProblemError;
+    expect(error.problem).toMatchObject({ status: 409, detail: 'order O-3 is in done, which does not take FINISH. It takes: nothing (the order is closed)', acceptedEvents: [] });
   });
 });
 
