@@ -50,6 +50,22 @@ describe('restore and its error, beyond test/engine/snapshots.test.ts', () => {
     expect(version.machine.resolveState({ value: stored.value, context: stored.context } as never).status).toBe('active');
   });
 
+  it('a state the version lacks: the error keeps what XState threw as its cause', () => {
+    const hosted = tinyMachine();
+    const version = hosted.versions[0]!;
+    const stored = persist(hosted, version, initialTransition(version.machine, { createdAt: 0 })[0]);
+    const error = (() => {
+      try {
+        restore(version, { ...stored, value: 'vanished' });
+      } catch (e) {
+        return e as UnrestorableSnapshotError;
+      }
+    })();
+    expect(error).toBeInstanceOf(UnrestorableSnapshotError);
+    expect(error!.cause).toBeInstanceOf(Error);
+    expect(error!.reason).toBe(`version 1 cannot restore it: ${(error!.cause as Error).message}`);
+  });
+
   it('is an UnrestorableSnapshotError by name too (as logs show it)', () => {
     const hosted = tinyMachine();
     const attempt = () => versionOf(hosted, { machine: { id: 'tiny', version: 7 }, status: 'active', value: 'waiting', historyValue: {}, context: {} });
