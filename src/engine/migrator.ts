@@ -106,7 +106,8 @@ export function createMigrator({ store, clock, machine: hosted, logger, batchSiz
         logger?.info(dryRun ? 'migration dry run' : 'migrating orders', { machine: hosted.id, from: machineVersion, to: target.version, done: report.migrated, failed: report.failed });
       }
     }
-    report.groups.sort((a, b) => a.fromVersion - b.fromVersion || (a.fromState < b.fromState ? -1 : a.fromState > b.fromState ? 1 : 0));
+    // One group per version and state: two groups of a version never have the same state.
+    report.groups.sort((a, b) => a.fromVersion - b.fromVersion || (a.fromState < b.fromState ? -1 : 1));
     return report;
   }
 
