@@ -1,20 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { foldersFirst } from './test/support/folders-first.ts';
 import base from './vitest.config.ts';
 
-/**
- * The in-process suites first (`test/engine/`, then `test/machine/`), the rest in vitest's own order.
- * Stryker stops a mutant at its first failing test, and those files cost a fraction of one that
- * starts the API, so a mutant they kill dies sooner; which tests run and what they decide is
- * unchanged (as in vitest.mutation-machines.config.ts).
- */
-class InProcessTestsFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]) {
-    const sorted = await super.sort(files);
-    const rank = (f: TestSpecification) => (f.moduleId.includes('/test/engine/') ? 0 : f.moduleId.includes('/test/machine/') ? 1 : 2);
-    return [...sorted].sort((a, b) => rank(a) - rank(b));
-  }
-}
+// The in-process suites first (`test/engine/`, then `test/machine/`), as in vitest.mutation-machines.config.ts.
+const InProcessTestsFirst = foldersFirst(['/test/engine/', '/test/machine/']);
 
 // For `npm run test:mutation`: the suites whose expectations are written by hand and so can judge
 // the machine and the engine (the rule tests, errors, deadlines, machine versions and unrestorable
