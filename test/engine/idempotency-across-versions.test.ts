@@ -1,11 +1,6 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { orderMachine } from '../../machines/order/index.ts';
-import { createManualClock } from '../../src/clock.ts';
-import { createMigrator } from '../../src/engine/migrator.ts';
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { keyedRefundMigrated } from '../support/keyed-refund-migrated.ts';
 import { testApp } from '../support/test-app.ts';
-import { orderVersion1Only } from '../support/versions/renamed-state-v2.ts';
 
 // A client retries a request with its Idempotency-Key after the order was migrated to a version
 // whose schema no longer takes that payload (version 1's free-text refund reason, version 2's list
@@ -13,17 +8,7 @@ import { orderVersion1Only } from '../support/versions/renamed-state-v2.ts';
 
 describe('a retried Idempotency-Key across a migration', () => {
   it('answers the first response when the newer version would refuse the payload; anything else is judged by the newer version', async () => {
-    const clock = createManualClock();
-    const store = createSqliteStore(new Database(':memory:'));
-    const v1 = await testApp({ store, clock, machine: orderVersion1Only() });
-    await v1.create({ id: 'K-1' });
-    const payload = { reason: 'the buyer changed their mind' };
-    const first = await v1.send('K-1', 'REQUEST_REFUND', payload, { 'idempotency-key': 'refund-1' });
-    expect(first.status).toBe(200);
-    expect(first.body.machine).toEqual({ id: 'order', version: 1 });
-
-    const machine = orderMachine();
-    expect((await createMigrator({ store, clock, machine }).run()).migrated).toBe(1);
+    const { clock, store, machine, payload, first } = await keyedRefundMigrated();
     const t = await testApp({ store, clock, machine });
     const history = (await t.history('K-1')).body.history;
 

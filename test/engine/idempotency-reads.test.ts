@@ -3,11 +3,9 @@ import { expect, it } from 'vitest';
 import { orderMachine, sampleOrder } from '../../machines/order/index.ts';
 import { createManualClock } from '../../src/clock.ts';
 import { createEngine } from '../../src/engine/engine.ts';
-import { createMigrator } from '../../src/engine/migrator.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { testApp } from '../support/test-app.ts';
-import { orderVersion1Only } from '../support/versions/renamed-state-v2.ts';
+import { keyedRefundMigrated } from '../support/keyed-refund-migrated.ts';
 
 // Idempotency records are read once per request that carries a key, and not at all without one:
 // on PostgreSQL each read is a round trip on the event's path.
@@ -41,16 +39,9 @@ it('a request without a key reads no record; one with a key reads it once', asyn
 });
 
 it('a retry that only an older version reads (test/engine/idempotency-across-versions.test.ts) reads the record once too', async () => {
-  const clock = createManualClock();
-  const store = createSqliteStore(new Database(':memory:'));
-  const v1 = await testApp({ store, clock, machine: orderVersion1Only() });
-  await v1.create({ id: 'K-1' });
-  const payload = { reason: 'the buyer changed their mind' };
-  const first = await v1.send('K-1', 'REQUEST_REFUND', payload, { 'idempotency-key': 'refund-1' });
-  expect(first.status).toBe(200);
-  expect((await createMigrator({ store, clock, machine: orderMachine() }).run()).migrated).toBe(1);
+  const { clock, store, machine, payload, first } = await keyedRefundMigrated();
   const { counted, reads } = counting(store);
-  const engine = createEngine({ store: counted, clock, machine: orderMachine() });
+  const engine = createEngine({ store: counted, clock, machine });
   expect(await engine.send('K-1', 'REQUEST_REFUND', payload, { idempotencyKey: 'refund-1' })).toEqual(first.body);
   expect(reads.count).toBe(1);
 });
