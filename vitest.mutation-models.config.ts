@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { pathsFirst } from './test/support/paths-first.ts';
 import base from './vitest.config.ts';
 
 /**
@@ -26,12 +26,7 @@ const order = [
   '/test/model/generated-paths.test.ts',
 ];
 
-class CheapestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]) {
-    const rank = (f: TestSpecification) => order.findIndex((name) => f.moduleId.endsWith(name));
-    return [...files].sort((a, b) => rank(a) - rank(b));
-  }
-}
+const CheapestFirst = pathsFirst(order);
 
 export default defineConfig({
   ...base,

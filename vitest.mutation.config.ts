@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { foldersFirst } from './test/support/folders-first.ts';
+import { pathsFirst } from './test/support/paths-first.ts';
 import base from './vitest.config.ts';
 
 // The in-process suites first (`test/engine/`, then `test/machine/`), as in vitest.mutation-machines.config.ts.
-const InProcessTestsFirst = foldersFirst(['/test/engine/', '/test/machine/']);
+const InProcessTestsFirst = pathsFirst(['/test/engine/', '/test/machine/']);
 
 // For `npm run test:mutation`: the suites whose expectations are written by hand and so can judge
 // the machine and the engine (the rule tests, errors, deadlines, machine versions and unrestorable
