@@ -15,8 +15,8 @@ export interface CeilingOptions {
   positions: Uint32Array;
   connections: number;
   seconds: number;
-  /** The timers of a freshly created order, for order id `id`. */
-  creationTimers: (id: string) => TimerEntry[];
+  /** The timers of a freshly created order (of any id: each commit re-addresses them to its order). */
+  creationTimers: readonly TimerEntry[];
 }
 
 /**
@@ -57,7 +57,7 @@ export async function storageCeiling(store: Store, options: CeilingOptions) {
           idempotencyKey: null, source: 'client', dueAt: null, machineVersion: record.snapshot.machine.version,
         },
         outbox: [],
-        timers: options.creationTimers(id),
+        timers: options.creationTimers.map((t) => ({ ...t, orderId: id })),
       };
       await store.commit(commit);
       commits++;

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.ts';
 import { storageCeiling } from './ceilings.ts';
-import { creationCommits, preloadOrders } from './preload.ts';
+import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +46,7 @@ try {
   await preloadOrders(setup, orders, { batch: 500 });
   await setup.close();
   const commitFor = await creationCommits(Date.now());
-  const options = { orders, positions: new Uint32Array(orders), connections: Number(values.connections), creationTimers: (id: string) => commitFor(id).timers };
+  const options = { orders, positions: new Uint32Array(orders), connections: Number(values.connections), creationTimers: commitFor(benchOrderId(0)).timers };
   for (let round = 1; round <= Number(values.rounds); round++) {
     for (const variant of values.variants.split(',')) {
       const store = open(variant);

@@ -202,7 +202,7 @@ try {
   const machineEnv: Record<string, string> = values['machine-version'] ? { BENCH_MACHINE_VERSION: values['machine-version'] } : {};
   const now = Date.now();
   const commitFor = await creationCommits(now, machine);
-  const creationTimers = (id: string) => commitFor(id).timers;
+  const creationTimers = commitFor(benchOrderId(0)).timers;
   const stored = commitFor(benchOrderId(0)).order.snapshot;
 
   const started = performance.now();

@@ -44,8 +44,8 @@ export function openWriter(db: SqliteDatabase, { busyTimeoutMs = 5000 }: { busyT
   // time and a copy). Bounded, so memory stays flat however many orders are stored. Measured at
   // 10,000 orders: 4.2 -> 3.0 read syscalls per event; the CPU gain is small (BENCHMARKS.md, step 3).
   db.pragma('cache_size = -65536');
-  let statements: ReturnType<typeof prepare> | undefined;
-  const sql = () => (statements ??= prepare(db));
+  let statements: ReturnType<typeof writerStatements> | undefined;
+  const sql = () => (statements ??= writerStatements(db));
   const stats: WriterStats = { transactions: 0, ops: 0, transactionMs: 0 };
 
   /**
@@ -256,7 +256,8 @@ const claimableTimers = `SELECT order_id, name FROM timers t
     AND NOT EXISTS (SELECT 1 FROM timers e WHERE e.order_id = t.order_id AND (e.due_at < t.due_at OR (e.due_at = t.due_at AND e.name < t.name)))
   ORDER BY due_at, order_id, name`;
 
-function prepare(db: SqliteDatabase) {
+/** The writer's prepared statements (exported for `bench/commit-floor.ts`, which runs them bare). */
+export function writerStatements(db: SqliteDatabase) {
   return {
     insertOrder: db.prepare(
       `INSERT INTO orders (id, version, state, snapshot, create_hash, next_deadline_at, created_at, updated_at, machine_version, list_flags)
