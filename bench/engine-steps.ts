@@ -24,6 +24,7 @@ import { systemClock } from '../src/clock.ts';
 import type { OrderRecord } from '../src/store/records.ts';
 import { commitParams } from '../src/store/sqlite/sqlite-rows.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
+import { cpuPer } from './cpu-time.ts';
 import { hostedUpTo } from './hosted-up-to.ts';
 import { lifecycle, stepAfter } from './lifecycle.ts';
 
@@ -104,10 +105,10 @@ try {
     for (const v of (['v1', 'v2'] as const).filter((x) => wanted.includes(x))) {
       const { at, list } = table[v];
       for (const [name, step] of list) {
-        const started = process.cpuUsage();
-        for (let c = 0; c < calls; c++) step(at[c % at.length]!);
-        const { user, system } = process.cpuUsage(started);
-        ((results[name] ??= { v1: [], v2: [] })[v]).push((user + system) / calls);
+        const cpu = cpuPer(calls, () => {
+          for (let c = 0; c < calls; c++) step(at[c % at.length]!);
+        });
+        ((results[name] ??= { v1: [], v2: [] })[v]).push(cpu.us);
       }
     }
   }

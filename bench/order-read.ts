@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { orderMachine } from '../machines/order/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
 import { orderRowColumns } from '../src/store/sqlite/sqlite-rows.ts';
+import { cpuPer } from './cpu-time.ts';
 import { benchOrderId, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({ options: { reads: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '4' } } });
@@ -34,10 +35,10 @@ try {
   for (let round = 0; round < Number(values.rounds); round++) {
     const row: Record<string, string> = {};
     for (const [name, statement] of Object.entries(shapes)) {
-      const started = process.cpuUsage();
-      for (let i = 0; i < reads; i++) statement.get(benchOrderId((i * 7919) % 10000));
-      const { user, system } = process.cpuUsage(started);
-      row[name] = ((user + system) / reads).toFixed(2);
+      const cpu = cpuPer(reads, () => {
+        for (let i = 0; i < reads; i++) statement.get(benchOrderId((i * 7919) % 10000));
+      });
+      row[name] = cpu.us.toFixed(2);
     }
     rows.push(row);
   }

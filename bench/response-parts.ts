@@ -18,6 +18,7 @@ import { instanceView } from '../src/engine/instance-view.ts';
 import { restore, versionOf } from '../src/engine/snapshots.ts';
 import { systemClock } from '../src/clock.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
+import { cpuPer } from './cpu-time.ts';
 import { lifecycle, stepAfter } from './lifecycle.ts';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '20000' }, steps: { type: 'string', default: '1' } } });
@@ -67,10 +68,9 @@ try {
   for (const [name, part] of parts) {
     let us = 0;
     for (let round = 0; round < 3; round++) {
-      const started = process.cpuUsage();
-      for (let c = 0; c < calls; c++) part(c % orders.length);
-      const { user, system } = process.cpuUsage(started);
-      us = (user + system) / calls;
+      us = cpuPer(calls, () => {
+        for (let c = 0; c < calls; c++) part(c % orders.length);
+      }).us;
     }
     rows[name] = us.toFixed(2);
   }
