@@ -17,6 +17,7 @@ import { createEngine } from '../src/engine/engine.ts';
 import type { EngineStore } from '../src/store/engine-store.ts';
 import type { Commit, OrderRecord } from '../src/store/records.ts';
 import { VersionConflictError } from '../src/store/store.ts';
+import { cpuPerAsync } from './cpu-time.ts';
 import { hostedUpTo } from './hosted-up-to.ts';
 import { lifecycle, stepAfter } from './lifecycle.ts';
 import { benchOrderId, creationCommits } from './preload.ts';
@@ -82,10 +83,11 @@ async function caller(k: number, count: number) {
   }
 }
 const phase = async (events: number) => {
-  const cpu = process.cpuUsage();
-  await Promise.all(Array.from({ length: connections }, (_, k) => caller(k, Math.ceil(events / connections))));
-  const { user, system } = process.cpuUsage(cpu);
-  return (user + system) / (Math.ceil(events / connections) * connections);
+  const cpu = await cpuPerAsync(async () => {
+    await Promise.all(Array.from({ length: connections }, (_, k) => caller(k, Math.ceil(events / connections))));
+    return Math.ceil(events / connections) * connections;
+  });
+  return cpu.us;
 };
 await phase(Number(values.warmup));
 const runs: number[] = [];

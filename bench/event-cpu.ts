@@ -27,6 +27,7 @@ import { systemClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
 import { createMetrics } from '../src/telemetry/metrics.ts';
+import { cpuPerAsync } from './cpu-time.ts';
 import { hostedUpTo } from './hosted-up-to.ts';
 import { benchOrderId, preloadOrders } from './preload.ts';
 import { bodies, invalid, refused, stepAfter } from './lifecycle.ts';
@@ -77,13 +78,15 @@ try {
     }
   }
   const phase = async (events: number) => {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(Array.from({ length: connections }, (_, k) => caller(k, Math.ceil(events / connections))));
-    const wallMs = performance.now() - started;
-    const { user, system } = process.cpuUsage(cpu);
     const n = Math.ceil(events / connections) * connections;
-    return { cpuUsPerEvent: (user + system) / n, userUs: user / n, systemUs: system / n, eventsPerSecond: (n * 1000) / wallMs };
+    let wallMs = 0;
+    const cpu = await cpuPerAsync(async () => {
+      const started = performance.now();
+      await Promise.all(Array.from({ length: connections }, (_, k) => caller(k, Math.ceil(events / connections))));
+      wallMs = performance.now() - started;
+      return n;
+    });
+    return { cpuUsPerEvent: cpu.us, userUs: cpu.userUs, systemUs: cpu.systemUs, eventsPerSecond: (n * 1000) / wallMs };
   };
   await phase(Number(values.warmup));
   const results: Awaited<ReturnType<typeof phase>>[] = [];

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.ts';
 import { storageCeiling } from './ceilings.ts';
+import { cpuPerAsync } from './cpu-time.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({
@@ -52,11 +53,14 @@ try {
       const store = open(variant);
       await storageCeiling(store, { ...options, seconds: 1 }); // the pool's connections, the prepared statements
       const load = loadavg()[0]!;
-      const cpu = process.cpuUsage();
-      const { commitsPerSecond, commits } = await storageCeiling(store, { ...options, seconds: Number(values.seconds) });
-      const used = process.cpuUsage(cpu);
+      let commitsPerSecond = 0;
+      const cpu = await cpuPerAsync(async () => {
+        const ceiling = await storageCeiling(store, { ...options, seconds: Number(values.seconds) });
+        commitsPerSecond = ceiling.commitsPerSecond;
+        return ceiling.commits;
+      });
       await store.close();
-      console.log(`round ${round} ${variant}: ${commitsPerSecond.toFixed(0)} commits/s, ${((used.user + used.system) / commits).toFixed(0)} µs CPU per commit (this process), load ${load.toFixed(2)}`);
+      console.log(`round ${round} ${variant}: ${commitsPerSecond.toFixed(0)} commits/s, ${cpu.us.toFixed(0)} µs CPU per commit (this process), load ${load.toFixed(2)}`);
     }
   }
 } finally {
