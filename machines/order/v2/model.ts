@@ -109,8 +109,9 @@ export function clientSteps(context: OrderContext): ClientStep[] {
   // Partial amounts, item-level refunds and a second claim on domestic orders only: international ones add customs and R10.
   const untouched = left === context.paid && context.scope === 'domestic' && !switching;
   const shipped = context.shipments.length > 0;
-  // A parcel lost or stuck in customs (R13), refunded in part: the order returns to it.
-  const stuck = context.shipments.at(-1)?.lostAt !== undefined || context.customsEscalatedAt !== null;
+  // A lost parcel (R13), refunded in part: the order returns to it. (A customs hold's escalation, R13's other case, needs an
+  // international order, where `untouched` is false already.)
+  const stuck = context.shipments.at(-1)?.lostAt !== undefined;
   // Item-level claims only as the first claim of an untouched order; a whole-order claim whenever the machine takes one.
   const claimable = context.claims.length === 0;
   const evidenced = (openClaim(context)?.evidence.length ?? 0) > 0;
@@ -158,11 +159,15 @@ export function clientSteps(context: OrderContext): ClientStep[] {
   return steps;
 }
 
-/** What the model offers of the client steps: one supplier switch an order, and the supplier-switch variant's few events. */
+/**
+ * What the model offers of the client steps: one supplier switch an order, and the supplier-switch variant's few events.
+ * Of the refund requests, that variant gets the whole order's and R14's (which the machine refuses everywhere): the
+ * partial and item-level ones are offered only on untouched orders, which its orders never are.
+ */
 function offered(context: OrderContext, step: ClientStep): boolean {
   if (step.type === 'SWITCH_SUPPLIER' && context.suppliers.length > 1) return false;
   if (context.orderId !== switchVariantId) return true;
-  return switchSteps.has(step.type) && (step.type !== 'REQUEST_REFUND' || Object.keys(step.payload).length === 0);
+  return switchSteps.has(step.type);
 }
 
 /** What the supplier-switch variant offers: enough to end the order each way while the replaced supplier owes its refund. */
