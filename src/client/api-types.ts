@@ -5507,7 +5507,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "version": 2,
-                     *           "fingerprint": "sha256:4b7cd65dc0eea5333e2ec711fc3cdb361aa43607eed1a00afb49dc72e548a151",
+                     *           "fingerprint": "sha256:4e8077744a30d8fc3f7dcb3dd2ad72d75194acfa235037cdbf749c06730f093f",
                      *           "clientEvents": 22,
                      *           "deadlines": 8
                      *         }

@@ -140,6 +140,9 @@ export function clientSteps(context: OrderContext): ClientStep[] {
     ...(untouched && claimable
       ? [
           { type: 'ISSUE_REPORTED', payload: { kind: 'wrong_item', items: [{ sku, quantity: 1 }] } },
+          // R7's other kind: the machine reads no kind (the same transitions, a kind in the claim, the e-mails and the view), so
+          // its edge leads to the wrong item's state; offered so that the paths take it too.
+          { type: 'ISSUE_REPORTED', payload: { kind: 'missing_item', items: [{ sku, quantity: 1 }] } },
         ]
       : []),
     { type: 'ISSUE_REPORTED', payload: { kind: 'damaged', description: 'the parcel arrived crushed' } },
