@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { pathsFirst } from './test/support/paths-first.ts';
-import base from './vitest.config.ts';
+import base from '../vitest.config.ts';
+import { pathsFirst } from './paths-first.ts';
 
 /**
  * For `npm run test:mutation:models`: the suites that judge the order machine's models

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { pathsFirst } from './test/support/paths-first.ts';
-import base from './vitest.config.ts';
+import base from '../vitest.config.ts';
+import { pathsFirst } from './paths-first.ts';
 
 // The in-process suites first (`test/engine/`, then `test/machine/`), as in vitest.mutation-machines.config.ts.
 const InProcessTestsFirst = pathsFirst(['/test/engine/', '/test/machine/']);

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config.ts';
+import base from '../vitest.config.ts';
 
 // For `npm run test:mutation:engine`: `test/engine/` alone, the engine's in-process tests, as the judge
 // of `src/engine/`. Its score is a lower bound of the main run's (`stryker.config.json`), whose

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { pathsFirst } from './test/support/paths-first.ts';
-import base from './vitest.config.ts';
+import base from '../vitest.config.ts';
+import { pathsFirst } from './paths-first.ts';
 
 /**
  * The in-process machine tests (`test/machine/`) first, the rest in vitest's own order. Stryker
