@@ -71,6 +71,13 @@ describe('refusals before the order is looked at closely', () => {
     expect((await t.send('P-3', 'STOCK_UNAVAILABLE')).status).toBe(200);
   });
 
+  it('an unknown payload field with an empty name: named by the object that holds it, with no empty segment', async () => {
+    const t = await testApp();
+    await t.create({ id: 'P-6' });
+    const body = await invalid(t.send('P-6', 'SHIPPED', { carrier: 'SF', trackingNumber: 'SF1', '': 1 }));
+    expect(body.errors).toEqual([{ path: 'payload', message: 'unknown field' }]);
+  });
+
   it('an Idempotency-Key reused for another request: 422 on the header', async () => {
     const t = await testApp();
     await t.create({ id: 'P-4' });
