@@ -208,7 +208,10 @@ describe('a starting service and the stored orders', () => {
     const pinned = createMemoryLogger();
     const { store: s2, clock: c2 } = await version1Store();
     await prepareOrders({ store: s2, clock: c2, machine: orderWithRenamedState(), logger: pinned, migration: 'manual' });
-    expect(pinned.lines).toEqual([expect.objectContaining({ level: 'info', machine: 'order', onOlderVersions: 4 })]);
+    // Pinned: the line names the setting that pinned them and the command that migrates them.
+    expect(pinned.lines).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'orders pinned to older versions (MACHINE_MIGRATION=manual): run `npx aftersales migrate`', machine: 'order', onOlderVersions: 4 }),
+    ]);
   });
 
   it('refuses orders of newer versions naming each version, or serves the others when allowed and warns', async () => {
