@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
-import { writerStatements } from '../src/store/sqlite/sqlite-writer.ts';
+import { openWriter, writerStatements } from '../src/store/sqlite/sqlite-writer.ts';
 import { storageCeiling } from './ceilings.ts';
 import { cpuPerAsync, cpuPer } from './cpu-time.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
@@ -59,7 +59,7 @@ try {
   await store.close();
 
   const db = new Database(file);
-  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'wal_autocheckpoint = 10000', 'cache_size = -65536']) db.pragma(pragma);
+  openWriter(db); // the connection set up as the store's writer sets up its own (WAL, synchronous=FULL, checkpoints, cache)
   const s = writerStatements(db);
   const read = db.prepare('SELECT id, version, state, snapshot, next_deadline_at, machine_version, list_flags FROM orders WHERE id = ?');
   const writeOrder = (r: Row, now: number) => s.updateOrder.run(r.version + 1, r.state, r.snapshot, r.next_deadline_at, now, r.machine_version, r.list_flags, r.id, r.version);
