@@ -17,11 +17,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.ts';
-import { openWriter, writerStatements } from '../src/store/sqlite/sqlite-writer.ts';
 import { storageCeiling } from './ceilings.ts';
-import { cpuPerAsync, cpuPer } from './cpu-time.ts';
+import { openBare, type BareRow } from './bare-commits.ts';
+import { cpuPerAsync } from './cpu-time.ts';
 import { benchOrderId, creationCommits, preloadOrders } from './preload.ts';
 
 const { values } = parseArgs({
@@ -38,8 +37,6 @@ const batch = Number(values.batch);
 for (const [name, n] of Object.entries({ orders, seconds, batch, rounds: Number(values.rounds) })) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of at least 1`);
 }
-
-interface Row { id: string; version: number; state: string; snapshot: string; next_deadline_at: number | null; machine_version: number; list_flags: string | null }
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-commit-floor-'));
 try {
@@ -58,41 +55,21 @@ try {
   }
   await store.close();
 
-  const db = new Database(file);
-  openWriter(db); // the connection set up as the store's writer sets up its own (WAL, synchronous=FULL, checkpoints, cache)
-  const s = writerStatements(db);
-  const read = db.prepare('SELECT id, version, state, snapshot, next_deadline_at, machine_version, list_flags FROM orders WHERE id = ?');
-  const writeOrder = (r: Row, now: number) => s.updateOrder.run(r.version + 1, r.state, r.snapshot, r.next_deadline_at, now, r.machine_version, r.list_flags, r.id, r.version);
-  const writeHistory = (r: Row, now: number) => s.insertHistory.run(r.id, r.version + 1, 'SUPPLIER_CONTACTED', '{}', r.state, r.state, now, null, 'client', null, r.machine_version);
-  const writeTimers = (r: Row) => {
-    s.deleteTimers.run(r.id);
-    for (const t of timers) s.insertTimer.run(r.id, t.name, t.event, t.dueAt);
+  const bare = openBare(file);
+  const { writeOrder, writeHistory } = bare;
+  const writeTimers = (r: BareRow) => {
+    bare.statements.deleteTimers.run(r.id);
+    for (const t of timers) bare.statements.insertTimer.run(r.id, t.name, t.event, t.dueAt);
   };
-  const variants: [string, (r: Row, now: number) => void][] = [
+  const variants: [string, (r: BareRow, now: number) => void][] = [
     ['bare: the order row', writeOrder],
     ['bare: order + history row', (r, now) => (writeOrder(r, now), writeHistory(r, now))],
     ['bare: order + history + timers (as the ceiling)', (r, now) => (writeOrder(r, now), writeHistory(r, now), writeTimers(r))],
   ];
   for (let round = 1; round <= Number(values.rounds); round++) {
-    for (const [what, write] of variants) {
-      const commit = db.transaction((rows: Row[]) => {
-        const now = Date.now();
-        for (const r of rows) write(r, now);
-      });
-      let commits = 0;
-      const cpu = cpuPer(1, () => {
-        const end = performance.now() + seconds * 1000;
-        while (performance.now() < end) {
-          const ids = new Set(Array.from({ length: batch }, () => benchOrderId(Math.floor(Math.random() * orders))));
-          const rows = [...ids].map((id) => read.get(id) as Row);
-          commit(rows);
-          commits += rows.length;
-        }
-      });
-      show(round, what, { us: cpu.us / commits, systemUs: cpu.systemUs / commits, units: commits });
-    }
+    for (const [what, write] of variants) show(round, what, bare.cpuPerCommit({ orders, batch, seconds }, write));
   }
-  db.close();
+  bare.db.close();
   console.log(`${orders} orders, ${batch} commits per transaction (store: ${batch} concurrent loops), ${seconds} s each\n`);
   console.log('| round | commit | commits | CPU µs per commit | of it system | load |\n| ---: | --- | ---: | ---: | ---: | ---: |');
   console.log(lines.join('\n'));
